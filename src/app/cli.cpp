@@ -1,0 +1,98 @@
+// validate, list and show.
+#include "app/cli.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "assessment/service.hpp"
+#include "questionnaire/loader.hpp"
+#include "store/assessment_store.hpp"
+#include "store/database.hpp"
+
+namespace kiosk::app {
+namespace {
+
+void printError(const std::string& message) { fmt::print(stderr, "medsec-kiosk: {}\n", message); }
+
+// The CLI reads an existing database only; it never creates one by accident.
+Result<store::Database> openExisting(const Paths& paths) {
+    std::error_code ec;
+    if (!std::filesystem::exists(paths.database, ec))
+        return Error{fmt::format("no database at {} (start the kiosk once, or give --db)", paths.database.string())};
+    return store::Database::open(paths.database.string());
+}
+
+}  // namespace
+
+int runValidate(const std::filesystem::path& dir) {
+    const auto catalog = questionnaire::loadCatalog(dir);
+    for (const auto& d : catalog.diagnostics) fmt::print(stderr, "{}\n", d.format());
+    if (!catalog.diagnostics.empty()) {
+        fmt::print(stderr, "{} problem(s) in {}; {} of {} questionnaire file(s) are valid\n", catalog.diagnostics.size(),
+                   dir.string(), catalog.questionnaires.size(), catalog.filesRead - (catalog.domains.empty() ? 0 : 1));
+        return 1;
+    }
+    for (const auto& q : catalog.questionnaires)
+        fmt::print("ok  {:<22} {:<8} {:>3} questions  {}\n", q.id, q.version, q.questions.size(), q.file);
+    fmt::print("{} questionnaire(s) valid in {}\n", catalog.questionnaires.size(), dir.string());
+    return 0;
+}
+
+int runList(const Paths& paths, const std::string& status) {
+    auto db = openExisting(paths);
+    if (!db) return printError(db.error()), 1;
+    std::optional<store::AssessmentStatus> filter;
+    if (status == "in_progress") filter = store::AssessmentStatus::InProgress;
+    else if (status == "completed") filter = store::AssessmentStatus::Completed;
+    store::AssessmentStore assessments(*db);
+    auto records = assessments.list(filter);
+    if (!records) return printError(records.error()), 1;
+    if (records->empty()) {
+        fmt::print("no assessments in {}\n", paths.database.string());
+        return 0;
+    }
+    fmt::print("{:<36}  {:<11}  {:<20} {:<8} {:>7}  {}\n", "uuid", "status", "questionnaire", "version", "answers", "updated");
+    for (const auto& r : *records)
+        fmt::print("{:<36}  {:<11}  {:<20} {:<8} {:>7}  {}\n", r.uuid, store::statusName(r.status), r.questionnaireId,
+                   r.questionnaireVersion, r.answerCount, r.updatedAt);
+    return 0;
+}
+
+int runShow(const Paths& paths, const std::string& uuid, Lang lang) {
+    auto db = openExisting(paths);
+    if (!db) return printError(db.error()), 1;
+    const auto catalog = questionnaire::loadCatalog(paths.questionnaires);
+    store::AssessmentStore assessments(*db);
+    assessment::AssessmentService service(assessments, catalog);
+    auto active = service.open(uuid);
+    if (!active) return printError(active.error()), 1;
+
+    const auto& q = active->session.questionnaire();
+    const auto& r = active->record;
+    fmt::print("{}\n", q.title.get(lang));
+    fmt::print("assessment  {}\nquestionnaire  {} {} (sha256 {})\nstatus  {}\nstarted  {}\nupdated  {}\n", r.uuid, q.id, q.version,
+               r.contentHash.substr(0, 16), store::statusName(r.status), r.createdAt, r.updatedAt);
+    if (r.completedAt) fmt::print("completed  {}\n", *r.completedAt);
+
+    std::string section;
+    for (int i = 0; i < active->session.questionCount(); ++i) {
+        const auto& question = active->session.question(i);
+        if (question.section != section) {
+            section = question.section;
+            const auto* s = q.findSection(section);
+            fmt::print("\n## {}\n", s ? s->title.get(lang) : section);
+        }
+        const auto* a = active->session.answer(question.id);
+        std::string shown;
+        if (!active->session.isVisible(i)) shown = lang == Lang::Ja ? "（対象外）" : "(not applicable here)";
+        else if (!a) shown = lang == Lang::Ja ? "（未回答）" : "(unanswered)";
+        else shown = assessment::describeAnswer(question, *a, lang);
+        fmt::print("{}  {}\n    {}\n", question.id, question.text.get(lang), shown);
+    }
+    const auto p = active->session.progress(-1);
+    fmt::print("\n{} of {} applicable questions answered\n", p.answered, p.total);
+    return 0;
+}
+
+}  // namespace kiosk::app

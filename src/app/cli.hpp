@@ -1,0 +1,24 @@
+// The command-line subcommands: they use the core without a window.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "util/text.hpp"
+
+namespace kiosk::app {
+
+struct Paths {
+    std::filesystem::path database;
+    std::filesystem::path questionnaires;
+    std::filesystem::path assets;
+    std::filesystem::path font;
+};
+
+// Each returns the process exit code; messages go to stdout, errors to stderr.
+int runValidate(const std::filesystem::path& dir);
+int runList(const Paths& paths, const std::string& status);
+int runShow(const Paths& paths, const std::string& uuid, Lang lang);
+
+}  // namespace kiosk::app

@@ -1,0 +1,92 @@
+// The kiosk: loads content and strings, opens the database, then draws only when something
+// happens, so an idle kiosk sleeps in glfwWaitEventsTimeout.
+#include "app/kiosk.hpp"
+
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "app/platform_glfw.hpp"
+#include "assessment/service.hpp"
+#include "i18n/strings.hpp"
+#include "questionnaire/loader.hpp"
+#include "store/assessment_store.hpp"
+#include "store/database.hpp"
+#include "ui/app_state.hpp"
+#include "ui/fonts.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::app {
+namespace {
+
+constexpr double kIdleTimeoutSeconds = 10.0;
+constexpr int kFramesAfterInput = 3;  // ImGui settles hover and click state over a few frames
+
+int fail(const std::string& message) {
+    fmt::print(stderr, "medsec-kiosk: {}\n", message);
+    return 1;
+}
+
+}  // namespace
+
+int runKiosk(const Paths& paths, const KioskOptions& options) {
+    auto strings = i18n::Strings::load(paths.assets / "i18n");
+    if (!strings) return fail(strings.error());
+
+    const auto catalog = questionnaire::loadCatalog(paths.questionnaires);
+    for (const auto& d : catalog.diagnostics) fmt::print(stderr, "{}\n", d.format());
+    if (!catalog.diagnostics.empty())
+        fmt::print(stderr, "medsec-kiosk: {} problem(s) in the questionnaires; the valid ones are offered\n", catalog.diagnostics.size());
+
+    std::error_code ec;
+    if (paths.database.has_parent_path()) std::filesystem::create_directories(paths.database.parent_path(), ec);
+    auto db = store::Database::open(paths.database.string());
+    if (!db) return fail(db.error());
+    store::AssessmentStore assessments(*db);
+    assessment::AssessmentService service(assessments, catalog);
+
+    ui::AppState state;
+    state.lang = options.lang;
+    state.services = {&service, &catalog, &*strings};
+    if (auto summaries = service.summaries(store::AssessmentStatus::InProgress)) {
+        state.home.inProgress = std::move(*summaries);
+        state.home.stale = false;
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the kiosk's layout is fixed; nothing to remember
+    auto platform = GlfwPlatform::create("medsec-kiosk", options.width, options.height, options.fullscreen);
+    if (!platform) {
+        ImGui::DestroyContext();
+        return fail(platform.error());
+    }
+    std::unique_ptr<GlfwPlatform> window(*platform);
+    if (auto s = ui::loadFonts(state, paths.font.string(), ui::textToShow(state)); !s) {
+        window.reset();
+        ImGui::DestroyContext();
+        return fail(s.error());
+    }
+    ui::applyTheme();
+
+    int framesLeft = kFramesAfterInput;
+    while (!window->shouldClose() && !state.quitRequested) {
+        if (framesLeft > 0) window->pollEvents();
+        else window->waitForEvents(kIdleTimeoutSeconds);
+        if (window->takeActivity()) framesLeft = kFramesAfterInput;
+        if (framesLeft == 0) continue;
+        --framesLeft;
+        window->beginFrame();
+        ImGui::NewFrame();
+        ui::drawFrame(state);
+        ImGui::Render();
+        window->endFrame();
+    }
+    window.reset();
+    ImGui::DestroyContext();
+    return 0;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,18 @@
+// Starting the kiosk window: loading content, opening the database, and the event loop.
+#pragma once
+
+#include "app/cli.hpp"
+
+namespace kiosk::app {
+
+struct KioskOptions {
+    bool fullscreen = false;
+    int width = 1280;
+    int height = 800;
+    Lang lang = Lang::Ja;
+};
+
+// Runs until the window closes; returns the process exit code.
+int runKiosk(const Paths& paths, const KioskOptions& options);
+
+}  // namespace kiosk::app

@@ -1,0 +1,88 @@
+// medsec-kiosk: the kiosk (no subcommand) and its command-line tools.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "app/cli.hpp"
+#include "app/kiosk.hpp"
+#include "util/paths.hpp"
+
+#ifndef KIOSK_VERSION
+#define KIOSK_VERSION "0.0.0"
+#endif
+#ifndef KIOSK_SOURCE_DIR
+#define KIOSK_SOURCE_DIR "."
+#endif
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Bundled content: next to an installed binary (../share/medsec-kiosk/NAME), else the source tree.
+fs::path bundled(const std::string& name) {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = exe.parent_path().parent_path() / "share" / "medsec-kiosk" / name;
+        if (fs::is_directory(installed, ec)) return installed;
+    }
+    return fs::path(KIOSK_SOURCE_DIR) / name;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace kiosk;
+    CLI::App cli{"medsec-kiosk: information-security self-assessment and skill-matrix kiosk for hospitals.\n"
+                 "Without a subcommand it opens the kiosk window.",
+                 "medsec-kiosk"};
+    cli.set_version_flag("--version", std::string("medsec-kiosk ") + KIOSK_VERSION);
+    cli.fallthrough();
+
+    app::Paths paths{defaultDatabasePath(), bundled("questionnaires"), bundled("assets"),
+                     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"};
+    std::string db = paths.database.string();
+    std::string questionnaires = paths.questionnaires.string();
+    std::string assets = paths.assets.string();
+    std::string font = paths.font.string();
+    std::string langName = "ja";
+    app::KioskOptions kioskOptions;
+
+    cli.add_option("--db", db, "SQLite database of assessments")->capture_default_str();
+    cli.add_option("--questionnaires", questionnaires, "Folder of questionnaire TOML files")->capture_default_str();
+    cli.add_option("--assets", assets, "Folder of UI assets (i18n string catalogues)")->capture_default_str();
+    cli.add_option("--font", font, "Japanese font file (TTF/OTF/TTC)")->capture_default_str();
+    cli.add_option("--lang", langName, "Language of the screens and of text output")
+        ->check(CLI::IsMember({"ja", "en"}))
+        ->capture_default_str();
+    cli.add_flag("--fullscreen", kioskOptions.fullscreen, "Open full screen on the primary monitor (kiosk mode)");
+    cli.add_option("--width", kioskOptions.width, "Window width in pixels")->check(CLI::Range(640, 7680))->capture_default_str();
+    cli.add_option("--height", kioskOptions.height, "Window height in pixels")->check(CLI::Range(480, 4320))->capture_default_str();
+
+    auto* validate = cli.add_subcommand("validate", "Check questionnaire files; prints file:line:column for each problem");
+    std::string validateDir;
+    validate->add_option("DIR", validateDir, "Folder to check (default: the --questionnaires folder)");
+
+    auto* list = cli.add_subcommand("list", "List the assessments in the database");
+    std::string status = "all";
+    list->add_option("--status", status, "Only assessments with this status")
+        ->check(CLI::IsMember({"all", "in_progress", "completed"}))
+        ->capture_default_str();
+
+    auto* show = cli.add_subcommand("show", "Print an assessment's answers as text");
+    std::string uuid;
+    show->add_option("UUID", uuid, "Assessment id (a unique prefix is enough)")->required();
+
+    cli.require_subcommand(0, 1);
+    CLI11_PARSE(cli, argc, argv);
+
+    paths = {db, questionnaires, assets, font};
+    const Lang lang = langName == "en" ? Lang::En : Lang::Ja;
+
+    if (*validate) return app::runValidate(validateDir.empty() ? paths.questionnaires : fs::path(validateDir));
+    if (*list) return app::runList(paths, status);
+    if (*show) return app::runShow(paths, uuid, lang);
+    kioskOptions.lang = lang;
+    return app::runKiosk(paths, kioskOptions);
+}

@@ -1,0 +1,33 @@
+// The real window: GLFW with an OpenGL 3 context and ImGui's GLFW/OpenGL3 backends.
+#pragma once
+
+#include <string>
+
+#include "ui/platform.hpp"
+#include "util/result.hpp"
+
+struct GLFWwindow;
+
+namespace kiosk::app {
+
+class GlfwPlatform final : public ui::Platform {
+public:
+    // Creates the window and the ImGui context's backends; the ImGui context must exist.
+    static Result<GlfwPlatform*> create(const std::string& title, int width, int height, bool fullscreen);
+    ~GlfwPlatform() override;
+
+    bool shouldClose() override;
+    void waitForEvents(double timeoutSeconds) override;
+    void pollEvents() override;
+    void beginFrame() override;
+    void endFrame() override;
+
+    // Input arrived since the last call (mouse, keys, resize, expose).
+    bool takeActivity();
+
+private:
+    explicit GlfwPlatform(GLFWwindow* window) : m_window(window) {}
+    GLFWwindow* m_window;
+};
+
+}  // namespace kiosk::app

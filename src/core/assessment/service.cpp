@@ -1,0 +1,98 @@
+// Assessment service: the one path from a person's answer to the database and back.
+#include "assessment/service.hpp"
+
+#include <fmt/format.h>
+
+namespace kiosk::assessment {
+
+using questionnaire::Questionnaire;
+
+Result<ActiveAssessment> AssessmentService::start(const Questionnaire& q, Lang lang) {
+    auto uuid = m_store.create({q.id, q.version, q.contentHash, q.source}, langCode(lang));
+    if (!uuid) return Error{uuid.error()};
+    return open(*uuid);
+}
+
+Result<std::shared_ptr<const Questionnaire>> AssessmentService::questionnaireFor(const store::AssessmentRecord& record) {
+    // The questionnaire on disk is used when it is still the same text; otherwise the copy
+    // stored when the assessment began.
+    for (const auto& q : m_catalog.questionnaires)
+        if (q.contentHash == record.contentHash) return std::make_shared<const Questionnaire>(q);
+    auto snapshot = m_store.snapshot(record.contentHash);
+    if (!snapshot) return Error{snapshot.error()};
+    auto parsed = questionnaire::parseQuestionnaire(snapshot->source,
+                                                    fmt::format("{} {} (stored copy)", snapshot->questionnaireId, snapshot->version),
+                                                    questionnaire::LoadContext{});
+    if (!parsed.questionnaire) {
+        return Error{fmt::format("the stored copy of questionnaire {} can no longer be read: {}", snapshot->questionnaireId,
+                                 parsed.diagnostics.empty() ? std::string("unknown error") : parsed.diagnostics.front().format())};
+    }
+    return std::make_shared<const Questionnaire>(std::move(*parsed.questionnaire));
+}
+
+Result<ActiveAssessment> AssessmentService::open(const std::string& uuidOrPrefix) {
+    auto record = m_store.get(uuidOrPrefix);
+    if (!record) return Error{record.error()};
+    auto q = questionnaireFor(*record);
+    if (!q) return Error{q.error()};
+    auto stored = m_store.answers(record->uuid);
+    if (!stored) return Error{stored.error()};
+
+    AnswerMap answers;
+    for (const auto& s : *stored) {
+        const auto* question = (*q)->findQuestion(s.questionId);
+        if (!question) return Error{fmt::format("assessment {} has an answer to '{}', which its questionnaire does not have", record->uuid, s.questionId)};
+        auto decoded = decodeAnswer(*question, s.value, s.skipped);
+        if (!decoded) return Error{fmt::format("assessment {}: {}", record->uuid, decoded.error())};
+        answers.emplace(s.questionId, std::move(*decoded));
+    }
+    return ActiveAssessment{record->uuid, Session(*q, std::move(answers)), *record};
+}
+
+Status AssessmentService::answer(ActiveAssessment& active, const std::string& questionId, Answer answer) {
+    const auto* q = active.session.questionnaire().findQuestion(questionId);
+    if (!q) return Error{fmt::format("no question '{}'", questionId)};
+    if (active.record.status != store::AssessmentStatus::InProgress) return Error{"this assessment is already completed"};
+    if (auto s = checkAnswer(*q, answer); !s) return s;
+    if (auto s = m_store.saveAnswer(active.uuid, questionId, encodeAnswer(*q, answer), answer.skipped); !s) return s;
+    return active.session.setAnswer(questionId, std::move(answer));
+}
+
+Status AssessmentService::setLanguage(ActiveAssessment& active, Lang lang) {
+    if (auto s = m_store.setLanguage(active.uuid, langCode(lang)); !s) return s;
+    active.record.language = std::string(langCode(lang));
+    return {};
+}
+
+Status AssessmentService::complete(ActiveAssessment& active) {
+    const auto missing = active.session.missingRequired();
+    if (!missing.empty()) {
+        return Error{fmt::format("{} required question(s) still need an answer, the first is '{}'", missing.size(),
+                                 active.session.question(missing.front()).id)};
+    }
+    if (auto s = m_store.markCompleted(active.uuid); !s) return s;
+    active.record.status = store::AssessmentStatus::Completed;
+    return {};
+}
+
+Result<std::vector<AssessmentSummary>> AssessmentService::summaries(std::optional<store::AssessmentStatus> status) {
+    auto records = m_store.list(status);
+    if (!records) return Error{records.error()};
+    std::vector<AssessmentSummary> out;
+    for (const auto& record : *records) {
+        auto active = open(record.uuid);
+        AssessmentSummary summary{record, {}, {}, -1};
+        if (active) {
+            summary.title = active->session.questionnaire().title;
+            summary.resumeAt = active->session.firstUnanswered();
+            summary.progress = active->session.progress(summary.resumeAt);
+        } else {
+            // Listed all the same, so that nothing disappears silently; opening it shows the error.
+            summary.title = {record.questionnaireId, record.questionnaireId};
+        }
+        out.push_back(std::move(summary));
+    }
+    return out;
+}
+
+}  // namespace kiosk::assessment

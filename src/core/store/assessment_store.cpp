@@ -1,0 +1,152 @@
+// SQL for assessments, answers and questionnaire snapshots.
+#include "store/assessment_store.hpp"
+
+#include <fmt/format.h>
+
+#include "util/hash.hpp"
+
+namespace kiosk::store {
+namespace {
+
+constexpr std::string_view kSelectAssessment = R"sql(
+SELECT a.uuid, a.questionnaire_id, a.questionnaire_version, a.content_hash, a.status, a.language,
+       a.created_at, a.updated_at, a.completed_at,
+       (SELECT COUNT(*) FROM answers WHERE assessment_uuid = a.uuid)
+FROM assessments a)sql";
+
+AssessmentRecord readRecord(const Statement& s) {
+    AssessmentRecord r;
+    r.uuid = s.text(0);
+    r.questionnaireId = s.text(1);
+    r.questionnaireVersion = s.text(2);
+    r.contentHash = s.text(3);
+    r.status = s.text(4) == "completed" ? AssessmentStatus::Completed : AssessmentStatus::InProgress;
+    r.language = s.text(5);
+    r.createdAt = s.text(6);
+    r.updatedAt = s.text(7);
+    r.completedAt = s.optionalText(8);
+    r.answerCount = static_cast<int>(s.integer(9));
+    return r;
+}
+
+Status failed(std::string_view what, const std::string& why) { return Error{fmt::format("could not {}: {}", what, why)}; }
+
+}  // namespace
+
+std::string_view statusName(AssessmentStatus status) {
+    return status == AssessmentStatus::Completed ? "completed" : "in_progress";
+}
+
+Result<std::string> AssessmentStore::create(const QuestionnaireSnapshot& snapshot, std::string_view language) {
+    Transaction tx(m_db);
+    if (!tx.began()) return Error{failed("start an assessment", tx.beginStatus().error()).error()};
+    Statement keep(m_db, "INSERT OR IGNORE INTO questionnaire_snapshots(content_hash, questionnaire_id, version, source) "
+                         "VALUES (?1, ?2, ?3, ?4)");
+    keep.bind(1, snapshot.contentHash).bind(2, snapshot.questionnaireId).bind(3, snapshot.version).bind(4, snapshot.source);
+    if (auto s = keep.run(); !s) return Error{failed("store the questionnaire", s.error()).error()};
+
+    std::string uuid = newUuid();
+    Statement insert(m_db, "INSERT INTO assessments(uuid, questionnaire_id, questionnaire_version, content_hash, status, "
+                           "language) VALUES (?1, ?2, ?3, ?4, 'in_progress', ?5)");
+    insert.bind(1, uuid).bind(2, snapshot.questionnaireId).bind(3, snapshot.version).bind(4, snapshot.contentHash).bind(5, language);
+    if (auto s = insert.run(); !s) return Error{failed("start an assessment", s.error()).error()};
+    if (auto s = tx.commit(); !s) return Error{failed("start an assessment", s.error()).error()};
+    return uuid;
+}
+
+Status AssessmentStore::saveAnswer(const std::string& uuid, const std::string& questionId, const std::string& value,
+                                   bool skipped) {
+    Transaction tx(m_db);
+    if (!tx.began()) return failed("save the answer", tx.beginStatus().error());
+    Statement upsert(m_db, R"sql(
+INSERT INTO answers(assessment_uuid, question_id, value, skipped) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT(assessment_uuid, question_id) DO UPDATE SET
+    value = excluded.value, skipped = excluded.skipped,
+    answered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))sql");
+    upsert.bind(1, uuid).bind(2, questionId).bind(4, skipped ? 1 : 0);
+    if (skipped) upsert.bindNull(3);
+    else upsert.bind(3, value);
+    if (auto s = upsert.run(); !s) return failed("save the answer", s.error());
+
+    Statement touch(m_db, "UPDATE assessments SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                          "WHERE uuid = ?1 AND status = 'in_progress'");
+    touch.bind(1, uuid);
+    if (auto s = touch.run(); !s) return failed("save the answer", s.error());
+    if (m_db.changes() == 0) return Error{fmt::format("assessment {} is not open for answers", uuid)};
+    return tx.commit();
+}
+
+Status AssessmentStore::setLanguage(const std::string& uuid, std::string_view language) {
+    Statement s(m_db, "UPDATE assessments SET language = ?2 WHERE uuid = ?1");
+    s.bind(1, uuid).bind(2, language);
+    return s.run();
+}
+
+Status AssessmentStore::markCompleted(const std::string& uuid) {
+    Transaction tx(m_db);
+    if (!tx.began()) return failed("complete the assessment", tx.beginStatus().error());
+    Statement s(m_db, "UPDATE assessments SET status = 'completed', "
+                      "completed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                      "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE uuid = ?1 AND status = 'in_progress'");
+    s.bind(1, uuid);
+    if (auto st = s.run(); !st) return failed("complete the assessment", st.error());
+    if (m_db.changes() == 0) return Error{fmt::format("assessment {} is not in progress", uuid)};
+    return tx.commit();
+}
+
+Result<std::vector<AssessmentRecord>> AssessmentStore::list(std::optional<AssessmentStatus> status) {
+    Statement s(m_db, std::string(kSelectAssessment) + " WHERE ?1 IS NULL OR a.status = ?1 ORDER BY a.updated_at DESC, a.uuid");
+    if (status) s.bind(1, statusName(*status));
+    else s.bindNull(1);
+    std::vector<AssessmentRecord> out;
+    for (;;) {
+        auto row = s.step();
+        if (!row) return Error{"could not list assessments: " + row.error()};
+        if (!*row) break;
+        out.push_back(readRecord(s));
+    }
+    return out;
+}
+
+Result<AssessmentRecord> AssessmentStore::get(const std::string& uuidOrPrefix) {
+    if (uuidOrPrefix.empty()) return Error{"no assessment id given"};
+    Statement s(m_db, std::string(kSelectAssessment) + " WHERE a.uuid >= ?1 AND a.uuid < ?1 || x'ff' ORDER BY a.uuid LIMIT 2");
+    s.bind(1, uuidOrPrefix);
+    std::vector<AssessmentRecord> found;
+    for (;;) {
+        auto row = s.step();
+        if (!row) return Error{"could not read the assessment: " + row.error()};
+        if (!*row) break;
+        found.push_back(readRecord(s));
+    }
+    if (found.empty()) return Error{fmt::format("no assessment {} in {}", uuidOrPrefix, m_db.path())};
+    if (found.size() > 1 && found[0].uuid != uuidOrPrefix)
+        return Error{fmt::format("'{}' matches more than one assessment; give more of the id", uuidOrPrefix)};
+    return found[0];
+}
+
+Result<std::vector<StoredAnswer>> AssessmentStore::answers(const std::string& uuid) {
+    Statement s(m_db, "SELECT question_id, value, skipped, answered_at FROM answers WHERE assessment_uuid = ?1 "
+                      "ORDER BY answered_at, question_id");
+    s.bind(1, uuid);
+    std::vector<StoredAnswer> out;
+    for (;;) {
+        auto row = s.step();
+        if (!row) return Error{"could not read the answers: " + row.error()};
+        if (!*row) break;
+        out.push_back({s.text(0), s.text(1), s.integer(2) != 0, s.text(3)});
+    }
+    return out;
+}
+
+Result<QuestionnaireSnapshot> AssessmentStore::snapshot(const std::string& contentHash) {
+    Statement s(m_db, "SELECT questionnaire_id, version, content_hash, source FROM questionnaire_snapshots "
+                      "WHERE content_hash = ?1");
+    s.bind(1, contentHash);
+    auto row = s.step();
+    if (!row) return Error{"could not read the questionnaire: " + row.error()};
+    if (!*row) return Error{fmt::format("the questionnaire with content hash {} is missing from the database", contentHash)};
+    return QuestionnaireSnapshot{s.text(0), s.text(1), s.text(2), s.text(3)};
+}
+
+}  // namespace kiosk::store

@@ -1,0 +1,69 @@
+// Persistence of assessments and their answers. Each answer is written in its own transaction
+// the moment it is given; the questionnaire's text is stored with the assessment, so that
+// editing a questionnaire later never changes an old assessment.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+#include "util/result.hpp"
+
+namespace kiosk::store {
+
+enum class AssessmentStatus { InProgress, Completed };
+std::string_view statusName(AssessmentStatus status);
+
+struct AssessmentRecord {
+    std::string uuid;
+    std::string questionnaireId;
+    std::string questionnaireVersion;
+    std::string contentHash;
+    AssessmentStatus status = AssessmentStatus::InProgress;
+    std::string language;
+    std::string createdAt;
+    std::string updatedAt;
+    std::optional<std::string> completedAt;
+    int answerCount = 0;
+};
+
+struct StoredAnswer {
+    std::string questionId;
+    std::string value;
+    bool skipped = false;
+    std::string answeredAt;
+};
+
+struct QuestionnaireSnapshot {
+    std::string questionnaireId;
+    std::string version;
+    std::string contentHash;
+    std::string source;
+};
+
+class AssessmentStore {
+public:
+    explicit AssessmentStore(Database& db) : m_db(db) {}
+
+    // Stores the questionnaire's text (once per content hash) and starts an assessment.
+    Result<std::string> create(const QuestionnaireSnapshot& snapshot, std::string_view language);
+
+    // Inserts or replaces one answer, in one transaction, and touches the assessment.
+    Status saveAnswer(const std::string& uuid, const std::string& questionId, const std::string& value, bool skipped);
+
+    Status setLanguage(const std::string& uuid, std::string_view language);
+    Status markCompleted(const std::string& uuid);
+
+    // Newest first; only those with the given status when one is given.
+    Result<std::vector<AssessmentRecord>> list(std::optional<AssessmentStatus> status = std::nullopt);
+    // Accepts a unique prefix of the UUID, as people type the first characters.
+    Result<AssessmentRecord> get(const std::string& uuidOrPrefix);
+    Result<std::vector<StoredAnswer>> answers(const std::string& uuid);
+    Result<QuestionnaireSnapshot> snapshot(const std::string& contentHash);
+
+private:
+    Database& m_db;
+};
+
+}  // namespace kiosk::store

@@ -1,0 +1,196 @@
+// SQLite connection, statements and transactions. Opening checks the file before writing
+// anything, so that a foreign, corrupt or newer database is never modified.
+#include "store/database.hpp"
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "store/migrations.hpp"
+
+namespace kiosk::store {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+// A non-empty file must start with SQLite's magic header; an empty one becomes a new database.
+Status checkHeader(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (path == ":memory:" || !fs::exists(path, ec)) return {};
+    if (fs::is_directory(path, ec)) return Error{fmt::format("{} is a folder, not a database file", path)};
+    const auto size = fs::file_size(path, ec);
+    if (ec) return Error{fmt::format("cannot read {}: {}", path, ec.message())};
+    if (size == 0) return {};
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    if (!in || std::string_view(header, sizeof header) != std::string_view("SQLite format 3\0", 16)) {
+        return Error{fmt::format("{} is not a medsec-kiosk database (it is not an SQLite file); it has been left untouched. "
+                                 "Choose another file with --db",
+                                 path)};
+    }
+    return {};
+}
+
+}  // namespace
+
+Result<Database> Database::openRaw(const std::string& path) {
+    if (auto s = checkHeader(path); !s) return Error{s.error()};
+    sqlite3* handle = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
+        sqlite3_close(handle);
+        return Error{fmt::format("cannot open database {}: {}", path, message)};
+    }
+    sqlite3_extended_result_codes(handle, 1);
+    sqlite3_busy_timeout(handle, kBusyTimeoutMs);
+    return Database(handle, path);
+}
+
+Result<Database> Database::open(const std::string& path) {
+    auto opened = openRaw(path);
+    if (!opened) return opened;
+    Database db = std::move(opened).value();
+
+    // Reading the version is the first touch of the file; it fails on a file SQLite cannot read.
+    Statement version(db, "PRAGMA user_version");
+    auto row = version.step();
+    if (!row) {
+        return Error{fmt::format("{} cannot be read as a database ({}); it has been left untouched", path, row.error())};
+    }
+    const int schema = static_cast<int>(version.integer(0));
+    if (schema > latestSchemaVersion()) {
+        return Error{fmt::format("{} was written by a newer version of medsec-kiosk (schema {}, this version knows up to {}); "
+                                 "it has been left untouched. Update medsec-kiosk to open it",
+                                 path, schema, latestSchemaVersion())};
+    }
+
+    Statement check(db, "PRAGMA quick_check");
+    auto checked = check.step();
+    if (!checked || !*checked || check.text(0) != "ok") {
+        const std::string detail = checked ? (*checked ? check.text(0) : std::string("no result")) : checked.error();
+        return Error{fmt::format("{} is damaged ({}); it has been left untouched. Restore it from a backup or start with "
+                                 "another file with --db",
+                                 path, detail)};
+    }
+
+    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
+        if (auto s = db.exec(pragma); !s) return Error{fmt::format("cannot set up database {}: {}", path, s.error())};
+    }
+    if (auto s = migrate(db); !s) return Error{fmt::format("cannot update database {}: {}", path, s.error())};
+    return db;
+}
+
+Database::Database(Database&& other) noexcept : m_db(other.m_db), m_path(std::move(other.m_path)) { other.m_db = nullptr; }
+
+Database& Database::operator=(Database&& other) noexcept {
+    if (this != &other) {
+        sqlite3_close_v2(m_db);
+        m_db = other.m_db;
+        m_path = std::move(other.m_path);
+        other.m_db = nullptr;
+    }
+    return *this;
+}
+
+Database::~Database() { sqlite3_close_v2(m_db); }
+
+Status Database::exec(std::string_view sql) {
+    char* message = nullptr;
+    const std::string owned(sql);
+    if (sqlite3_exec(m_db, owned.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string text = message ? message : sqlite3_errmsg(m_db);
+        sqlite3_free(message);
+        return Error{text};
+    }
+    return {};
+}
+
+int Database::userVersion() {
+    Statement s(*this, "PRAGMA user_version");
+    auto row = s.step();
+    return row && *row ? static_cast<int>(s.integer(0)) : -1;
+}
+
+int Database::changes() const { return sqlite3_changes(m_db); }
+
+std::string Database::lastError() const { return sqlite3_errmsg(m_db); }
+
+Statement::Statement(Database& db, std::string_view sql) : m_db(db) {
+    if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK) {
+        m_prepareError = db.lastError();
+        m_stmt = nullptr;
+    }
+}
+
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
+
+Statement& Statement::bind(int index, std::string_view text) {
+    if (m_stmt) sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    if (m_stmt) sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+
+Statement& Statement::bindNull(int index) {
+    if (m_stmt) sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+Result<bool> Statement::step() {
+    if (!m_stmt) return Error{m_prepareError.empty() ? std::string("statement not prepared") : m_prepareError};
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return Error{m_db.lastError()};
+}
+
+Status Statement::run() {
+    for (;;) {
+        auto row = step();
+        if (!row) return Error{row.error()};
+        if (!*row) return {};
+    }
+}
+
+std::string Statement::text(int column) const {
+    const auto* p = sqlite3_column_text(m_stmt, column);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
+             : std::string();
+}
+
+std::optional<std::string> Statement::optionalText(int column) const {
+    if (isNull(column)) return std::nullopt;
+    return text(column);
+}
+
+std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+
+bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+
+Transaction::Transaction(Database& db) : m_db(db) {
+    // IMMEDIATE takes the write lock now, so a busy database is reported here, not half-way.
+    m_began = db.exec("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction() {
+    if (m_began && !m_done) (void)m_db.exec("ROLLBACK");
+}
+
+Status Transaction::commit() {
+    if (!m_began) return m_began;
+    if (m_done) return Error{"transaction already finished"};
+    auto s = m_db.exec("COMMIT");
+    if (s) m_done = true;
+    return s;
+}
+
+}  // namespace kiosk::store

@@ -1,0 +1,62 @@
+// Schema history. Never edit a published migration: add the next one.
+#include "store/migrations.hpp"
+
+#include <fmt/format.h>
+
+#include "store/database.hpp"
+
+namespace kiosk::store {
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> list{
+        {1, R"sql(
+CREATE TABLE questionnaire_snapshots (
+    content_hash     TEXT PRIMARY KEY,
+    questionnaire_id TEXT NOT NULL,
+    version          TEXT NOT NULL,
+    source           TEXT NOT NULL,
+    stored_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+CREATE TABLE assessments (
+    uuid                  TEXT PRIMARY KEY,
+    questionnaire_id      TEXT NOT NULL,
+    questionnaire_version TEXT NOT NULL,
+    content_hash          TEXT NOT NULL REFERENCES questionnaire_snapshots(content_hash),
+    status                TEXT NOT NULL CHECK (status IN ('in_progress', 'completed')),
+    language              TEXT NOT NULL DEFAULT 'ja' CHECK (language IN ('ja', 'en')),
+    created_at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    completed_at          TEXT
+);
+CREATE INDEX assessments_by_status ON assessments(status, updated_at);
+
+CREATE TABLE answers (
+    assessment_uuid TEXT NOT NULL REFERENCES assessments(uuid) ON DELETE CASCADE,
+    question_id     TEXT NOT NULL,
+    value           TEXT,
+    skipped         INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+    answered_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (assessment_uuid, question_id)
+);
+)sql"},
+    };
+    return list;
+}
+
+int latestSchemaVersion() { return migrations().back().version; }
+
+Status migrate(Database& db, int upTo) {
+    for (const Migration& m : migrations()) {
+        if (upTo >= 0 && m.version > upTo) break;
+        if (db.userVersion() >= m.version) continue;
+        Transaction tx(db);
+        if (!tx.began()) return tx.beginStatus();
+        if (auto s = db.exec(m.sql); !s) return Error{fmt::format("schema migration {} failed: {}", m.version, s.error())};
+        if (auto s = db.exec(fmt::format("PRAGMA user_version = {}", m.version)); !s) return s;
+        if (auto s = tx.commit(); !s) return s;
+    }
+    return {};
+}
+
+}  // namespace kiosk::store

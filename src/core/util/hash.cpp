@@ -1,0 +1,49 @@
+// SHA-256 and UUIDs on top of libsodium, initialised once.
+#include "util/hash.hpp"
+
+#include <sodium.h>
+
+#include <array>
+#include <cstdio>
+#include <stdexcept>
+
+namespace kiosk {
+namespace {
+
+void ensureSodium() {
+    static const bool ready = sodium_init() >= 0;
+    if (!ready) throw std::runtime_error("libsodium could not be initialised");
+}
+
+std::string toHex(const unsigned char* bytes, std::size_t n) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(n * 2);
+    for (std::size_t i = 0; i < n; ++i) {
+        out.push_back(kDigits[bytes[i] >> 4]);
+        out.push_back(kDigits[bytes[i] & 0x0F]);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string sha256Hex(std::string_view bytes) {
+    ensureSodium();
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    return toHex(digest.data(), digest.size());
+}
+
+std::string newUuid() {
+    ensureSodium();
+    std::array<unsigned char, 16> b{};
+    randombytes_buf(b.data(), b.size());
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
+    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
+    const std::string hex = toHex(b.data(), b.size());
+    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
+           hex.substr(20, 12);
+}
+
+}  // namespace kiosk

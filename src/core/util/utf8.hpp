@@ -1,0 +1,23 @@
+// UTF-8 helpers: validation with the position of the first bad byte, and decoding to code points.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "util/diagnostic.hpp"
+
+namespace kiosk::utf8 {
+
+// The line and column (1-based, columns counted in code points) of the first invalid byte
+// sequence, or nothing when the whole text is valid UTF-8.
+std::optional<SourcePos> firstInvalid(std::string_view text);
+
+// Decodes valid UTF-8; invalid sequences are skipped.
+std::vector<char32_t> decode(std::string_view text);
+
+// Number of code points.
+std::size_t length(std::string_view text);
+
+}  // namespace kiosk::utf8

@@ -1,0 +1,83 @@
+// The whole state of the kiosk's screens: one struct of plain fields, one small struct per
+// screen, and the services through which screens change the world.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assessment/service.hpp"
+#include "i18n/strings.hpp"
+#include "questionnaire/loader.hpp"
+
+#include <imgui.h>
+
+namespace kiosk::ui {
+
+enum class Screen { Home, Assessment, Completion };
+
+struct Services {
+    assessment::AssessmentService* assessments = nullptr;
+    const questionnaire::Catalog* catalog = nullptr;
+    const i18n::Strings* strings = nullptr;
+};
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* large = nullptr;
+    ImFont* small = nullptr;
+    ImVector<ImWchar> glyphRanges;  // must outlive the atlas
+};
+
+struct HomeState {
+    std::vector<assessment::AssessmentSummary> inProgress;
+    bool stale = true;        // reload the list on the next frame
+    int focused = 0;          // keyboard focus among questionnaires, then in-progress items
+    std::string error;
+};
+
+struct AssessmentState {
+    std::optional<assessment::ActiveAssessment> active;
+    int current = -1;         // question index
+    bool showHelp = false;
+    bool showOverview = false;
+    std::string error;        // shown above the footer until the next action
+    std::string savedNote;    // "saved" confirmation for the current question
+    // Editing buffer for number, date and text answers, tied to the question it belongs to.
+    int bufferFor = -1;
+    std::string buffer;
+    bool focusInput = false;  // give the text field the keyboard when its page opens
+};
+
+struct CompletionState {
+    std::string error;
+};
+
+struct AppState {
+    Screen screen = Screen::Home;
+    Lang lang = Lang::Ja;
+    Services services;
+    Fonts fonts;
+    HomeState home;
+    AssessmentState assessment;
+    CompletionState completion;
+    bool quitRequested = false;
+
+    // A UI string in the current language.
+    const std::string& tr(std::string_view key) const { return services.strings->get(lang, key); }
+};
+
+// Draws one frame of whichever screen is current. Call between ImGui::NewFrame and ImGui::Render.
+void drawFrame(AppState& state);
+
+// Screens; each is a function of the state.
+void drawHome(AppState& state);
+void drawAssessment(AppState& state);
+void drawCompletion(AppState& state);
+
+// Transitions that screens share.
+void openAssessment(AppState& state, assessment::ActiveAssessment active);
+void showQuestion(AppState& state, int index);  // within the open assessment
+void goHome(AppState& state);
+
+}  // namespace kiosk::ui

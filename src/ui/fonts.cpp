@@ -1,0 +1,56 @@
+// Font loading with a glyph set built from the content.
+#include "ui/fonts.hpp"
+
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include <filesystem>
+
+namespace kiosk::ui {
+
+std::string textToShow(const AppState& state) {
+    std::string text;
+    for (Lang lang : {Lang::Ja, Lang::En})
+        for (const auto& [key, value] : state.services.strings->all(lang)) text += value;
+    for (const auto& q : state.services.catalog->questionnaires) questionnaire::collectText(q, text);
+    for (const auto& summary : state.home.inProgress) {
+        text += summary.title.ja;
+        text += summary.title.en;
+    }
+    // Marks and punctuation the screens and answer descriptions draw themselves.
+    text += "■□●○－・、。（）「」…／：〜ー％（スキップ）（なし）（未回答）（対象外）";
+    return text;
+}
+
+Status loadFonts(AppState& state, const std::string& fontPath, const std::string& text) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(fontPath, ec)) {
+        return Error{fmt::format("the Japanese font {} was not found; install the package fonts-noto-cjk or give another "
+                                 "font with --font",
+                                 fontPath)};
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());  // Basic Latin and Latin-1
+    static const ImWchar kana[] = {0x3000, 0x30FF, 0x31F0, 0x31FF, 0xFF00, 0xFFEF, 0x2000, 0x206F, 0x25A0, 0x25FF, 0};
+    builder.AddRanges(kana);
+    builder.AddText(text.data(), text.data() + text.size());
+    state.fonts.glyphRanges.clear();
+    builder.BuildRanges(&state.fonts.glyphRanges);
+
+    ImFontConfig config;
+    config.OversampleH = 1;  // CJK glyphs are dense; horizontal oversampling costs atlas space for little gain
+    config.OversampleV = 1;
+    config.PixelSnapH = true;
+    const ImWchar* ranges = state.fonts.glyphRanges.Data;
+    state.fonts.body = io.Fonts->AddFontFromFileTTF(fontPath.c_str(), 26.0f, &config, ranges);
+    state.fonts.large = io.Fonts->AddFontFromFileTTF(fontPath.c_str(), 34.0f, &config, ranges);
+    state.fonts.small = io.Fonts->AddFontFromFileTTF(fontPath.c_str(), 20.0f, &config, ranges);
+    if (!state.fonts.body || !state.fonts.large || !state.fonts.small)
+        return Error{fmt::format("the font {} could not be loaded; give a TrueType or OpenType font with --font", fontPath)};
+    io.FontDefault = state.fonts.body;
+    if (!io.Fonts->Build()) return Error{fmt::format("the font atlas could not be built from {}", fontPath)};
+    return {};
+}
+
+}  // namespace kiosk::ui

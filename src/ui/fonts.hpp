@@ -1,0 +1,19 @@
+// The font atlas. ImGui's Japanese glyph range lacks kanji that security content needs (脆 of
+// 脆弱性), so the glyph set is built from the text actually shown, plus ASCII and kana.
+#pragma once
+
+#include <string>
+
+#include "ui/app_state.hpp"
+#include "util/result.hpp"
+
+namespace kiosk::ui {
+
+// All text the kiosk may show: UI strings in both languages, every loaded questionnaire, and the
+// questionnaires of assessments in progress (which may be older versions).
+std::string textToShow(const AppState& state);
+
+// Adds the body, large and small fonts to the current ImGui context's atlas and builds it.
+Status loadFonts(AppState& state, const std::string& fontPath, const std::string& text);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,354 @@
+// Assessment: one question per page, large answer buttons, progress that follows show-if, Back /
+// Skip / Next, a help panel and a section overview. Every answer is saved the moment it is given.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "i18n/strings.hpp"
+#include "ui/app_state.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+using assessment::Answer;
+using questionnaire::Question;
+using questionnaire::QuestionType;
+
+// Saves through the service; on failure the message is shown and nothing changes on screen.
+bool save(AppState& state, const Question& q, Answer answer) {
+    auto& s = state.assessment;
+    auto status = state.services.assessments->answer(*s.active, q.id, std::move(answer));
+    if (!status) {
+        s.error = status.error();
+        s.savedNote.clear();
+        return false;
+    }
+    s.error.clear();
+    s.savedNote = state.tr("assessment.saved");
+    return true;
+}
+
+void moveTo(AppState& state, int index) {
+    auto& s = state.assessment;
+    s.error.clear();
+    s.savedNote.clear();
+    s.bufferFor = -1;
+    s.focusInput = true;
+    if (index < 0) {
+        state.screen = Screen::Completion;
+        state.completion.error.clear();
+        return;
+    }
+    s.current = index;
+}
+
+// Number, date and text answers are typed into a buffer and saved when the person moves on.
+bool commitBuffer(AppState& state, const Question& q) {
+    auto& s = state.assessment;
+    if (s.bufferFor != s.current) return true;  // nothing typed on this page
+    Answer answer;
+    if (q.type == QuestionType::Number) {
+        std::string text = s.buffer;
+        text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+        double value = 0;
+        auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || ec != std::errc() || ptr != text.data() + text.size()) {
+            s.error = i18n::substitute(state.tr("assessment.error_number"),
+                                       {fmt::format("{}", q.min), fmt::format("{}", q.max)});
+            return false;
+        }
+        answer = Answer::value(value);
+    } else {
+        answer = Answer::words(s.buffer);
+    }
+    if (auto status = assessment::checkAnswer(q, answer); !status) {
+        s.error = q.type == QuestionType::Date ? state.tr("assessment.error_date")
+                  : q.type == QuestionType::Number
+                      ? i18n::substitute(state.tr("assessment.error_number"), {fmt::format("{}", q.min), fmt::format("{}", q.max)})
+                      : status.error();
+        return false;
+    }
+    const Answer* existing = s.active->session.answer(q.id);
+    if (existing && *existing == answer) return true;
+    return save(state, q, std::move(answer));
+}
+
+void choiceButtons(AppState& state, const Question& q, const Answer* current) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool multi = q.type == QuestionType::MultiChoice;
+    std::vector<std::string> chosen = current && multi ? current->choices : std::vector<std::string>{};
+    for (std::size_t i = 0; i < q.options.size(); ++i) {
+        const auto& option = q.options[i];
+        const bool selected = multi ? std::find(chosen.begin(), chosen.end(), option.id) != chosen.end()
+                                    : current && !current->skipped && current->choice == option.id;
+        const std::string mark = multi ? (selected ? "■ " : "□ ") : "";
+        const std::string label = fmt::format("{}{}  {}##{}", mark, i + 1, option.label.get(state.lang), option.id);
+        const bool key = i < 9 && keyPressed('1' + static_cast<int>(i));
+        if (bigButton(label.c_str(), {width, theme::kTouchHeight}, selected) || key) {
+            if (multi) {
+                std::vector<std::string> next;
+                for (const auto& o : q.options) {  // keep the questionnaire's order
+                    const bool was = std::find(chosen.begin(), chosen.end(), o.id) != chosen.end();
+                    if (o.id == option.id ? !was : was) next.push_back(o.id);
+                }
+                save(state, q, Answer::options(std::move(next)));
+            } else {
+                save(state, q, Answer::option(option.id));
+            }
+        }
+    }
+}
+
+void levelButtons(AppState& state, const Question& q, const Answer* current) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    for (int level = 0; level <= questionnaire::kMaxLevel; ++level) {
+        const bool selected = current && current->number && static_cast<int>(*current->number) == level;
+        const std::string label = fmt::format("{}##level{}", questionnaire::levelLabel(level).get(state.lang), level);
+        if (bigButton(label.c_str(), {width, theme::kTouchHeight}, selected) || keyPressed('0' + level))
+            save(state, q, Answer::value(level));
+    }
+}
+
+// Returns true when Enter was pressed in a single-line field (move on).
+bool typedInput(AppState& state, const Question& q, const Answer* current) {
+    auto& s = state.assessment;
+    if (s.bufferFor != s.current) {
+        s.bufferFor = s.current;
+        s.buffer = current && !current->skipped ? assessment::describeAnswer(q, *current, Lang::En) : std::string();
+        if (q.type == QuestionType::Number && current && current->number) s.buffer = fmt::format("{}", *current->number);
+    }
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::PushFont(state.fonts.large);
+    ImGui::SetNextItemWidth(q.type == QuestionType::Text ? width : std::min(width, 420.0f));
+    if (s.focusInput) {
+        ImGui::SetKeyboardFocusHere();
+        s.focusInput = false;
+    }
+    char buffer[4096];
+    const std::size_t n = std::min(s.buffer.size(), sizeof buffer - 1);
+    std::copy_n(s.buffer.data(), n, buffer);
+    buffer[n] = '\0';
+    bool changed = false;
+    bool submit = false;
+    if (q.type == QuestionType::Text) {
+        changed = ImGui::InputTextMultiline("##answer", buffer, sizeof buffer, {width, 220});
+    } else {
+        const char* hint = q.type == QuestionType::Date ? "YYYY-MM-DD" : "";
+        const ImGuiInputTextFlags flags = q.type == QuestionType::Number ? ImGuiInputTextFlags_CharsScientific : 0;
+        changed = ImGui::InputTextWithHint("##answer", hint, buffer, sizeof buffer, flags);
+        submit = ImGui::IsItemActive() && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
+    }
+    if (changed) s.buffer = buffer;
+    ImGui::PopFont();
+
+    std::string hint;
+    if (q.type == QuestionType::Number) {
+        hint = i18n::substitute(state.tr("assessment.number_range"), {fmt::format("{}", q.min), fmt::format("{}", q.max)});
+        if (!q.unit.get(state.lang).empty()) hint += "  (" + q.unit.get(state.lang) + ")";
+    } else if (q.type == QuestionType::Date) {
+        hint = state.tr("assessment.date_hint");
+    } else {
+        hint = i18n::substitute(state.tr("assessment.text_limit"), {std::to_string(q.maxLength)});
+    }
+    wrappedText(hint, state.fonts.small, 0, &theme::kMuted);
+    return submit;
+}
+
+void helpPanel(AppState& state, const Question& q, float width, float height) {
+    ImGui::BeginChild("help", {width, height}, true);
+    ImGui::PushFont(state.fonts.large);
+    ImGui::TextUnformatted(state.tr("assessment.help_title").c_str());
+    ImGui::PopFont();
+    if (q.help.get(state.lang).empty()) wrappedText(state.tr("assessment.no_help"), nullptr, 0, &theme::kMuted);
+    else wrappedText(q.help.get(state.lang));
+    if (!q.references.empty()) {
+        ImGui::Spacing();
+        wrappedText(state.tr("assessment.references"), state.fonts.small, 0, &theme::kMuted);
+        for (const auto& ref : q.references) wrappedText("・" + ref, state.fonts.small, 0, &theme::kMuted);
+    }
+    ImGui::EndChild();
+}
+
+void overviewPanel(AppState& state, float width, float height) {
+    auto& s = state.assessment;
+    const auto& session = s.active->session;
+    const auto& questionnaire = session.questionnaire();
+    ImGui::BeginChild("overview", {width, height}, true);
+    ImGui::PushFont(state.fonts.large);
+    ImGui::TextUnformatted(state.tr("assessment.overview_title").c_str());
+    ImGui::PopFont();
+    std::string section;
+    int number = 0;
+    for (int i = 0; i < session.questionCount(); ++i) {
+        if (!session.isVisible(i)) continue;
+        ++number;
+        const auto& q = session.question(i);
+        if (q.section != section) {
+            section = q.section;
+            const auto* sec = questionnaire.findSection(section);
+            ImGui::Spacing();
+            wrappedText(sec ? sec->title.get(state.lang) : section, nullptr, 0, &theme::kAccent);
+        }
+        const auto* a = session.answer(q.id);
+        const char* mark = !a ? "○" : a->skipped ? "－" : "●";
+        const std::string label = fmt::format("{} {}. {}##jump{}", mark, number, q.text.get(state.lang), i);
+        if (ImGui::Selectable(label.c_str(), i == s.current, 0, {0, ImGui::GetTextLineHeight() + 18})) {
+            if (commitBuffer(state, session.question(s.current))) {
+                moveTo(state, i);
+                s.showOverview = false;
+            }
+        }
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace
+
+void openAssessment(AppState& state, assessment::ActiveAssessment active) {
+    auto& s = state.assessment;
+    s = AssessmentState{};
+    if (active.record.language == "en") state.lang = Lang::En;
+    else if (active.record.language == "ja") state.lang = Lang::Ja;
+    const int resumeAt = active.session.firstUnanswered();
+    s.active = std::move(active);
+    state.screen = Screen::Assessment;
+    moveTo(state, resumeAt);
+}
+
+void showQuestion(AppState& state, int index) {
+    state.screen = Screen::Assessment;
+    moveTo(state, index);
+}
+
+void drawAssessment(AppState& state) {
+    auto& s = state.assessment;
+    if (!s.active) {
+        goHome(state);
+        return;
+    }
+    auto& session = s.active->session;
+    if (s.current < 0 || s.current >= session.questionCount() || !session.isVisible(s.current)) {
+        moveTo(state, session.firstUnanswered() >= 0 ? session.firstUnanswered() : session.first());
+        if (state.screen != Screen::Assessment) return;
+    }
+    const Question& q = session.question(s.current);
+    const auto& questionnaire = session.questionnaire();
+
+    if (headerBar(state, questionnaire.title.get(state.lang), true) || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        if (commitBuffer(state, q)) goHome(state);
+        return;
+    }
+
+    // Progress: position among the questions that apply now, and the section.
+    const auto progress = session.progress(s.current);
+    const auto* section = questionnaire.findSection(q.section);
+    ImGui::PushFont(state.fonts.large);
+    ImGui::Text("%d / %d", progress.position, progress.total);
+    ImGui::PopFont();
+    ImGui::SameLine(0, 24);
+    ImGui::AlignTextToFramePadding();
+    if (section) ImGui::TextColored(theme::kMuted, "%s", section->title.get(state.lang).c_str());
+    ImGui::ProgressBar(progress.total ? static_cast<float>(progress.answered) / static_cast<float>(progress.total) : 0.0f,
+                       {-1, 10}, "");
+
+    const float footer = theme::kFooterHeight + (s.error.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 2 + 36);
+    const float height = ImGui::GetContentRegionAvail().y - footer;
+    const float fullWidth = ImGui::GetContentRegionAvail().x;
+    const bool sidePanel = s.showHelp || s.showOverview;
+    const float mainWidth = sidePanel ? fullWidth * 0.62f : fullWidth;
+
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{0, 0, 0, 0});
+    ImGui::BeginChild("question", {mainWidth, height}, false);
+    const Answer* current = session.answer(q.id);
+    if (!q.context.get(state.lang).empty()) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kPanel);
+        ImGui::BeginChild("context", {ImGui::GetContentRegionAvail().x, 0}, true, ImGuiWindowFlags_AlwaysAutoResize);
+        wrappedText(q.context.get(state.lang));
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+    wrappedText(q.text.get(state.lang), state.fonts.large);
+    if (!q.required) wrappedText(state.tr("assessment.optional"), state.fonts.small, 0, &theme::kMuted);
+    ImGui::Spacing();
+    bool submitted = false;
+    switch (q.type) {
+    case QuestionType::SingleChoice:
+    case QuestionType::MultiChoice:
+    case QuestionType::YesNo:
+        choiceButtons(state, q, current);
+        break;
+    case QuestionType::Level:
+        levelButtons(state, q, current);
+        break;
+    case QuestionType::Number:
+    case QuestionType::Date:
+    case QuestionType::Text:
+        submitted = typedInput(state, q, current);
+        break;
+    }
+    if (current && current->skipped) wrappedText(state.tr("assessment.was_skipped"), state.fonts.small, 0, &theme::kMuted);
+    else if (!s.savedNote.empty()) wrappedText(s.savedNote, state.fonts.small, 0, &theme::kSelected);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+
+    if (sidePanel) {
+        ImGui::SameLine(0, theme::kPadding);
+        const float panelWidth = fullWidth - mainWidth - theme::kPadding;
+        if (s.showOverview) overviewPanel(state, panelWidth, height);
+        else helpPanel(state, q, panelWidth, height);
+    }
+    if (state.screen != Screen::Assessment || session.question(s.current).id != q.id) return;
+
+    errorBanner(s.error);
+
+    // Footer: Back | Skip | Help | Overview | Next.
+    ImGui::Separator();
+    const float buttonHeight = theme::kTouchHeight;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float width = (ImGui::GetContentRegionAvail().x - 4 * spacing) / 5;
+    const int previous = session.previous(s.current);
+    const bool typed = q.type == QuestionType::Number || q.type == QuestionType::Date || q.type == QuestionType::Text;
+    const bool answered = current != nullptr || (typed && s.bufferFor == s.current && !s.buffer.empty()) ||
+                          q.type == QuestionType::MultiChoice;
+
+    if (bigButton((state.tr("assessment.back") + "##back").c_str(), {width, buttonHeight}, false, previous >= 0) ||
+        (previous >= 0 && keyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)))) {
+        if (!typed || s.bufferFor != s.current || s.buffer.empty() || commitBuffer(state, q)) moveTo(state, previous);
+        return;
+    }
+    ImGui::SameLine();
+    if (bigButton((state.tr("assessment.skip") + "##skip").c_str(), {width, buttonHeight}, false, !q.required)) {
+        if (save(state, q, Answer::skip())) moveTo(state, session.next(s.current));
+        return;
+    }
+    ImGui::SameLine();
+    if (bigButton((state.tr("assessment.help") + "##help").c_str(), {width, buttonHeight}, s.showHelp) ||
+        keyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab))) {
+        s.showHelp = !s.showHelp;
+        s.showOverview = false;
+    }
+    ImGui::SameLine();
+    if (bigButton((state.tr("assessment.overview") + "##overview").c_str(), {width, buttonHeight}, s.showOverview)) {
+        s.showOverview = !s.showOverview;
+        s.showHelp = false;
+    }
+    ImGui::SameLine();
+    const bool next = bigButton((state.tr("assessment.next") + "##next").c_str(), {width, buttonHeight}, false, answered) ||
+                      (answered && (keyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+                                    keyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)) ||
+                                    keyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)))) ||
+                      submitted;
+    if (next) {
+        if (q.type == QuestionType::MultiChoice && !current) {
+            if (!save(state, q, Answer::options({}))) return;
+        }
+        if (typed && !commitBuffer(state, q)) return;
+        moveTo(state, session.next(s.current));
+    }
+}
+
+}  // namespace kiosk::ui

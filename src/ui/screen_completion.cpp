@@ -1,0 +1,93 @@
+// Completion: a summary of every answer, what is still missing, and the way back home.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "i18n/strings.hpp"
+#include "ui/app_state.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+
+void drawCompletion(AppState& state) {
+    auto& s = state.assessment;
+    if (!s.active) {
+        goHome(state);
+        return;
+    }
+    auto& session = s.active->session;
+    const auto& questionnaire = session.questionnaire();
+    if (headerBar(state, questionnaire.title.get(state.lang), true)) {
+        goHome(state);
+        return;
+    }
+
+    const bool completed = s.active->record.status == store::AssessmentStatus::Completed;
+    const auto missing = session.missingRequired();
+    ImGui::PushFont(state.fonts.large);
+    wrappedText(state.tr(completed ? "completion.done_title" : missing.empty() ? "completion.title" : "completion.missing_title"));
+    ImGui::PopFont();
+    if (completed) wrappedText(state.tr("completion.done_text"), nullptr, 0, &theme::kMuted);
+    else if (missing.empty()) wrappedText(state.tr("completion.text"), nullptr, 0, &theme::kMuted);
+    else wrappedText(i18n::substitute(state.tr("completion.missing_text"), {std::to_string(missing.size())}), nullptr, 0, &theme::kError);
+    errorBanner(state.completion.error);
+
+    const float footer = theme::kFooterHeight;
+    ImGui::BeginChild("summary", {0, ImGui::GetContentRegionAvail().y - footer}, true);
+    std::string section;
+    int number = 0;
+    for (int i = 0; i < session.questionCount(); ++i) {
+        if (!session.isVisible(i)) continue;
+        ++number;
+        const auto& q = session.question(i);
+        if (q.section != section) {
+            section = q.section;
+            const auto* sec = questionnaire.findSection(section);
+            ImGui::Spacing();
+            wrappedText(sec ? sec->title.get(state.lang) : section, nullptr, 0, &theme::kAccent);
+        }
+        ImGui::PushID(i);
+        wrappedText(fmt::format("{}. {}", number, q.text.get(state.lang)), state.fonts.small);
+        const auto* a = session.answer(q.id);
+        const bool isMissing = std::find(missing.begin(), missing.end(), i) != missing.end();
+        const std::string shown = a ? assessment::describeAnswer(q, *a, state.lang) : state.tr("completion.unanswered");
+        ImGui::Indent(24);
+        wrappedText(shown, nullptr, 0, isMissing ? &theme::kError : nullptr);
+        if (!completed && (isMissing || a)) {
+            if (ImGui::SmallButton((state.tr(isMissing ? "completion.answer_now" : "completion.change") + "##go").c_str())) {
+                showQuestion(state, i);
+                ImGui::Unindent(24);
+                ImGui::PopID();
+                ImGui::EndChild();
+                return;
+            }
+        }
+        ImGui::Unindent(24);
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+
+    ImGui::Separator();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float width = (ImGui::GetContentRegionAvail().x - spacing) / 2;
+    if (!completed) {
+        if (bigButton((state.tr("completion.review") + "##review").c_str(), {width, theme::kTouchHeight})) {
+            showQuestion(state, session.previous(session.questionCount()));
+            return;
+        }
+        ImGui::SameLine();
+        if (bigButton((state.tr("completion.finish") + "##finish").c_str(), {width, theme::kTouchHeight}, false, missing.empty()) ||
+            (missing.empty() && keyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) {
+            if (auto status = state.services.assessments->complete(*s.active); !status) {
+                state.completion.error = status.error();
+            } else {
+                state.completion.error.clear();
+            }
+        }
+    } else if (bigButton((state.tr("completion.home") + "##home").c_str(), {-1, theme::kTouchHeight}) ||
+               keyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+        goHome(state);
+    }
+}
+
+}  // namespace kiosk::ui

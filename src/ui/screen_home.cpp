@@ -1,0 +1,134 @@
+// Home: choose a questionnaire to start, or continue an assessment left in progress.
+#include <fmt/format.h>
+
+#include "i18n/strings.hpp"
+#include "ui/app_state.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+void refresh(AppState& state) {
+    state.home.stale = false;
+    auto summaries = state.services.assessments->summaries(store::AssessmentStatus::InProgress);
+    if (!summaries) {
+        state.home.error = summaries.error();
+        state.home.inProgress.clear();
+        return;
+    }
+    state.home.inProgress = std::move(*summaries);
+}
+
+void start(AppState& state, const questionnaire::Questionnaire& q) {
+    auto active = state.services.assessments->start(q, state.lang);
+    if (!active) {
+        state.home.error = active.error();
+        return;
+    }
+    openAssessment(state, std::move(*active));
+}
+
+void resume(AppState& state, const std::string& uuid) {
+    auto active = state.services.assessments->open(uuid);
+    if (!active) {
+        state.home.error = active.error();
+        return;
+    }
+    openAssessment(state, std::move(*active));
+}
+
+// One card: title, description, and the action button. `focused` draws a keyboard-focus frame.
+bool card(AppState& state, const char* id, std::string_view title, std::string_view detail, std::string_view meta,
+          const std::string& action, bool focused) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::PushID(id);
+    ImGui::PushStyleColor(ImGuiCol_Border, focused ? theme::kAccent : ImGui::GetStyleColorVec4(ImGuiCol_Border));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, focused ? 3.0f : 1.0f);
+    ImGui::BeginChild("card", {width, 0}, true, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoScrollbar);
+    // Child windows cannot auto-size in height in ImGui 1.86, so the card measures its content.
+    const float inner = width - 2 * ImGui::GetStyle().WindowPadding.x;
+    wrappedText(title, state.fonts.large, inner);
+    wrappedText(detail, nullptr, inner, &theme::kMuted);
+    if (!meta.empty()) wrappedText(meta, state.fonts.small, inner, &theme::kMuted);
+    const float buttonWidth = std::max(220.0f, ImGui::CalcTextSize(action.c_str()).x + 48);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + inner - buttonWidth);
+    const bool pressed = bigButton(action.c_str(), {buttonWidth, theme::kTouchHeight - 8});
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    ImGui::PopID();
+    return pressed;
+}
+
+}  // namespace
+
+void drawHome(AppState& state) {
+    if (state.home.stale) refresh(state);
+    headerBar(state, state.tr("app.title"), false);
+
+    const auto& catalog = *state.services.catalog;
+    const int total = static_cast<int>(catalog.questionnaires.size() + state.home.inProgress.size());
+    if (total > 0) {
+        if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state.home.focused = (state.home.focused + 1) % total;
+        if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) state.home.focused = (state.home.focused + total - 1) % total;
+    }
+    const bool activate = keyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || keyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
+
+    wrappedText(state.tr("home.intro"), nullptr, 0, &theme::kMuted);
+    errorBanner(state.home.error);
+
+    const float gap = theme::kPadding;
+    const float columnWidth = (ImGui::GetContentRegionAvail().x - gap) / 2;
+    const float problemsHeight = catalog.diagnostics.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 3;
+    const float height = ImGui::GetContentRegionAvail().y - problemsHeight;
+
+    // Left: what can be started.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{0, 0, 0, 0});
+    ImGui::BeginChild("start", {columnWidth, height}, false);
+    ImGui::PushFont(state.fonts.large);
+    ImGui::TextUnformatted(state.tr("home.start_heading").c_str());
+    ImGui::PopFont();
+    if (catalog.questionnaires.empty()) wrappedText(state.tr("home.no_questionnaires"), nullptr, 0, &theme::kMuted);
+    for (std::size_t i = 0; i < catalog.questionnaires.size(); ++i) {
+        const auto& q = catalog.questionnaires[i];
+        const bool focused = state.home.focused == static_cast<int>(i);
+        const std::string meta = i18n::substitute(state.tr("home.question_count"), {std::to_string(q.questions.size())});
+        if (card(state, q.id.c_str(), q.title.get(state.lang), q.description.get(state.lang), meta, state.tr("home.start"), focused) ||
+            (focused && activate)) {
+            start(state, q);
+            break;
+        }
+    }
+    ImGui::EndChild();
+
+    // Right: what is in progress.
+    ImGui::SameLine(0, gap);
+    ImGui::BeginChild("resume", {columnWidth, height}, false);
+    ImGui::PushFont(state.fonts.large);
+    ImGui::TextUnformatted(state.tr("home.resume_heading").c_str());
+    ImGui::PopFont();
+    if (state.home.inProgress.empty()) wrappedText(state.tr("home.none_in_progress"), nullptr, 0, &theme::kMuted);
+    for (std::size_t i = 0; i < state.home.inProgress.size() && state.screen == Screen::Home; ++i) {
+        const auto& summary = state.home.inProgress[i];
+        const int index = static_cast<int>(catalog.questionnaires.size() + i);
+        const bool focused = state.home.focused == index;
+        const std::string progress = i18n::substitute(state.tr("home.progress"), {std::to_string(summary.progress.answered),
+                                                                                  std::to_string(summary.progress.total)});
+        const std::string meta = i18n::substitute(state.tr("home.updated"), {summary.record.updatedAt.substr(0, 16)}) + "  ·  " +
+                                 summary.record.uuid.substr(0, 8);
+        if (card(state, summary.record.uuid.c_str(), summary.title.get(state.lang), progress, meta, state.tr("home.resume"), focused) ||
+            (focused && activate)) {
+            resume(state, summary.record.uuid);
+            break;
+        }
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+
+    if (!catalog.diagnostics.empty()) {
+        const std::string text = i18n::substitute(state.tr("home.content_problems"), {std::to_string(catalog.diagnostics.size())});
+        wrappedText(text, state.fonts.small, 0, &theme::kError);
+    }
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,38 @@
+// The frame: one full-screen window in which the current screen draws itself.
+#include <imgui.h>
+
+#include "ui/app_state.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+
+void goHome(AppState& state) {
+    state.assessment = AssessmentState{};
+    state.completion = CompletionState{};
+    state.home.stale = true;
+    state.home.error.clear();
+    state.screen = Screen::Home;
+}
+
+void drawFrame(AppState& state) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##kiosk", nullptr, flags);
+    switch (state.screen) {
+    case Screen::Home:
+        drawHome(state);
+        break;
+    case Screen::Assessment:
+        drawAssessment(state);
+        break;
+    case Screen::Completion:
+        drawCompletion(state);
+        break;
+    }
+    ImGui::End();
+}
+
+}  // namespace kiosk::ui

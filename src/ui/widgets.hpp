@@ -1,0 +1,45 @@
+// Shared drawing helpers: wrapped bilingual text, large touch-friendly buttons, the header bar.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <imgui.h>
+
+#include "ui/app_state.hpp"
+
+namespace kiosk::ui {
+
+namespace theme {
+inline constexpr float kTouchHeight = 72.0f;   // option and navigation buttons
+inline constexpr float kPadding = 24.0f;
+inline constexpr float kHeaderHeight = 76.0f;
+inline constexpr float kFooterHeight = 104.0f;
+inline const ImVec4 kAccent{0.10f, 0.40f, 0.62f, 1.0f};
+inline const ImVec4 kAccentHover{0.14f, 0.48f, 0.72f, 1.0f};
+inline const ImVec4 kSelected{0.08f, 0.52f, 0.38f, 1.0f};
+inline const ImVec4 kMuted{0.42f, 0.45f, 0.50f, 1.0f};
+inline const ImVec4 kError{0.72f, 0.12f, 0.12f, 1.0f};
+inline const ImVec4 kPanel{0.95f, 0.96f, 0.98f, 1.0f};
+}  // namespace theme
+
+void applyTheme();
+
+// Text wrapped to the available width (or `width` when > 0) with Japanese line-break rules.
+void wrappedText(std::string_view text, ImFont* font = nullptr, float width = 0, const ImVec4* color = nullptr);
+
+// A large button; `selected` draws it in the selection colour, `enabled = false` greys it out
+// and makes it inert. Returns true when pressed.
+bool bigButton(const char* label, ImVec2 size, bool selected = false, bool enabled = true);
+
+// The bar at the top of every screen: title on the left, language switch on the right, and a
+// "home" button when `homeButton` is set. Returns true when home was pressed.
+bool headerBar(AppState& state, std::string_view title, bool homeButton);
+
+// A banner for an error message a person must see.
+void errorBanner(std::string_view message);
+
+// Whether a key was pressed this frame and no text field has the keyboard.
+bool keyPressed(int key);
+
+}  // namespace kiosk::ui
