@@ -84,10 +84,9 @@ void choiceButtons(AppState& state, const Question& q, const Answer* current) {
         const auto& option = q.options[i];
         const bool selected = multi ? std::find(chosen.begin(), chosen.end(), option.id) != chosen.end()
                                     : current && !current->skipped && current->choice == option.id;
-        const std::string mark = multi ? (selected ? "■ " : "□ ") : "";
-        const std::string label = fmt::format("{}{}  {}##{}", mark, i + 1, option.label.get(state.lang), option.id);
+        const std::string label = multi ? (selected ? "■ " : "□ ") + option.label.get(state.lang) : option.label.get(state.lang);
         const bool key = i < 9 && keyPressed('1' + static_cast<int>(i));
-        if (bigButton(label.c_str(), {width, theme::kTouchHeight}, selected) || key) {
+        if (optionButton(option.id.c_str(), label, std::to_string(i + 1), width, selected) || key) {
             if (multi) {
                 std::vector<std::string> next;
                 for (const auto& o : q.options) {  // keep the questionnaire's order
@@ -106,8 +105,10 @@ void levelButtons(AppState& state, const Question& q, const Answer* current) {
     const float width = ImGui::GetContentRegionAvail().x;
     for (int level = 0; level <= questionnaire::kMaxLevel; ++level) {
         const bool selected = current && current->number && static_cast<int>(*current->number) == level;
-        const std::string label = fmt::format("{}##level{}", questionnaire::levelLabel(level).get(state.lang), level);
-        if (bigButton(label.c_str(), {width, theme::kTouchHeight}, selected) || keyPressed('0' + level))
+        const std::string id = fmt::format("level{}", level);
+        std::string label = questionnaire::levelLabel(level).get(state.lang);
+        label = label.substr(label.find(' ') + 1);  // the badge shows the number
+        if (optionButton(id.c_str(), label, std::to_string(level), width, selected) || keyPressed('0' + level))
             save(state, q, Answer::value(level));
     }
 }

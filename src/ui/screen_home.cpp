@@ -1,6 +1,8 @@
 // Home: choose a questionnaire to start, or continue an assessment left in progress.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
 #include "ui/widgets.hpp"
@@ -38,24 +40,35 @@ void resume(AppState& state, const std::string& uuid) {
 }
 
 // One card: title, description, and the action button. `focused` draws a keyboard-focus frame.
+// The background is drawn after the content (on a lower draw channel) so the card fits it.
 bool card(AppState& state, const char* id, std::string_view title, std::string_view detail, std::string_view meta,
           const std::string& action, bool focused) {
+    constexpr float kInset = 20.0f;
     const float width = ImGui::GetContentRegionAvail().x;
+    const float inner = width - 2 * kInset;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 topLeft = ImGui::GetCursorScreenPos();
     ImGui::PushID(id);
-    ImGui::PushStyleColor(ImGuiCol_Border, focused ? theme::kAccent : ImGui::GetStyleColorVec4(ImGuiCol_Border));
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, focused ? 3.0f : 1.0f);
-    ImGui::BeginChild("card", {width, 0}, true, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoScrollbar);
-    // Child windows cannot auto-size in height in ImGui 1.86, so the card measures its content.
-    const float inner = width - 2 * ImGui::GetStyle().WindowPadding.x;
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos({topLeft.x + kInset, topLeft.y + kInset});
+    ImGui::BeginGroup();
     wrappedText(title, state.fonts.large, inner);
     wrappedText(detail, nullptr, inner, &theme::kMuted);
     if (!meta.empty()) wrappedText(meta, state.fonts.small, inner, &theme::kMuted);
     const float buttonWidth = std::max(220.0f, ImGui::CalcTextSize(action.c_str()).x + 48);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + inner - buttonWidth);
     const bool pressed = bigButton(action.c_str(), {buttonWidth, theme::kTouchHeight - 8});
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + kInset;
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(topLeft, {topLeft.x + width, bottom}, ImGui::GetColorU32(theme::kPanel), 12.0f);
+    draw->AddRect(topLeft, {topLeft.x + width, bottom},
+                  ImGui::GetColorU32(focused ? theme::kAccent : ImGui::GetStyleColorVec4(ImGuiCol_Border)), 12.0f, 0,
+                  focused ? 3.0f : 1.0f);
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos({topLeft.x, bottom});
+    ImGui::Dummy({width, 8});
     ImGui::PopID();
     return pressed;
 }

@@ -3,6 +3,8 @@
 
 #include "ui/text_layout.hpp"
 
+#include <algorithm>
+
 namespace kiosk::ui {
 
 void applyTheme() {
@@ -17,6 +19,7 @@ void applyTheme() {
     style.ItemSpacing = {14, 14};
     style.WindowPadding = {theme::kPadding, theme::kPadding};
     style.TouchExtraPadding = {4, 4};
+    style.WindowBorderSize = 0;
     ImVec4* c = style.Colors;
     c[ImGuiCol_WindowBg] = {1.0f, 1.0f, 1.0f, 1.0f};
     c[ImGuiCol_ChildBg] = theme::kPanel;
@@ -38,7 +41,13 @@ void wrappedText(std::string_view text, ImFont* font, float width, const ImVec4*
     const auto lines = breakLines(text, available, [&](char32_t c) {
         return c > 0xFFFF ? f->FallbackAdvanceX * scale : f->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
     });
-    for (const auto& line : lines) ImGui::TextUnformatted(line.data(), line.data() + line.size());
+    // Lines of one paragraph sit closer together than separate items.
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {ImGui::GetStyle().ItemSpacing.x, 4.0f});
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i + 1 == lines.size()) ImGui::PopStyleVar();
+        ImGui::TextUnformatted(lines[i].data(), lines[i].data() + lines[i].size());
+    }
+    if (lines.empty()) ImGui::PopStyleVar();
     if (color) ImGui::PopStyleColor();
     if (font) ImGui::PopFont();
 }
@@ -48,49 +57,91 @@ bool bigButton(const char* label, ImVec2 size, bool selected, bool enabled) {
         ImGui::PushStyleColor(ImGuiCol_Button, theme::kSelected);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kSelected);
     }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1, 1, 1, 1});
     if (!enabled) ImGui::BeginDisabled();
     const bool pressed = ImGui::Button(label, size);
     if (!enabled) ImGui::EndDisabled();
-    if (selected) ImGui::PopStyleColor(2);
+    ImGui::PopStyleColor(selected ? 3 : 1);
     return pressed && enabled;
 }
 
-bool headerBar(AppState& state, std::string_view title, bool homeButton) {
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled({origin.x - theme::kPadding, origin.y - theme::kPadding},
-                        {origin.x + width + theme::kPadding, origin.y + theme::kHeaderHeight - theme::kPadding},
-                        ImGui::GetColorU32(theme::kAccent));
+bool optionButton(const char* id, std::string_view label, std::string_view badge, float width, bool selected) {
+    constexpr float kBadge = 44.0f;
+    constexpr float kInsetX = 20.0f;
+    constexpr float kInsetY = 14.0f;
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    const float textWidth = width - kBadge - 3 * kInsetX;
+    const auto lines = breakLines(label, textWidth, [&](char32_t c) {
+        return c > 0xFFFF ? font->FallbackAdvanceX * scale : font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
+    });
+    const float lineHeight = ImGui::GetFontSize() + 4;
+    const float height = std::max(theme::kTouchHeight, static_cast<float>(lines.size()) * lineHeight + 2 * kInsetY);
 
-    bool home = false;
-    const float buttonHeight = theme::kHeaderHeight - theme::kPadding - 16;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(id, {width, height});
+    const bool hovered = ImGui::IsItemHovered();
+    const bool held = ImGui::IsItemActive();
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 end{pos.x + width, pos.y + height};
+    const ImVec4 fill = selected ? theme::kSelected : held ? ImVec4{0.84f, 0.89f, 0.95f, 1} : hovered ? ImVec4{0.90f, 0.93f, 0.97f, 1} : theme::kPanel;
+    draw->AddRectFilled(pos, end, ImGui::GetColorU32(fill), 10.0f);
+    draw->AddRect(pos, end, ImGui::GetColorU32(selected ? theme::kSelected : ImVec4{0.72f, 0.76f, 0.82f, 1}), 10.0f, 0, 2.0f);
+
+    const ImVec2 badgeMin{pos.x + kInsetX, pos.y + (height - kBadge) / 2};
+    draw->AddRectFilled(badgeMin, {badgeMin.x + kBadge, badgeMin.y + kBadge},
+                        ImGui::GetColorU32(selected ? ImVec4{1, 1, 1, 1} : theme::kAccent), kBadge / 2);
+    const ImVec2 badgeSize = ImGui::CalcTextSize(badge.data(), badge.data() + badge.size());
+    draw->AddText({badgeMin.x + (kBadge - badgeSize.x) / 2, badgeMin.y + (kBadge - badgeSize.y) / 2},
+                  ImGui::GetColorU32(selected ? theme::kSelected : ImVec4{1, 1, 1, 1}), badge.data(), badge.data() + badge.size());
+
+    const ImU32 textColor = ImGui::GetColorU32(selected ? ImVec4{1, 1, 1, 1} : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    float y = pos.y + (height - static_cast<float>(lines.size()) * lineHeight) / 2 + 2;
+    for (const auto& line : lines) {
+        draw->AddText({badgeMin.x + kBadge + kInsetX, y}, textColor, line.data(), line.data() + line.size());
+        y += lineHeight;
+    }
+    return pressed;
+}
+
+bool headerBar(AppState& state, std::string_view title, bool homeButton) {
+    // The bar spans the whole window, beyond the window padding.
+    const ImVec2 windowPos = ImGui::GetWindowPos();
+    const float windowWidth = ImGui::GetWindowWidth();
+    const float barHeight = theme::kHeaderHeight;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRect(windowPos, {windowPos.x + windowWidth, windowPos.y + barHeight}, false);
+    draw->AddRectFilled(windowPos, {windowPos.x + windowWidth, windowPos.y + barHeight}, ImGui::GetColorU32(theme::kAccent));
+    draw->PopClipRect();
+
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1, 1, 1, 1});
-    ImGui::SetCursorScreenPos({origin.x, origin.y - theme::kPadding + (theme::kHeaderHeight - ImGui::GetFontSize()) / 2 - 2});
+    ImGui::SetCursorScreenPos({windowPos.x + theme::kPadding, windowPos.y + (barHeight - ImGui::GetFontSize()) / 2});
     ImGui::TextUnformatted(title.data(), title.data() + title.size());
-    ImGui::PopStyleColor();
 
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4{1, 1, 1, 0.18f});
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4{1, 1, 1, 0.30f});
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1, 1, 1, 1});
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4{1, 1, 1, 0.40f});
+    const float buttonHeight = barHeight - 20;
+    const float y = windowPos.y + 10;
     const std::string& other = state.tr("header.switch_language");
-    const std::string& homeLabel = state.tr("header.home");
-    const float langWidth = ImGui::CalcTextSize(other.c_str()).x + 40;
-    const float homeWidth = homeButton ? ImGui::CalcTextSize(homeLabel.c_str()).x + 40 : 0;
-    float x = origin.x + width - langWidth;
-    const float y = origin.y - theme::kPadding + 8;
+    const float langWidth = ImGui::CalcTextSize(other.c_str()).x + 48;
+    float x = windowPos.x + windowWidth - theme::kPadding - langWidth;
     ImGui::SetCursorScreenPos({x, y});
     if (ImGui::Button((other + "##lang").c_str(), {langWidth, buttonHeight})) {
         state.lang = state.lang == Lang::Ja ? Lang::En : Lang::Ja;
         if (state.assessment.active) (void)state.services.assessments->setLanguage(*state.assessment.active, state.lang);
     }
+    bool home = false;
     if (homeButton) {
+        const std::string& homeLabel = state.tr("header.home");
+        const float homeWidth = ImGui::CalcTextSize(homeLabel.c_str()).x + 48;
         x -= homeWidth + 16;
         ImGui::SetCursorScreenPos({x, y});
         home = ImGui::Button((homeLabel + "##home").c_str(), {homeWidth, buttonHeight});
     }
-    ImGui::PopStyleColor(3);
-    ImGui::SetCursorScreenPos({origin.x, origin.y + theme::kHeaderHeight - theme::kPadding + 12});
+    ImGui::PopStyleColor(4);
+    ImGui::SetCursorScreenPos({windowPos.x + theme::kPadding, windowPos.y + barHeight + 16});
     return home;
 }
 

@@ -58,25 +58,30 @@ Result<Database> Database::open(const std::string& path) {
     Database db = std::move(opened).value();
 
     // Reading the version is the first touch of the file; it fails on a file SQLite cannot read.
-    Statement version(db, "PRAGMA user_version");
-    auto row = version.step();
-    if (!row) {
-        return Error{fmt::format("{} cannot be read as a database ({}); it has been left untouched", path, row.error())};
+    // (Each statement lives in its own scope: an unfinished statement keeps a read transaction
+    // open, and the journal mode cannot change inside one.)
+    {
+        Statement version(db, "PRAGMA user_version");
+        auto row = version.step();
+        if (!row) {
+            return Error{fmt::format("{} cannot be read as a database ({}); it has been left untouched", path, row.error())};
+        }
+        const int schema = static_cast<int>(version.integer(0));
+        if (schema > latestSchemaVersion()) {
+            return Error{fmt::format("{} was written by a newer version of medsec-kiosk (schema {}, this version knows up to "
+                                     "{}); it has been left untouched. Update medsec-kiosk to open it",
+                                     path, schema, latestSchemaVersion())};
+        }
     }
-    const int schema = static_cast<int>(version.integer(0));
-    if (schema > latestSchemaVersion()) {
-        return Error{fmt::format("{} was written by a newer version of medsec-kiosk (schema {}, this version knows up to {}); "
-                                 "it has been left untouched. Update medsec-kiosk to open it",
-                                 path, schema, latestSchemaVersion())};
-    }
-
-    Statement check(db, "PRAGMA quick_check");
-    auto checked = check.step();
-    if (!checked || !*checked || check.text(0) != "ok") {
-        const std::string detail = checked ? (*checked ? check.text(0) : std::string("no result")) : checked.error();
-        return Error{fmt::format("{} is damaged ({}); it has been left untouched. Restore it from a backup or start with "
-                                 "another file with --db",
-                                 path, detail)};
+    {
+        Statement check(db, "PRAGMA quick_check");
+        auto checked = check.step();
+        if (!checked || !*checked || check.text(0) != "ok") {
+            const std::string detail = checked ? (*checked ? check.text(0) : std::string("no result")) : checked.error();
+            return Error{fmt::format("{} is damaged ({}); it has been left untouched. Restore it from a backup or start "
+                                     "with another file with --db",
+                                     path, detail)};
+        }
     }
 
     for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
