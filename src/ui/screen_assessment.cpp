@@ -138,10 +138,11 @@ bool typedInput(AppState& state, const Question& q, const Answer* current) {
         changed = ImGui::InputTextMultiline("##answer", buffer, sizeof buffer, {width, 220});
     } else {
         const char* hint = q.type == QuestionType::Date ? "YYYY-MM-DD" : "";
-        const ImGuiInputTextFlags flags = q.type == QuestionType::Number ? ImGuiInputTextFlags_CharsScientific : 0;
-        changed = ImGui::InputTextWithHint("##answer", hint, buffer, sizeof buffer, flags);
-        submit = ImGui::IsItemActive() && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-                                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
+        // Enter in the field means "next"; the buffer is still edited live.
+        const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue |
+                                          (q.type == QuestionType::Number ? ImGuiInputTextFlags_CharsScientific : 0);
+        submit = ImGui::InputTextWithHint("##answer", hint, buffer, sizeof buffer, flags);
+        changed = s.buffer != buffer;
     }
     if (changed) s.buffer = buffer;
     ImGui::PopFont();

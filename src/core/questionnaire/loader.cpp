@@ -277,9 +277,11 @@ Question readQuestion(Reader& r, const toml::table& t, const std::vector<std::pa
     const std::string name = q.id.empty() ? std::string("a question") : fmt::format("question '{}'", q.id);
     q.section = r.string(t, "section", name, true).value_or("");
 
+    bool typeKnown = false;
     if (auto typeName = r.string(t, "type", name, true)) {
         if (auto type = parseQuestionType(*typeName)) {
             q.type = *type;
+            typeKnown = true;
         } else {
             r.error(*t.get("type"), fmt::format("unknown type '{}' of {} (use single_choice, multi_choice, yes_no, level, "
                                                 "number, date or text)",
@@ -311,6 +313,7 @@ Question readQuestion(Reader& r, const toml::table& t, const std::vector<std::pa
 
     const bool hasOptions = t.contains("options");
     const auto scale = r.string(t, "scale", name, false);
+    if (!typeKnown) return q;  // the type decides which other fields apply
     switch (q.type) {
     case QuestionType::SingleChoice:
     case QuestionType::MultiChoice:
@@ -469,6 +472,9 @@ FileResult parseQuestionnaire(std::string_view text, const std::string& file, co
     if (q.questions.empty() && !root.contains("questions")) r.error(SourcePos{1, 1}, "the file has no [[questions]]");
 
     validate(q, context, result.diagnostics);
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;
+    });
     if (result.diagnostics.empty()) result.questionnaire = std::move(q);
     return result;
 }

@@ -122,6 +122,8 @@ private:
                     error(c.pos, fmt::format("the show_if of '{}' names option '{}', which question '{}' does not have", owner.id,
                                              id, ref.id));
         };
+        const bool hasValue = c.number || !c.ids.empty();
+        if (!hasValue && op != ConditionOp::Answered && op != ConditionOp::Unanswered) return;  // the loader reported it
         switch (op) {
         case ConditionOp::Answered:
         case ConditionOp::Unanswered:

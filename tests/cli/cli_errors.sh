@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# CLI error behaviour: broken questionnaires give file:line:column and exit 1; a missing or
+# foreign database gives a clear message, exit 1, and is left as it was.
+set -u
+kiosk=$1
+data=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+out=$("$kiosk" validate "$data/broken" 2>&1); rc=$?
+[ "$rc" -eq 1 ] || fail "validate on broken files exited $rc, expected 1"
+for f in syntax duplicate_ids unknown_reference missing_text score_range forward_reference invalid_utf8 unknown_keys; do
+  grep -Eq "broken/$f\.toml:[0-9]+:[0-9]+: " <<<"$out" || fail "no file:line:column for $f.toml"
+done
+grep -q "broken/unknown_reference.toml:24:3: the show_if of 'emr_vendor' refers to question 'has_ermr'" <<<"$out" \
+  || fail "unknown reference not reported at 24:3"
+
+out=$("$kiosk" validate "$data/good" 2>&1); rc=$?
+[ "$rc" -eq 0 ] || fail "validate on good files exited $rc: $out"
+
+out=$("$kiosk" validate "$tmp/nowhere" 2>&1); rc=$?
+[ "$rc" -eq 1 ] || fail "validate on a missing folder exited $rc"
+grep -q "is not a folder of questionnaires" <<<"$out" || fail "missing folder not explained: $out"
+
+out=$("$kiosk" --db "$tmp/none.db" list 2>&1); rc=$?
+[ "$rc" -eq 1 ] || fail "list without a database exited $rc"
+grep -q "no database at" <<<"$out" || fail "missing database not explained: $out"
+[ ! -e "$tmp/none.db" ] || fail "list created a database"
+
+echo "not a database" > "$tmp/notes.db"
+out=$("$kiosk" --db "$tmp/notes.db" list 2>&1); rc=$?
+[ "$rc" -eq 1 ] || fail "list on a text file exited $rc"
+grep -q "not an SQLite file" <<<"$out" || fail "foreign file not explained: $out"
+[ "$(cat "$tmp/notes.db")" = "not a database" ] || fail "the foreign file was modified"
+
+sqlite3 "$tmp/new.db" "PRAGMA user_version = 99; CREATE TABLE x(y);"
+before=$(sha256sum "$tmp/new.db")
+out=$("$kiosk" --db "$tmp/new.db" list 2>&1); rc=$?
+[ "$rc" -eq 1 ] || fail "list on a newer schema exited $rc"
+grep -q "newer version of medsec-kiosk" <<<"$out" || fail "newer schema not explained: $out"
+[ "$(sha256sum "$tmp/new.db")" = "$before" ] || fail "the newer database was modified"
+
+out=$("$kiosk" --db "$tmp/none.db" show 0000 2>&1); rc=$?
+[ "$rc" -eq 1 ] || fail "show on a missing database exited $rc"
+
+[ "$failures" -eq 0 ] && echo "cli errors: all checks passed"
+exit "$failures"

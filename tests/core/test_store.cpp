@@ -1,0 +1,223 @@
+// The store: migrations from an empty file, rollback of a transaction left uncommitted, answers
+// persisted as given, and files that must never be touched (newer schema, not a database).
+#include <doctest/doctest.h>
+
+#include "assessment/service.hpp"
+#include "questionnaire/loader.hpp"
+#include "store/assessment_store.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+#include "support.hpp"
+#include "util/hash.hpp"
+
+using namespace kiosk;
+using namespace kiosk::store;
+
+namespace {
+
+int count(Database& db, const std::string& sql) {
+    Statement s(db, sql);
+    auto row = s.step();
+    REQUIRE(row);
+    REQUIRE(*row);
+    return static_cast<int>(s.integer(0));
+}
+
+questionnaire::Catalog tinyCatalog() {
+    questionnaire::Catalog catalog;
+    auto result = questionnaire::loadQuestionnaireFile(test::dataDir() / "good" / "tiny.toml", {});
+    REQUIRE(result.questionnaire);
+    catalog.questionnaires.push_back(std::move(*result.questionnaire));
+    return catalog;
+}
+
+}  // namespace
+
+TEST_CASE("a new database is migrated to the latest schema with WAL and foreign keys") {
+    test::TempDir dir;
+    auto db = Database::open((dir / "kiosk.db").string());
+    REQUIRE_MESSAGE(db, (db ? "" : db.error()));
+    CHECK(db->userVersion() == latestSchemaVersion());
+    Statement mode(*db, "PRAGMA journal_mode");
+    REQUIRE(*mode.step());
+    CHECK(mode.text(0) == "wal");
+    CHECK(count(*db, "PRAGMA foreign_keys") == 1);
+    CHECK(count(*db, "PRAGMA synchronous") == 2);  // FULL
+}
+
+TEST_CASE("each migration applies on top of the previous one") {
+    test::TempDir dir;
+    auto db = Database::openRaw((dir / "kiosk.db").string());
+    REQUIRE(db);
+    CHECK(db->userVersion() == 0);
+    for (const auto& m : migrations()) {
+        REQUIRE(migrate(*db, m.version));
+        CHECK(db->userVersion() == m.version);
+    }
+    CHECK(count(*db, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('assessments', 'answers', 'questionnaire_snapshots')") == 3);
+}
+
+TEST_CASE("a transaction that leaves scope without commit rolls back") {
+    auto db = Database::open(":memory:");
+    REQUIRE(db);
+    REQUIRE(db->exec("CREATE TABLE t(x)"));
+    {
+        Transaction tx(*db);
+        REQUIRE(tx.began());
+        REQUIRE(db->exec("INSERT INTO t VALUES (1)"));
+        CHECK(count(*db, "SELECT COUNT(*) FROM t") == 1);
+    }
+    CHECK(count(*db, "SELECT COUNT(*) FROM t") == 0);
+    {
+        Transaction tx(*db);
+        REQUIRE(db->exec("INSERT INTO t VALUES (2)"));
+        REQUIRE(tx.commit());
+    }
+    CHECK(count(*db, "SELECT COUNT(*) FROM t") == 1);
+}
+
+TEST_CASE("answers are persisted the moment they are given and survive reopening") {
+    test::TempDir dir;
+    const auto path = (dir / "kiosk.db").string();
+    const auto catalog = tinyCatalog();
+    std::string uuid;
+    {
+        auto db = Database::open(path);
+        REQUIRE(db);
+        AssessmentStore store(*db);
+        assessment::AssessmentService service(store, catalog);
+        auto active = service.start(catalog.questionnaires[0], Lang::Ja);
+        REQUIRE(active);
+        uuid = active->uuid;
+        REQUIRE(service.answer(*active, "has_backup", assessment::Answer::option("yes")));
+        // Visible in the file straight away, through a second connection.
+        auto other = Database::open(path);
+        REQUIRE(other);
+        CHECK(count(*other, "SELECT COUNT(*) FROM answers") == 1);
+        REQUIRE(service.answer(*active, "has_backup", assessment::Answer::option("no")));
+        CHECK(count(*other, "SELECT COUNT(*) FROM answers") == 1);  // replaced, not added
+    }
+    auto db = Database::open(path);
+    REQUIRE(db);
+    AssessmentStore store(*db);
+    assessment::AssessmentService service(store, catalog);
+    auto active = service.open(uuid.substr(0, 8));  // a prefix is enough
+    REQUIRE(active);
+    REQUIRE(active->session.answer("has_backup"));
+    CHECK(active->session.answer("has_backup")->choice == "no");
+    CHECK(active->session.firstUnanswered() == 2);  // backup_tested is hidden after "no"
+}
+
+TEST_CASE("an answer that does not fit is refused and nothing is written") {
+    auto db = Database::open(":memory:");
+    REQUIRE(db);
+    const auto catalog = tinyCatalog();
+    AssessmentStore store(*db);
+    assessment::AssessmentService service(store, catalog);
+    auto active = service.start(catalog.questionnaires[0], Lang::En);
+    REQUIRE(active);
+    CHECK_FALSE(service.answer(*active, "has_backup", assessment::Answer::option("perhaps")));
+    CHECK_FALSE(service.answer(*active, "has_backup", assessment::Answer::skip()));
+    CHECK(count(*db, "SELECT COUNT(*) FROM answers") == 0);
+}
+
+TEST_CASE("completing refuses while required questions are unanswered, and a completed assessment is closed") {
+    auto db = Database::open(":memory:");
+    REQUIRE(db);
+    const auto catalog = tinyCatalog();
+    AssessmentStore store(*db);
+    assessment::AssessmentService service(store, catalog);
+    auto active = service.start(catalog.questionnaires[0], Lang::Ja);
+    REQUIRE(active);
+    CHECK_FALSE(service.complete(*active));
+    REQUIRE(service.answer(*active, "has_backup", assessment::Answer::option("no")));
+    REQUIRE(service.complete(*active));
+    CHECK(active->record.status == AssessmentStatus::Completed);
+    CHECK_FALSE(service.answer(*active, "note", assessment::Answer::words("late")));
+    auto listed = store.list(AssessmentStatus::InProgress);
+    REQUIRE(listed);
+    CHECK(listed->empty());
+}
+
+TEST_CASE("an assessment keeps the questionnaire it began with after the file is edited") {
+    auto db = Database::open(":memory:");
+    REQUIRE(db);
+    auto catalog = tinyCatalog();
+    AssessmentStore store(*db);
+    std::string uuid;
+    {
+        assessment::AssessmentService service(store, catalog);
+        auto active = service.start(catalog.questionnaires[0], Lang::Ja);
+        REQUIRE(active);
+        uuid = active->uuid;
+    }
+    // The file changes: a question's text is reworded.
+    std::string edited = test::readFile(test::dataDir() / "good" / "tiny.toml");
+    const std::string from = "電子カルテのバックアップを取っていますか。";
+    edited.replace(edited.find(from), from.size(), "別の問い");
+    auto reloaded = questionnaire::parseQuestionnaire(edited, "tiny.toml", {});
+    REQUIRE(reloaded.questionnaire);
+    questionnaire::Catalog newer;
+    newer.questionnaires.push_back(std::move(*reloaded.questionnaire));
+    assessment::AssessmentService service(store, newer);
+    auto active = service.open(uuid);
+    REQUIRE(active);
+    CHECK(active->session.questionnaire().questions[0].text.ja == from);
+}
+
+TEST_CASE("a database from a newer schema is refused and left untouched") {
+    test::TempDir dir;
+    const auto path = (dir / "kiosk.db").string();
+    {
+        auto db = Database::open(path);
+        REQUIRE(db);
+        REQUIRE(db->exec("PRAGMA user_version = 99"));
+        REQUIRE(db->exec("PRAGMA journal_mode = DELETE"));
+    }
+    const std::string before = sha256Hex(test::readFile(path));
+    auto db = Database::open(path);
+    REQUIRE_FALSE(db);
+    CHECK(db.error().find("newer version of medsec-kiosk (schema 99") != std::string::npos);
+    CHECK(db.error().find("left untouched") != std::string::npos);
+    CHECK(sha256Hex(test::readFile(path)) == before);
+    CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+}
+
+TEST_CASE("a file that is not a database is refused and never overwritten") {
+    test::TempDir dir;
+    const auto path = dir / "notes.db";
+    const std::string text = "These are my notes, not a database.\n";
+    test::writeFile(path, text);
+    auto db = Database::open(path.string());
+    REQUIRE_FALSE(db);
+    CHECK(db.error().find("not an SQLite file") != std::string::npos);
+    CHECK(test::readFile(path) == text);
+}
+
+TEST_CASE("a damaged database is refused and left as it was") {
+    test::TempDir dir;
+    const auto path = dir / "kiosk.db";
+    {
+        auto db = Database::open(path.string());
+        REQUIRE(db);
+        REQUIRE(db->exec("PRAGMA journal_mode = DELETE"));
+        REQUIRE(db->exec("CREATE TABLE filler(x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                         "INSERT INTO filler SELECT randomblob(100) FROM n"));
+    }
+    // Overwrite the middle of the file with garbage, keeping the header intact.
+    std::string bytes = test::readFile(path);
+    REQUIRE(bytes.size() > 20000);
+    for (std::size_t i = 8192; i < 16384; ++i) bytes[i] = static_cast<char>(i * 7);
+    test::writeFile(path, bytes);
+    auto db = Database::open(path.string());
+    REQUIRE_FALSE(db);
+    CHECK(test::readFile(path) == bytes);
+}
+
+TEST_CASE("an empty file becomes a new database") {
+    test::TempDir dir;
+    test::writeFile(dir / "empty.db", "");
+    auto db = Database::open((dir / "empty.db").string());
+    REQUIRE_MESSAGE(db, (db ? "" : db.error()));
+    CHECK(db->userVersion() == latestSchemaVersion());
+}

@@ -1,0 +1,219 @@
+// Every screen drawn headless for several frames in both languages, driven with the keyboard and
+// the mouse as a person would; every UI string key exists in both catalogues; and every
+// character of the content is in the font atlas (no "?" boxes).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "headless.hpp"
+#include "i18n/strings.hpp"
+#include "questionnaire/loader.hpp"
+#include "store/assessment_store.hpp"
+#include "store/database.hpp"
+#include "support.hpp"
+#include "util/utf8.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+struct Fixture {
+    Fixture() : db(std::move(store::Database::open(":memory:").value())), store(db), service(store, catalog) {
+        catalog = questionnaire::loadCatalog(test::sourceDir() / "questionnaires");
+        auto loaded = i18n::Strings::load(test::sourceDir() / "assets" / "i18n");
+        REQUIRE_MESSAGE(loaded, (loaded ? "" : loaded.error()));
+        strings = std::move(*loaded);
+        state.services = {&service, &catalog, &strings};
+    }
+    questionnaire::Catalog catalog;
+    i18n::Strings strings;
+    store::Database db;
+    store::AssessmentStore store;
+    assessment::AssessmentService service;
+    ui::AppState state;
+};
+
+int indexOf(const questionnaire::Catalog& catalog, std::string_view id) {
+    for (std::size_t i = 0; i < catalog.questionnaires.size(); ++i)
+        if (catalog.questionnaires[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("the string catalogues have the same keys in ja and en") {
+    auto strings = i18n::Strings::load(test::sourceDir() / "assets" / "i18n");
+    REQUIRE(strings);
+    std::set<std::string> ja, en;
+    for (const auto& [k, v] : strings->all(Lang::Ja)) ja.insert(k);
+    for (const auto& [k, v] : strings->all(Lang::En)) en.insert(k);
+    for (const auto& k : ja) CHECK_MESSAGE(en.count(k), "missing in en.toml: " << k);
+    for (const auto& k : en) CHECK_MESSAGE(ja.count(k), "missing in ja.toml: " << k);
+}
+
+TEST_CASE("every string key the screens use exists in both catalogues") {
+    auto strings = i18n::Strings::load(test::sourceDir() / "assets" / "i18n");
+    REQUIRE(strings);
+    const std::regex key(R"(tr\(\s*"([a-z_]+\.[a-z_.]+)\"\s*\))");
+    int found = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(test::sourceDir() / "src" / "ui")) {
+        const std::string text = test::readFile(entry.path());
+        for (std::sregex_iterator it(text.begin(), text.end(), key), end; it != end; ++it) {
+            ++found;
+            const std::string k = (*it)[1];
+            CHECK_MESSAGE(strings->all(Lang::Ja).count(k), entry.path().filename().string() << " uses " << k << ", missing in ja.toml");
+            CHECK_MESSAGE(strings->all(Lang::En).count(k), entry.path().filename().string() << " uses " << k << ", missing in en.toml");
+        }
+    }
+    CHECK(found > 30);
+}
+
+TEST_CASE("every character of the content and the UI is in the font atlas") {
+    Fixture f;
+    test::HeadlessUi ui(f.state);
+    REQUIRE_MESSAGE(ui.fontStatus(), ui.fontStatus().error());
+    const auto text = ui::textToShow(f.state);
+    std::set<char32_t> missing;
+    for (char32_t c : utf8::decode(text)) {
+        if (c < 0x20 || c > 0xFFFF) continue;
+        if (!f.state.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing.insert(c);
+    }
+    CHECK_MESSAGE(missing.empty(), missing.size() << " characters missing, the first U+" << std::hex
+                                                  << static_cast<unsigned>(missing.empty() ? 0 : *missing.begin()));
+    CHECK(f.state.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(U'脆')));  // not in ImGui's Japanese range
+}
+
+TEST_CASE("the home screen draws in both languages and lists every questionnaire") {
+    Fixture f;
+    test::HeadlessUi ui(f.state);
+    for (Lang lang : {Lang::Ja, Lang::En}) {
+        f.state.lang = lang;
+        CHECK(ui.frames(3) > 0);
+    }
+    CHECK(f.strings.missing().empty());
+}
+
+TEST_CASE("a whole assessment is answered with the keyboard, saved, and completed") {
+    Fixture f;
+    test::HeadlessUi ui(f.state);
+    const int practice = indexOf(f.catalog, "practice");
+    REQUIRE(practice >= 0);
+    ui.frames(2);
+    for (int i = 0; i < practice; ++i) ui.press(test::Down);
+    ui.press(test::Enter);
+    REQUIRE(f.state.screen == ui::Screen::Assessment);
+    auto& s = f.state.assessment;
+    const std::string uuid = s.active->uuid;
+
+    ui.press('2');  // role: clerical
+    CHECK(s.active->session.answer("role")->choice == "clerical");
+    ui.press(test::Enter);
+    ui.press('4');  // level 4 shows the follow-up question
+    ui.press(test::Enter);
+    CHECK(s.active->session.question(s.current).id == "taught_others");
+    CHECK(s.active->session.progress(s.current).total == 7);
+    ui.press(test::Tab);  // help panel
+    CHECK(s.showHelp);
+    ui.frames(2);
+    ui.press('1');
+    ui.press(test::Enter);
+
+    // Typed answer: the field has the keyboard; characters then Enter.
+    CHECK(s.active->session.question(s.current).id == "pcs_in_department");
+    ui.frames(2);
+    ImGui::GetIO().AddInputCharactersUTF8("9999");
+    ui.frames(2);
+    CHECK(s.buffer == "9999");  // the field has the keyboard
+    ui.press(test::Enter);
+    CHECK_FALSE(s.error.empty());  // out of range: refused with a message
+    CHECK(s.active->session.answer("pcs_in_department") == nullptr);
+    s.buffer = "12";
+    ui.press(test::Enter);
+    REQUIRE(s.active->session.answer("pcs_in_department"));
+    CHECK(*s.active->session.answer("pcs_in_department")->number == 12);
+
+    ui.press('1');  // multi-choice: toggles EMR
+    ui.press('3');  // and email
+    CHECK(s.active->session.answer("systems_used")->choices == std::vector<std::string>{"emr", "email"});
+
+    // Back returns to the previous question with its answer shown again.
+    ui.press(test::Left);
+    CHECK(s.active->session.question(s.current).id == "pcs_in_department");
+    CHECK(s.buffer == "12");
+    ui.press(test::Enter);
+    CHECK(s.active->session.question(s.current).id == "systems_used");
+    ui.press(test::Enter);
+    CHECK(s.active->session.question(s.current).id == "last_training");
+
+    // Optional questions can be skipped: the last two.
+    for (int i = 0; i < 2; ++i) {
+        s.bufferFor = -1;
+        REQUIRE(f.service.answer(*s.active, s.active->session.question(s.current).id, assessment::Answer::skip()));
+        ui::showQuestion(f.state, s.active->session.next(s.current));
+        ui.frames(2);
+    }
+    REQUIRE(f.state.screen == ui::Screen::Completion);
+    f.state.lang = Lang::En;
+    ui.frames(3);
+    f.state.lang = Lang::Ja;
+    ui.press(test::Enter);  // finish
+    CHECK(s.active->record.status == store::AssessmentStatus::Completed);
+
+    auto stored = f.store.answers(uuid);
+    REQUIRE(stored);
+    CHECK(stored->size() == 7);
+    auto record = f.store.get(uuid);
+    REQUIRE(record);
+    CHECK(record->status == store::AssessmentStatus::Completed);
+    CHECK(f.strings.missing().empty());
+}
+
+TEST_CASE("every question of every bundled questionnaire draws, with help and overview panels") {
+    Fixture f;
+    test::HeadlessUi ui(f.state);
+    for (const auto& q : f.catalog.questionnaires) {
+        auto active = f.service.start(q, Lang::Ja);
+        REQUIRE(active);
+        ui::openAssessment(f.state, std::move(*active));
+        auto& s = f.state.assessment;
+        for (int i = 0; i < s.active->session.questionCount(); ++i) {
+            ui::showQuestion(f.state, i);
+            s.showHelp = i % 2 == 0;
+            s.showOverview = i % 5 == 0;
+            f.state.lang = i % 3 == 0 ? Lang::En : Lang::Ja;
+            CHECK(ui.frames(2) > 0);
+        }
+        ui::goHome(f.state);
+        ui.frames(2);
+    }
+    CHECK(f.strings.missing().empty());
+}
+
+TEST_CASE("a mouse click on an option saves it") {
+    Fixture f;
+    test::HeadlessUi ui(f.state);
+    auto active = f.service.start(*f.catalog.find("practice"), Lang::Ja);
+    REQUIRE(active);
+    ui::openAssessment(f.state, std::move(*active));
+    ui.frames(3);
+    // The first option sits right under the question text, across the full width.
+    for (float y = 200; y < 500 && !f.state.assessment.active->session.answer("role"); y += 20) ui.click(640, y);
+    REQUIRE(f.state.assessment.active->session.answer("role"));
+    CHECK(f.state.assessment.active->session.answer("role")->choice == "clinical");
+}
+
+TEST_CASE("a save that fails is shown and the answer is not shown as given") {
+    Fixture f;
+    test::HeadlessUi ui(f.state);
+    auto active = f.service.start(*f.catalog.find("practice"), Lang::Ja);
+    REQUIRE(active);
+    ui::openAssessment(f.state, std::move(*active));
+    ui.frames(2);
+    REQUIRE(f.db.exec("DROP TABLE answers"));  // the database loses its table under the kiosk
+    ui.press('1');
+    CHECK_FALSE(f.state.assessment.error.empty());
+    CHECK(f.state.assessment.active->session.answer("role") == nullptr);
+    ui.frames(2);
+}
