@@ -78,6 +78,7 @@ bool commitBuffer(AppState& state, const Question& q) {
 
 void choiceButtons(AppState& state, const Question& q, const Answer* current) {
     const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {ImGui::GetStyle().ItemSpacing.x, theme::kOptionSpacing});
     const bool multi = q.type == QuestionType::MultiChoice;
     std::vector<std::string> chosen = current && multi ? current->choices : std::vector<std::string>{};
     for (std::size_t i = 0; i < q.options.size(); ++i) {
@@ -99,10 +100,12 @@ void choiceButtons(AppState& state, const Question& q, const Answer* current) {
             }
         }
     }
+    ImGui::PopStyleVar();
 }
 
 void levelButtons(AppState& state, const Question& q, const Answer* current) {
     const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {ImGui::GetStyle().ItemSpacing.x, theme::kOptionSpacing});
     for (int level = 0; level <= questionnaire::kMaxLevel; ++level) {
         const bool selected = current && current->number && static_cast<int>(*current->number) == level;
         const std::string id = fmt::format("level{}", level);
@@ -111,6 +114,7 @@ void levelButtons(AppState& state, const Question& q, const Answer* current) {
         if (optionButton(id.c_str(), label, std::to_string(level), width, selected) || keyPressed('0' + level))
             save(state, q, Answer::value(level));
     }
+    ImGui::PopStyleVar();
 }
 
 // Returns true when Enter was pressed in a single-line field (move on).

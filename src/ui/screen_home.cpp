@@ -6,6 +6,7 @@
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
 #include "ui/widgets.hpp"
+#include "util/time.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -127,7 +128,7 @@ void drawHome(AppState& state) {
         const bool focused = state.home.focused == index;
         const std::string progress = i18n::substitute(state.tr("home.progress"), {std::to_string(summary.progress.answered),
                                                                                   std::to_string(summary.progress.total)});
-        const std::string meta = i18n::substitute(state.tr("home.updated"), {summary.record.updatedAt.substr(0, 16)}) + "  ·  " +
+        const std::string meta = i18n::substitute(state.tr("home.updated"), {localTimeLabel(summary.record.updatedAt)}) + "  ·  " +
                                  summary.record.uuid.substr(0, 8);
         if (card(state, summary.record.uuid.c_str(), summary.title.get(state.lang), progress, meta, state.tr("home.resume"), focused) ||
             (focused && activate)) {

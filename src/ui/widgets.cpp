@@ -76,7 +76,7 @@ bool optionButton(const char* id, std::string_view label, std::string_view badge
         return c > 0xFFFF ? font->FallbackAdvanceX * scale : font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
     });
     const float lineHeight = ImGui::GetFontSize() + 4;
-    const float height = std::max(theme::kTouchHeight, static_cast<float>(lines.size()) * lineHeight + 2 * kInsetY);
+    const float height = std::max(theme::kOptionHeight, static_cast<float>(lines.size()) * lineHeight + 2 * kInsetY);
 
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id, {width, height});

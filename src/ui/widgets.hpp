@@ -11,7 +11,9 @@
 namespace kiosk::ui {
 
 namespace theme {
-inline constexpr float kTouchHeight = 72.0f;   // option and navigation buttons
+inline constexpr float kTouchHeight = 72.0f;   // navigation buttons
+inline constexpr float kOptionHeight = 62.0f;  // answer options (still well above a fingertip)
+inline constexpr float kOptionSpacing = 10.0f;
 inline constexpr float kPadding = 24.0f;
 inline constexpr float kHeaderHeight = 76.0f;
 inline constexpr float kFooterHeight = 104.0f;
