@@ -75,7 +75,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     while (!window->shouldClose() && !state.quitRequested) {
         if (framesLeft > 0) window->pollEvents();
         else window->waitForEvents(kIdleTimeoutSeconds);
-        if (window->takeActivity()) framesLeft = kFramesAfterInput;
+        if (window->takeActivity() || window->hasQueuedInput()) framesLeft = kFramesAfterInput;
         if (framesLeft == 0) continue;
         --framesLeft;
         window->beginFrame();

@@ -1,5 +1,8 @@
-// GLFW + OpenGL 3 platform. Our input callbacks are installed before ImGui's, which chain to
-// them, so that the loop knows when something happened and can sleep otherwise.
+// GLFW + OpenGL 3 platform. ImGui 1.86 samples key and button state once per frame, so a tap
+// whose press and release arrive in the same poll would be lost, and keys typed quickly would be
+// seen out of order with the screens they change. Input is therefore queued here and handed to
+// ImGui's GLFW backend one key or button change per frame, in order; the loop keeps drawing
+// while the queue is not empty, and sleeps otherwise.
 #include "app/platform_glfw.hpp"
 
 #define GLFW_INCLUDE_NONE
@@ -12,14 +15,59 @@
 
 #include <fmt/format.h>
 
+#include <deque>
+
 namespace kiosk::app {
 namespace {
 
+struct InputEvent {
+    enum class Type { Key, Char, MouseButton, Scroll };
+    Type type;
+    int a = 0, b = 0, c = 0, d = 0;  // key: key, scancode, action, mods; button: button, action, mods
+    double x = 0, y = 0;              // scroll offsets
+    unsigned int codepoint = 0;
+};
+
 bool g_activity = true;
+std::deque<InputEvent> g_queue;
 
 void markActivity() { g_activity = true; }
 
 void onError(int code, const char* description) { fmt::print(stderr, "medsec-kiosk: GLFW error {}: {}\n", code, description); }
+
+void installCallbacks(GLFWwindow* window) {
+    glfwSetKeyCallback(window, [](GLFWwindow*, int key, int scancode, int action, int mods) {
+        markActivity();
+        g_queue.push_back({InputEvent::Type::Key, key, scancode, action, mods});
+    });
+    glfwSetCharCallback(window, [](GLFWwindow*, unsigned int c) {
+        markActivity();
+        InputEvent e{InputEvent::Type::Char};
+        e.codepoint = c;
+        g_queue.push_back(e);
+    });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow*, int button, int action, int mods) {
+        markActivity();
+        g_queue.push_back({InputEvent::Type::MouseButton, button, action, mods});
+    });
+    glfwSetScrollCallback(window, [](GLFWwindow*, double x, double y) {
+        markActivity();
+        InputEvent e{InputEvent::Type::Scroll};
+        e.x = x, e.y = y;
+        g_queue.push_back(e);
+    });
+    glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { markActivity(); });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int focused) {
+        markActivity();
+        ImGui_ImplGlfw_WindowFocusCallback(w, focused);
+    });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int entered) {
+        markActivity();
+        ImGui_ImplGlfw_CursorEnterCallback(w, entered);
+    });
+    glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { markActivity(); });
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { markActivity(); });
+}
 
 }  // namespace
 
@@ -41,18 +89,8 @@ Result<GlfwPlatform*> GlfwPlatform::create(const std::string& title, int width, 
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
-
-    glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { markActivity(); });
-    glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { markActivity(); });
-    glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { markActivity(); });
-    glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { markActivity(); });
-    glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { markActivity(); });
-    glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { markActivity(); });
-    glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { markActivity(); });
-    glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { markActivity(); });
-    glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { markActivity(); });
-
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    installCallbacks(window);
+    ImGui_ImplGlfw_InitForOpenGL(window, false);  // input reaches the backend through our queue
     ImGui_ImplOpenGL3_Init("#version 130");
     return new GlfwPlatform(window);
 }
@@ -70,7 +108,32 @@ void GlfwPlatform::waitForEvents(double timeoutSeconds) { glfwWaitEventsTimeout(
 
 void GlfwPlatform::pollEvents() { glfwPollEvents(); }
 
+bool GlfwPlatform::hasQueuedInput() const { return !g_queue.empty(); }
+
 void GlfwPlatform::beginFrame() {
+    // Hand over queued input up to and including the first key or button change.
+    while (!g_queue.empty()) {
+        const InputEvent e = g_queue.front();
+        g_queue.pop_front();
+        bool stateChange = false;
+        switch (e.type) {
+        case InputEvent::Type::Key:
+            ImGui_ImplGlfw_KeyCallback(m_window, e.a, e.b, e.c, e.d);
+            stateChange = e.c != GLFW_REPEAT;
+            break;
+        case InputEvent::Type::Char:
+            ImGui_ImplGlfw_CharCallback(m_window, e.codepoint);
+            break;
+        case InputEvent::Type::MouseButton:
+            ImGui_ImplGlfw_MouseButtonCallback(m_window, e.a, e.b, e.c);
+            stateChange = true;
+            break;
+        case InputEvent::Type::Scroll:
+            ImGui_ImplGlfw_ScrollCallback(m_window, e.x, e.y);
+            break;
+        }
+        if (stateChange) break;
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
 }

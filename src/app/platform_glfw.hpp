@@ -24,6 +24,8 @@ public:
 
     // Input arrived since the last call (mouse, keys, resize, expose).
     bool takeActivity();
+    // Key, character or button events not yet handed to ImGui (one change per frame).
+    bool hasQueuedInput() const;
 
 private:
     explicit GlfwPlatform(GLFWwindow* window) : m_window(window) {}
