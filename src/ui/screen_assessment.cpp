@@ -200,13 +200,17 @@ void overviewPanel(AppState& state, float width, float height) {
             wrappedText(sec ? sec->title.get(state.lang) : section, nullptr, 0, &theme::kAccent);
         }
         const auto* a = session.answer(q.id);
-        const char* mark = !a ? "○" : a->skipped ? "－" : "●";
-        const std::string label = fmt::format("{} {}. {}##jump{}", mark, number, q.text.get(state.lang), i);
-        if (ImGui::Selectable(label.c_str(), i == s.current, 0, {0, ImGui::GetTextLineHeight() + 18})) {
-            if (commitBuffer(state, session.question(s.current))) {
-                moveTo(state, i);
-                s.showOverview = false;
-            }
+        const char* mark = !a ? "○ " : a->skipped ? "－ " : "● ";
+        ImGui::PushFont(state.fonts.small);
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {ImGui::GetStyle().ItemSpacing.x, 6.0f});
+        const std::string id = fmt::format("jump{}", i);
+        const bool pressed = optionButton(id.c_str(), mark + q.text.get(state.lang), std::to_string(number),
+                                          ImGui::GetContentRegionAvail().x, i == s.current, 48.0f);
+        ImGui::PopStyleVar();
+        ImGui::PopFont();
+        if (pressed && commitBuffer(state, session.question(s.current))) {
+            moveTo(state, i);
+            s.showOverview = false;
         }
     }
     ImGui::EndChild();

@@ -65,8 +65,9 @@ bool bigButton(const char* label, ImVec2 size, bool selected, bool enabled) {
     return pressed && enabled;
 }
 
-bool optionButton(const char* id, std::string_view label, std::string_view badge, float width, bool selected) {
-    constexpr float kBadge = 44.0f;
+bool optionButton(const char* id, std::string_view label, std::string_view badge, float width, bool selected,
+                  float minHeight) {
+    const float kBadge = std::min(44.0f, minHeight - 12);
     constexpr float kInsetX = 20.0f;
     constexpr float kInsetY = 14.0f;
     ImFont* font = ImGui::GetFont();
@@ -76,7 +77,7 @@ bool optionButton(const char* id, std::string_view label, std::string_view badge
         return c > 0xFFFF ? font->FallbackAdvanceX * scale : font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
     });
     const float lineHeight = ImGui::GetFontSize() + 4;
-    const float height = std::max(theme::kOptionHeight, static_cast<float>(lines.size()) * lineHeight + 2 * kInsetY);
+    const float height = std::max(minHeight, static_cast<float>(lines.size()) * lineHeight + 2 * kInsetY);
 
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id, {width, height});

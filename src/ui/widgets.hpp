@@ -36,7 +36,8 @@ bool bigButton(const char* label, ImVec2 size, bool selected = false, bool enabl
 
 // An answer option: full width, as tall as its wrapped label needs (at least a touch target),
 // with its keyboard number in a badge. Selected options are filled. Returns true when pressed.
-bool optionButton(const char* id, std::string_view label, std::string_view badge, float width, bool selected);
+bool optionButton(const char* id, std::string_view label, std::string_view badge, float width, bool selected,
+                  float minHeight = theme::kOptionHeight);
 
 // The bar at the top of every screen: title on the left, language switch on the right, and a
 // "home" button when `homeButton` is set. Returns true when home was pressed.
