@@ -46,7 +46,8 @@ struct AssessmentState {
     // Editing buffer for number, date and text answers, tied to the question it belongs to.
     int bufferFor = -1;
     std::string buffer;
-    bool focusInput = false;  // give the text field the keyboard when its page opens
+    bool focusInput = false;      // give the text field the keyboard when its page opens
+    bool revealFeedback = false;  // scroll an exercise's explanation into view after a decision
 };
 
 struct CompletionState {

@@ -76,8 +76,14 @@ bool commitBuffer(AppState& state, const Question& q) {
     return save(state, q, std::move(answer));
 }
 
+// In exercises the first decision counts: once made, the options are locked and the explanation shows.
+bool decided(const AppState& state, const Answer* current) {
+    return state.assessment.active->session.questionnaire().kind == questionnaire::Kind::Exercise && current && !current->skipped;
+}
+
 void choiceButtons(AppState& state, const Question& q, const Answer* current) {
     const float width = ImGui::GetContentRegionAvail().x;
+    const bool locked = decided(state, current);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {ImGui::GetStyle().ItemSpacing.x, theme::kOptionSpacing});
     const bool multi = q.type == QuestionType::MultiChoice;
     std::vector<std::string> chosen = current && multi ? current->choices : std::vector<std::string>{};
@@ -85,9 +91,13 @@ void choiceButtons(AppState& state, const Question& q, const Answer* current) {
         const auto& option = q.options[i];
         const bool selected = multi ? std::find(chosen.begin(), chosen.end(), option.id) != chosen.end()
                                     : current && !current->skipped && current->choice == option.id;
-        const std::string label = multi ? (selected ? "■ " : "□ ") + option.label.get(state.lang) : option.label.get(state.lang);
+        std::string label = multi ? (selected ? "■ " : "□ ") + option.label.get(state.lang) : option.label.get(state.lang);
+        if (locked && option.best) label = state.tr("exercise.best_mark") + label;
         const bool key = i < 9 && keyPressed('1' + static_cast<int>(i));
-        if (optionButton(option.id.c_str(), label, std::to_string(i + 1), width, selected) || key) {
+        const bool pressed = optionButton(option.id.c_str(), label, std::to_string(i + 1), width, selected) || key;
+        if (pressed && locked) {
+            state.assessment.savedNote = state.tr("exercise.locked");
+        } else if (pressed) {
             if (multi) {
                 std::vector<std::string> next;
                 for (const auto& o : q.options) {  // keep the questionnaire's order
@@ -95,12 +105,37 @@ void choiceButtons(AppState& state, const Question& q, const Answer* current) {
                     if (o.id == option.id ? !was : was) next.push_back(o.id);
                 }
                 save(state, q, Answer::options(std::move(next)));
-            } else {
-                save(state, q, Answer::option(option.id));
+            } else if (save(state, q, Answer::option(option.id)) && decided(state, state.assessment.active->session.answer(q.id))) {
+                state.assessment.revealFeedback = true;
             }
         }
     }
     ImGui::PopStyleVar();
+}
+
+// After a decision in an exercise: why the chosen option is best, or what it risks and which was best.
+void decisionFeedback(AppState& state, const Question& q, const Answer& answer) {
+    const auto* chosen = q.findOption(answer.choice);
+    if (!chosen) return;
+    const questionnaire::Option* best = nullptr;
+    for (const auto& o : q.options)
+        if (o.best) best = &o;
+    const ImVec4 fill = chosen->best ? ImVec4{0.90f, 0.97f, 0.93f, 1} : ImVec4{0.99f, 0.95f, 0.89f, 1};
+    box([&](float inner) {
+        const std::string heading = i18n::substitute(state.tr(chosen->best ? "exercise.you_chose_best" : "exercise.you_chose"),
+                                                     {fmt::format("{}", chosen->score.value_or(0))});
+        wrappedText(heading, state.fonts.large, inner, chosen->best ? &theme::kSelected : &theme::kError);
+        wrappedText(chosen->explanation.get(state.lang), nullptr, inner);
+        if (!chosen->best && best) {
+            ImGui::Spacing();
+            wrappedText(state.tr("exercise.best_was") + best->label.get(state.lang), nullptr, inner, &theme::kSelected);
+            wrappedText(best->explanation.get(state.lang), nullptr, inner);
+        }
+    }, fill);
+    if (state.assessment.revealFeedback) {  // bring the explanation into view once, right after the decision
+        ImGui::SetScrollHereY(1.0f);
+        state.assessment.revealFeedback = false;
+    }
 }
 
 void levelButtons(AppState& state, const Question& q, const Answer* current) {
@@ -171,6 +206,13 @@ void helpPanel(AppState& state, const Question& q, float width, float height) {
     ImGui::PopFont();
     if (q.help.get(state.lang).empty()) wrappedText(state.tr("assessment.no_help"), nullptr, 0, &theme::kMuted);
     else wrappedText(q.help.get(state.lang));
+    const auto& questionnaire = state.assessment.active->session.questionnaire();
+    if (questionnaire.kind == questionnaire::Kind::Exercise) {
+        ImGui::Spacing();
+        wrappedText(i18n::substitute(state.tr("exercise.objectives"), {std::to_string(questionnaire.durationMinutes)}),
+                    state.fonts.small, 0, &theme::kMuted);
+        for (const auto& objective : questionnaire.objectives) wrappedText("・" + objective.get(state.lang), state.fonts.small);
+    }
     if (!q.references.empty()) {
         ImGui::Spacing();
         wrappedText(state.tr("assessment.references"), state.fonts.small, 0, &theme::kMuted);
@@ -274,12 +316,17 @@ void drawAssessment(AppState& state) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{0, 0, 0, 0});
     ImGui::BeginChild("question", {mainWidth, height}, false);
     const Answer* current = session.answer(q.id);
-    if (!q.context.get(state.lang).empty()) {
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kPanel);
-        ImGui::BeginChild("context", {ImGui::GetContentRegionAvail().x, 0}, true, ImGuiWindowFlags_AlwaysAutoResize);
-        wrappedText(q.context.get(state.lang));
-        ImGui::EndChild();
-        ImGui::PopStyleColor();
+    // The situation: in an exercise, the opening scenario comes with the first decision.
+    const bool opening = questionnaire.kind == questionnaire::Kind::Exercise && s.current == session.first();
+    if (opening || !q.context.get(state.lang).empty()) {
+        box([&](float inner) {
+            if (opening) {
+                wrappedText(state.tr("exercise.scenario"), state.fonts.small, inner, &theme::kAccent);
+                wrappedText(questionnaire.scenario.get(state.lang), nullptr, inner);
+                if (!q.context.get(state.lang).empty()) ImGui::Spacing();
+            }
+            wrappedText(q.context.get(state.lang), nullptr, inner);
+        });
     }
     wrappedText(q.text.get(state.lang), state.fonts.large);
     if (!q.required) wrappedText(state.tr("assessment.optional"), state.fonts.small, 0, &theme::kMuted);
@@ -300,6 +347,7 @@ void drawAssessment(AppState& state) {
         submitted = typedInput(state, q, current);
         break;
     }
+    if (decided(state, current)) decisionFeedback(state, q, *current);
     if (current && current->skipped) wrappedText(state.tr("assessment.was_skipped"), state.fonts.small, 0, &theme::kMuted);
     else if (!s.savedNote.empty()) wrappedText(s.savedNote, state.fonts.small, 0, &theme::kSelected);
     ImGui::EndChild();

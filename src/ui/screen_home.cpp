@@ -41,35 +41,21 @@ void resume(AppState& state, const std::string& uuid) {
 }
 
 // One card: title, description, and the action button. `focused` draws a keyboard-focus frame.
-// The background is drawn after the content (on a lower draw channel) so the card fits it.
 bool card(AppState& state, const char* id, std::string_view title, std::string_view detail, std::string_view meta,
           const std::string& action, bool focused) {
-    constexpr float kInset = 20.0f;
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float inner = width - 2 * kInset;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImVec2 topLeft = ImGui::GetCursorScreenPos();
+    bool pressed = false;
     ImGui::PushID(id);
-    draw->ChannelsSplit(2);
-    draw->ChannelsSetCurrent(1);
-    ImGui::SetCursorScreenPos({topLeft.x + kInset, topLeft.y + kInset});
-    ImGui::BeginGroup();
-    wrappedText(title, state.fonts.large, inner);
-    wrappedText(detail, nullptr, inner, &theme::kMuted);
-    if (!meta.empty()) wrappedText(meta, state.fonts.small, inner, &theme::kMuted);
-    const float buttonWidth = std::max(220.0f, ImGui::CalcTextSize(action.c_str()).x + 48);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + inner - buttonWidth);
-    const bool pressed = bigButton(action.c_str(), {buttonWidth, theme::kTouchHeight - 8});
-    ImGui::EndGroup();
-    const float bottom = ImGui::GetItemRectMax().y + kInset;
-    draw->ChannelsSetCurrent(0);
-    draw->AddRectFilled(topLeft, {topLeft.x + width, bottom}, ImGui::GetColorU32(theme::kPanel), 12.0f);
-    draw->AddRect(topLeft, {topLeft.x + width, bottom},
-                  ImGui::GetColorU32(focused ? theme::kAccent : ImGui::GetStyleColorVec4(ImGuiCol_Border)), 12.0f, 0,
-                  focused ? 3.0f : 1.0f);
-    draw->ChannelsMerge();
-    ImGui::SetCursorScreenPos({topLeft.x, bottom});
-    ImGui::Dummy({width, 8});
+    box(
+        [&](float inner) {
+            wrappedText(title, state.fonts.large, inner);
+            wrappedText(detail, nullptr, inner, &theme::kMuted);
+            if (!meta.empty()) wrappedText(meta, state.fonts.small, inner, &theme::kMuted);
+            const float buttonWidth = std::max(220.0f, ImGui::CalcTextSize(action.c_str()).x + 48);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + inner - buttonWidth);
+            pressed = bigButton(action.c_str(), {buttonWidth, theme::kTouchHeight - 8});
+        },
+        theme::kPanel, focused ? &theme::kAccent : nullptr, focused ? 3.0f : 1.0f);
+    ImGui::Dummy({0, 4});
     ImGui::PopID();
     return pressed;
 }

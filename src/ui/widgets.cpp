@@ -65,6 +65,28 @@ bool bigButton(const char* label, ImVec2 size, bool selected, bool enabled) {
     return pressed && enabled;
 }
 
+void box(const std::function<void(float innerWidth)>& body, const ImVec4& fill, const ImVec4* border, float borderWidth) {
+    constexpr float kInset = 20.0f;
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 topLeft = ImGui::GetCursorScreenPos();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos({topLeft.x + kInset, topLeft.y + kInset});
+    ImGui::BeginGroup();
+    body(width - 2 * kInset);
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + kInset;
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(topLeft, {topLeft.x + width, bottom}, ImGui::GetColorU32(fill), 12.0f);
+    if (borderWidth > 0)
+        draw->AddRect(topLeft, {topLeft.x + width, bottom},
+                      ImGui::GetColorU32(border ? *border : ImGui::GetStyleColorVec4(ImGuiCol_Border)), 12.0f, 0, borderWidth);
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos({topLeft.x, bottom});
+    ImGui::Dummy({width, 4});
+}
+
 bool optionButton(const char* id, std::string_view label, std::string_view badge, float width, bool selected,
                   float minHeight) {
     const float kBadge = std::min(44.0f, minHeight - 12);

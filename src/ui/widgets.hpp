@@ -1,6 +1,7 @@
 // Shared drawing helpers: wrapped bilingual text, large touch-friendly buttons, the header bar.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,12 @@ bool bigButton(const char* label, ImVec2 size, bool selected = false, bool enabl
 // with its keyboard number in a badge. Selected options are filled. Returns true when pressed.
 bool optionButton(const char* id, std::string_view label, std::string_view badge, float width, bool selected,
                   float minHeight = theme::kOptionHeight);
+
+// Draws `body` inside a rounded box as tall as its content (ImGui 1.86 child windows cannot size
+// themselves to their content). `body` receives the inner width to lay its text out in.
+// `borderWidth` 0 draws no border.
+void box(const std::function<void(float innerWidth)>& body, const ImVec4& fill = theme::kPanel, const ImVec4* border = nullptr,
+         float borderWidth = 1.0f);
 
 // The bar at the top of every screen: title on the left, language switch on the right, and a
 // "home" button when `homeButton` is set. Returns true when home was pressed.

@@ -217,3 +217,32 @@ TEST_CASE("a save that fails is shown and the answer is not shown as given") {
     CHECK(f.state.assessment.active->session.answer("role") == nullptr);
     ui.frames(2);
 }
+
+TEST_CASE("an exercise decision is locked once made and its explanation is shown") {
+    Fixture f;
+    test::HeadlessUi ui(f.state);
+    const questionnaire::Questionnaire* exercise = nullptr;
+    for (const auto& q : f.catalog.questionnaires)
+        if (q.kind == questionnaire::Kind::Exercise) exercise = &q;
+    REQUIRE(exercise);
+    auto active = f.service.start(*exercise, Lang::Ja);
+    REQUIRE(active);
+    ui::openAssessment(f.state, std::move(*active));
+    ui.frames(2);
+    const auto& first = exercise->questions.front();
+    int worst = 0;  // press a non-best option
+    while (first.options[static_cast<std::size_t>(worst)].best) ++worst;
+    ui.press('1' + worst);
+    auto& s = f.state.assessment;
+    REQUIRE(s.active->session.answer(first.id));
+    CHECK(s.active->session.answer(first.id)->choice == first.options[static_cast<std::size_t>(worst)].id);
+    ui.frames(3);
+    // A second choice does not replace the first: the decision is what the trainer sees.
+    const int other = worst == 0 ? 1 : 0;
+    ui.press('1' + other);
+    CHECK(s.active->session.answer(first.id)->choice == first.options[static_cast<std::size_t>(worst)].id);
+    CHECK(s.savedNote == f.strings.get(Lang::Ja, "exercise.locked"));
+    f.state.lang = Lang::En;
+    ui.frames(2);
+    CHECK(f.strings.missing().empty());
+}
