@@ -12,6 +12,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "questionnaire/toml_reader.hpp"
 #include "questionnaire/validator.hpp"
 #include "util/hash.hpp"
 #include "util/utf8.hpp"
@@ -19,251 +20,10 @@
 namespace kiosk::questionnaire {
 namespace {
 
-SourcePos posOf(const toml::node& node) {
-    const auto& begin = node.source().begin;
-    return {static_cast<int>(begin.line), static_cast<int>(begin.column)};
-}
-
-bool isIdentifier(std::string_view s) {
-    if (s.empty() || !(s[0] >= 'a' && s[0] <= 'z')) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-}
-
-// Reads typed fields out of TOML tables and records what is wrong, so that a file's problems
-// are all reported in one pass.
-class Reader {
-public:
-    Reader(std::string file, Diagnostics& diagnostics) : m_file(std::move(file)), m_diagnostics(diagnostics) {}
-
-    void error(SourcePos pos, std::string message) { m_diagnostics.push_back({m_file, pos, std::move(message)}); }
-    void error(const toml::node& node, std::string message) { error(posOf(node), std::move(message)); }
-
-    // Flags keys that the format does not know: a misspelt `requried` would otherwise be ignored.
-    void allowOnly(const toml::table& table, std::string_view where, std::initializer_list<std::string_view> keys) {
-        for (auto&& [key, value] : table) {
-            if (std::find(keys.begin(), keys.end(), key.str()) != keys.end()) continue;
-            std::string known;
-            for (auto k : keys) known += (known.empty() ? "" : ", ") + std::string(k);
-            error(posOf(value), fmt::format("unknown key '{}' in {} (known keys: {})", key.str(), where, known));
-        }
-    }
-
-    std::optional<std::string> string(const toml::table& table, std::string_view key, std::string_view where,
-                                      bool required) {
-        const toml::node* node = table.get(key);
-        if (!node) {
-            if (required) error(posOf(table), fmt::format("{} is missing '{}'", where, key));
-            return std::nullopt;
-        }
-        if (const auto* s = node->as_string()) return s->get();
-        error(*node, fmt::format("'{}' in {} must be a string", key, where));
-        return std::nullopt;
-    }
-
-    std::string identifier(const toml::table& table, std::string_view key, std::string_view where, bool required = true) {
-        auto value = string(table, key, where, required);
-        if (!value) return {};
-        if (!isIdentifier(*value)) {
-            error(*table.get(key), fmt::format("'{}' = \"{}\" in {} is not a valid id: use lower-case letters, digits "
-                                               "and _, starting with a letter",
-                                               key, *value, where));
-        }
-        return *value;
-    }
-
-    LocalizedText text(const toml::table& table, std::string_view key, std::string_view where, bool required) {
-        const toml::node* node = table.get(key);
-        if (!node) {
-            if (required) error(posOf(table), fmt::format("{} is missing '{}' (write {} = {{ ja = \"…\", en = \"…\" }})", where, key, key));
-            return {};
-        }
-        return textOf(*node, fmt::format("'{}' of {}", key, where));
-    }
-
-    LocalizedText textOf(const toml::node& node, const std::string& what) {
-        const toml::table* t = node.as_table();
-        if (!t) {
-            error(node, fmt::format("{} must be a table with ja and en text: {{ ja = \"…\", en = \"…\" }}", what));
-            return {};
-        }
-        allowOnly(*t, what, {"ja", "en"});
-        LocalizedText out;
-        for (auto [lang, target] : {std::pair<std::string_view, std::string*>{"ja", &out.ja}, {"en", &out.en}}) {
-            const toml::node* n = t->get(lang);
-            if (!n) {
-                error(node, fmt::format("{} has no {} text; both ja and en are required", what, lang));
-            } else if (const auto* s = n->as_string()) {
-                *target = s->get();
-                if (target->empty()) error(*n, fmt::format("{} has empty {} text", what, lang));
-            } else {
-                error(*n, fmt::format("{} text of {} must be a string", lang, what));
-            }
-        }
-        return out;
-    }
-
-    std::optional<double> number(const toml::table& table, std::string_view key, std::string_view where) {
-        const toml::node* node = table.get(key);
-        if (!node) return std::nullopt;
-        if (const auto* i = node->as_integer()) return static_cast<double>(i->get());
-        if (const auto* f = node->as_floating_point()) return f->get();
-        error(*node, fmt::format("'{}' in {} must be a number", key, where));
-        return std::nullopt;
-    }
-
-    std::optional<bool> boolean(const toml::table& table, std::string_view key, std::string_view where) {
-        const toml::node* node = table.get(key);
-        if (!node) return std::nullopt;
-        if (const auto* b = node->as_boolean()) return b->get();
-        error(*node, fmt::format("'{}' in {} must be true or false", key, where));
-        return std::nullopt;
-    }
-
-    // An array of tables, e.g. [[questions]]. A missing key gives an empty list.
-    std::vector<const toml::table*> tables(const toml::table& table, std::string_view key, std::string_view where) {
-        std::vector<const toml::table*> out;
-        const toml::node* node = table.get(key);
-        if (!node) return out;
-        const toml::array* array = node->as_array();
-        if (!array) {
-            error(*node, fmt::format("'{}' in {} must be an array of tables (use [[{}]])", key, where, key));
-            return out;
-        }
-        for (const auto& element : *array) {
-            if (const auto* t = element.as_table()) {
-                out.push_back(t);
-            } else {
-                error(element, fmt::format("every entry of '{}' in {} must be a table", key, where));
-            }
-        }
-        return out;
-    }
-
-    const std::string& file() const { return m_file; }
-
-private:
-    std::string m_file;
-    Diagnostics& m_diagnostics;
-};
-
-// The document, or nothing when the bytes are not UTF-8 or not TOML (both reported).
-std::optional<toml::table> parseToml(Reader& r, std::string_view text) {
-    if (auto bad = utf8::firstInvalid(text)) {
-        r.error(*bad, "the file is not valid UTF-8 here; save it as UTF-8");
-        return std::nullopt;
-    }
-    try {
-        return toml::parse(text, r.file());
-    } catch (const toml::parse_error& e) {
-        const auto& begin = e.source().begin;
-        r.error(SourcePos{static_cast<int>(begin.line), static_cast<int>(begin.column)},
-                fmt::format("TOML syntax error: {}", e.description()));
-        return std::nullopt;
-    }
-}
-
-Option readOption(Reader& r, const toml::table& t, const std::string& where, bool exercise) {
-    Option o;
-    o.pos = posOf(t);
-    r.allowOnly(t, where, {"id", "label", "score", "unknown", "not_applicable", "best", "explanation"});
-    o.id = r.identifier(t, "id", where);
-    const std::string name = o.id.empty() ? where : fmt::format("option '{}'", o.id);
-    o.label = r.text(t, "label", name, true);
-    o.unknown = r.boolean(t, "unknown", name).value_or(false);
-    o.notApplicable = r.boolean(t, "not_applicable", name).value_or(false);
-    o.best = r.boolean(t, "best", name).value_or(false);
-    o.explanation = r.text(t, "explanation", name, exercise);
-    o.score = r.number(t, "score", name);
-    if (o.score && (*o.score < 0 || *o.score > 100)) {
-        r.error(*t.get("score"), fmt::format("score {} of {} is out of range: scores run from 0 to 100", *o.score, name));
-    }
-    if (!o.score && !o.notApplicable && !t.get("score")) {
-        r.error(o.pos, fmt::format("{} has no score (0–100); only options with not_applicable = true may leave it out", name));
-    }
-    if (o.score && o.notApplicable) {
-        r.error(*t.get("score"), fmt::format("{} is not_applicable and so is left out of scoring; remove its score", name));
-    }
-    return o;
-}
-
-std::vector<Option> readOptions(Reader& r, const toml::table& owner, const std::string& where, bool exercise) {
-    std::vector<Option> options;
-    for (const toml::table* t : r.tables(owner, "options", where))
-        options.push_back(readOption(r, *t, fmt::format("an option of {}", where), exercise));
-    return options;
-}
-
-Condition readCondition(Reader& r, const toml::node& node, const std::string& where) {
-    Condition c;
-    c.pos = posOf(node);
-    const toml::table* t = node.as_table();
-    if (!t) {
-        r.error(node, fmt::format("a condition in {} must be a table: {{ all = [...] }}, {{ any = [...] }} or "
-                                  "{{ question = \"…\", op = \"…\", value = … }}",
-                                  where));
-        return c;
-    }
-    const bool isAll = t->contains("all");
-    const bool isAny = t->contains("any");
-    if (isAll || isAny) {
-        r.allowOnly(*t, fmt::format("a condition group in {}", where), {"all", "any"});
-        if (isAll && isAny) {
-            r.error(node, fmt::format("a condition group in {} has both 'all' and 'any'; nest one inside the other", where));
-        }
-        c.kind = isAll ? Condition::Kind::All : Condition::Kind::Any;
-        const toml::node* list = t->get(isAll ? "all" : "any");
-        const toml::array* array = list->as_array();
-        if (!array || array->empty()) {
-            r.error(*list, fmt::format("'{}' in {} must be a non-empty array of conditions", isAll ? "all" : "any", where));
-            return c;
-        }
-        for (const auto& child : *array) c.children.push_back(readCondition(r, child, where));
-        return c;
-    }
-
-    c.kind = Condition::Kind::Test;
-    r.allowOnly(*t, fmt::format("a condition in {}", where), {"question", "op", "value"});
-    c.question = r.string(*t, "question", fmt::format("a condition in {}", where), true).value_or("");
-    const auto opName = r.string(*t, "op", fmt::format("a condition in {}", where), true);
-    if (opName) {
-        if (auto op = parseConditionOp(*opName)) {
-            c.op = *op;
-        } else {
-            r.error(*t->get("op"), fmt::format("unknown op '{}' in {} (use equals, not_equals, in, not_in, contains, "
-                                               "gt, ge, lt, le, answered or unanswered)",
-                                               *opName, where));
-            return c;
-        }
-    }
-    const toml::node* value = t->get("value");
-    const bool needsValue = c.op != ConditionOp::Answered && c.op != ConditionOp::Unanswered;
-    if (!needsValue) {
-        if (value) r.error(*value, fmt::format("op '{}' takes no value", conditionOpName(c.op)));
-        return c;
-    }
-    if (!value) {
-        r.error(node, fmt::format("a condition with op '{}' in {} needs a value", conditionOpName(c.op), where));
-        return c;
-    }
-    if (const auto* s = value->as_string()) {
-        c.ids.push_back(s->get());
-    } else if (const auto* i = value->as_integer()) {
-        c.number = static_cast<double>(i->get());
-    } else if (const auto* f = value->as_floating_point()) {
-        c.number = f->get();
-    } else if (const auto* a = value->as_array()) {
-        for (const auto& e : *a) {
-            if (const auto* es = e.as_string()) {
-                c.ids.push_back(es->get());
-            } else {
-                r.error(e, fmt::format("the values of op '{}' must be option ids (strings)", conditionOpName(c.op)));
-            }
-        }
-    } else {
-        r.error(*value, "a condition value must be an option id, a number or an array of option ids");
-    }
-    return c;
-}
+using detail::posOf;
+using detail::Reader;
+using detail::readCondition;
+using detail::readOptions;
 
 Question readQuestion(Reader& r, const toml::table& t, const std::vector<std::pair<std::string, std::vector<Option>>>& scales,
                       bool exercise) {
@@ -433,7 +193,7 @@ FileResult parseQuestionnaire(std::string_view text, const std::string& file, co
     FileResult result;
     Reader r(file, result.diagnostics);
 
-    auto parsed = parseToml(r, text);
+    auto parsed = detail::parseToml(r, text);
     if (!parsed) return result;
     const toml::table& root = *parsed;
 
@@ -489,16 +249,6 @@ std::optional<std::string> readWholeFile(const std::filesystem::path& path) {
     return ss.str();
 }
 
-void checkTomlSyntax(const std::filesystem::path& path, Diagnostics& diagnostics) {
-    Reader r(path.string(), diagnostics);
-    const auto text = readWholeFile(path);
-    if (!text) {
-        r.error(SourcePos{0, 0}, "cannot read the file");
-        return;
-    }
-    (void)parseToml(r, *text);
-}
-
 }  // namespace
 
 FileResult loadQuestionnaireFile(const std::filesystem::path& path, const LoadContext& context) {
@@ -514,7 +264,7 @@ FileResult loadQuestionnaireFile(const std::filesystem::path& path, const LoadCo
 std::vector<Domain> parseDomains(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
     Reader r(file, diagnostics);
     std::vector<Domain> domains;
-    auto parsed = parseToml(r, text);
+    auto parsed = detail::parseToml(r, text);
     if (!parsed) return domains;
     const toml::table& root = *parsed;
     r.allowOnly(root, "the domains file", {"domains"});
@@ -567,18 +317,11 @@ Catalog loadCatalog(const std::filesystem::path& dir) {
     }
     catalog.domains = context.domains;
 
-    // The tier rules are read by the scoring module; here they are only checked for syntax so
-    // that `validate` reports a broken file.
-    const fs::path tiersFile = dir / "tiers.toml";
-    if (fs::exists(tiersFile, ec)) {
-        ++catalog.filesRead;
-        checkTomlSyntax(tiersFile, catalog.diagnostics);
-    }
-
     std::vector<std::pair<std::string, std::string>> seenIds;  // id, file
     for (const auto& file : files) {
         const auto name = file.filename();
-        if (file.parent_path() == dir && (name == "domains.toml" || name == "tiers.toml")) continue;
+        // Catalogues, read by their own loaders (domains here, tiers and recommendation by scoring).
+        if (file.parent_path() == dir && (name == "domains.toml" || name == "tiers.toml" || name == "recommendation.toml")) continue;
         ++catalog.filesRead;
         FileResult result = loadQuestionnaireFile(file, context);
         for (auto& d : result.diagnostics) catalog.diagnostics.push_back(std::move(d));

@@ -108,57 +108,7 @@ private:
     }
 
     void checkOperator(const Condition& c, const Question& owner, const Question& ref) {
-        const auto op = c.op;
-        const auto opName = conditionOpName(op);
-        const bool singleChoice = ref.type == QuestionType::SingleChoice || ref.type == QuestionType::YesNo;
-        const bool numeric = ref.type == QuestionType::Number || ref.type == QuestionType::Level;
-        auto mismatch = [&](std::string_view expected) {
-            error(c.pos, fmt::format("the show_if of '{}' uses op '{}' on '{}', a {} question; '{}' works only with {}", owner.id,
-                                     opName, ref.id, questionTypeName(ref.type), opName, expected));
-        };
-        auto checkIds = [&] {
-            for (const auto& id : c.ids)
-                if (!ref.findOption(id))
-                    error(c.pos, fmt::format("the show_if of '{}' names option '{}', which question '{}' does not have", owner.id,
-                                             id, ref.id));
-        };
-        const bool hasValue = c.number || !c.ids.empty();
-        if (!hasValue && op != ConditionOp::Answered && op != ConditionOp::Unanswered) return;  // the loader reported it
-        switch (op) {
-        case ConditionOp::Answered:
-        case ConditionOp::Unanswered:
-            return;
-        case ConditionOp::Equals:
-        case ConditionOp::NotEquals:
-            if (c.number) {
-                if (!numeric) mismatch("number and level questions when the value is a number");
-            } else if (!singleChoice) {
-                mismatch("single-choice and yes/no questions when the value is an option id");
-            } else if (c.ids.size() != 1) {
-                error(c.pos, fmt::format("op '{}' in the show_if of '{}' takes one option id; use 'in' for a list", opName, owner.id));
-            } else {
-                checkIds();
-            }
-            return;
-        case ConditionOp::In:
-        case ConditionOp::NotIn:
-            if (!singleChoice) mismatch("single-choice and yes/no questions");
-            else if (c.ids.empty()) error(c.pos, fmt::format("op '{}' in the show_if of '{}' needs an array of option ids", opName, owner.id));
-            else checkIds();
-            return;
-        case ConditionOp::Contains:
-            if (ref.type != QuestionType::MultiChoice) mismatch("multi-choice questions");
-            else if (c.ids.size() != 1) error(c.pos, fmt::format("op 'contains' in the show_if of '{}' takes one option id", owner.id));
-            else checkIds();
-            return;
-        case ConditionOp::Gt:
-        case ConditionOp::Ge:
-        case ConditionOp::Lt:
-        case ConditionOp::Le:
-            if (!numeric) mismatch("number and level questions");
-            else if (!c.number) error(c.pos, fmt::format("op '{}' in the show_if of '{}' needs a number as value", opName, owner.id));
-            return;
-        }
+        checkConditionOperator(c, fmt::format("the show_if of '{}'", owner.id), ref, m_q.file, m_diagnostics);
     }
 
     void checkKindRules(const Question& q) {
@@ -206,6 +156,75 @@ private:
 };
 
 }  // namespace
+
+void checkConditionOperator(const Condition& c, const std::string& where, const Question& ref, const std::string& file,
+                            Diagnostics& diagnostics) {
+    const auto add = [&](std::string message) { diagnostics.push_back({file, c.pos, std::move(message)}); };
+    const auto op = c.op;
+    const auto opName = conditionOpName(op);
+    const bool singleChoice = ref.type == QuestionType::SingleChoice || ref.type == QuestionType::YesNo;
+    const bool numeric = ref.type == QuestionType::Number || ref.type == QuestionType::Level;
+    const auto mismatch = [&](std::string_view expected) {
+        add(fmt::format("{} uses op '{}' on '{}', a {} question; '{}' works only with {}", where, opName, ref.id,
+                        questionTypeName(ref.type), opName, expected));
+    };
+    const auto checkIds = [&] {
+        for (const auto& id : c.ids)
+            if (!ref.findOption(id)) add(fmt::format("{} names option '{}', which question '{}' does not have", where, id, ref.id));
+    };
+    const bool hasValue = c.number || !c.ids.empty();
+    if (!hasValue && op != ConditionOp::Answered && op != ConditionOp::Unanswered) return;  // the loader reported it
+    switch (op) {
+    case ConditionOp::Answered:
+    case ConditionOp::Unanswered:
+        return;
+    case ConditionOp::Equals:
+    case ConditionOp::NotEquals:
+        if (c.number) {
+            if (!numeric) mismatch("number and level questions when the value is a number");
+        } else if (!singleChoice) {
+            mismatch("single-choice and yes/no questions when the value is an option id");
+        } else if (c.ids.size() != 1) {
+            add(fmt::format("op '{}' in {} takes one option id; use 'in' for a list", opName, where));
+        } else {
+            checkIds();
+        }
+        return;
+    case ConditionOp::In:
+    case ConditionOp::NotIn:
+        if (!singleChoice) mismatch("single-choice and yes/no questions");
+        else if (c.ids.empty()) add(fmt::format("op '{}' in {} needs an array of option ids", opName, where));
+        else checkIds();
+        return;
+    case ConditionOp::Contains:
+        if (ref.type != QuestionType::MultiChoice) mismatch("multi-choice questions");
+        else if (c.ids.size() != 1) add(fmt::format("op 'contains' in {} takes one option id", where));
+        else checkIds();
+        return;
+    case ConditionOp::Gt:
+    case ConditionOp::Ge:
+    case ConditionOp::Lt:
+    case ConditionOp::Le:
+        if (!numeric) mismatch("number and level questions");
+        else if (!c.number) add(fmt::format("op '{}' in {} needs a number as value", opName, where));
+        return;
+    }
+}
+
+void checkConditionAgainst(const Condition& c, const Questionnaire& target, const std::string& where, const std::string& file,
+                           Diagnostics& diagnostics) {
+    if (c.kind != Condition::Kind::Test) {
+        for (const auto& child : c.children) checkConditionAgainst(child, target, where, file, diagnostics);
+        return;
+    }
+    if (c.question.empty()) return;
+    const auto* ref = target.findQuestion(c.question);
+    if (!ref) {
+        diagnostics.push_back({file, c.pos, fmt::format("{} refers to question '{}', which {} does not have", where, c.question, target.id)});
+        return;
+    }
+    checkConditionOperator(c, where, *ref, file, diagnostics);
+}
 
 void validate(const Questionnaire& questionnaire, const LoadContext& context, Diagnostics& diagnostics) {
     Validator(questionnaire, context, diagnostics).run();

@@ -1,0 +1,32 @@
+// The scoring engine: from a facility's profile and security-measures answers (and, when the
+// skill matrix supplies it, its staffing) to scores, expected and achieved tier, the decision on
+// external advisors, the routes and the in-house actions, each with its explanation.
+#pragma once
+
+#include <optional>
+
+#include "assessment/session.hpp"
+#include "questionnaire/model.hpp"
+#include "scoring/policy.hpp"
+#include "scoring/result.hpp"
+
+namespace kiosk::scoring {
+
+struct FacilityInput {
+    const assessment::Session* profile = nullptr;   // the facility profile, answered
+    const assessment::Session* measures = nullptr;  // the security measures, answered
+    // People, when something better than the profile's counts knows them (the skill matrix).
+    std::optional<Staffing> staffing;
+};
+
+// Staffing as the profile's answers give it (staff_knowledge_count, staff_security_count,
+// staff_both_count, security_duty_holders); unanswered counts are 0.
+Staffing staffingFromProfile(const assessment::Session& profile);
+
+// Pure: the same inputs always give the same result (computedAt is left empty for the caller).
+FacilityResult evaluate(const Policy& policy, const questionnaire::Catalog& catalog, const FacilityInput& input);
+
+// Fills result.change from the previous result of the same facility.
+void compareWithPrevious(FacilityResult& result, const FacilityResult& previous);
+
+}  // namespace kiosk::scoring

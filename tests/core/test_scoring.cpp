@@ -1,0 +1,364 @@
+// Whole-facility scenarios with results worked out by hand from the rules in tiers.toml and
+// recommendation.toml (the comments show the working), and the properties the recommendation
+// must keep: better answers or more qualified people never raise the urgency, the same inputs
+// give the same output, and tier thresholds hold at their exact boundaries.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <algorithm>
+#include <random>
+
+#include "questionnaire/loader.hpp"
+#include "scoring/answers_file.hpp"
+#include "scoring/engine.hpp"
+#include "scoring/policy.hpp"
+#include "support.hpp"
+
+using namespace kiosk;
+using namespace kiosk::scoring;
+
+namespace {
+
+struct Content {
+    questionnaire::Catalog catalog = questionnaire::loadCatalog(test::sourceDir() / "questionnaires");
+    Policy policy;
+    Content() {
+        auto loaded = loadPolicy(test::sourceDir() / "questionnaires", catalog);
+        for (const auto& d : loaded.diagnostics) MESSAGE(d.format());
+        REQUIRE(loaded.policy);
+        policy = std::move(*loaded.policy);
+    }
+};
+
+const Content& content() {
+    static const Content c;
+    return c;
+}
+
+FacilityResult scenario(const std::string& name) {
+    auto parsed = parseAnswersFile(test::readFile(test::dataDir() / "scenarios" / (name + ".json")), content().catalog);
+    REQUIRE_MESSAGE(parsed, (parsed ? "" : parsed.error()));
+    return evaluate(content().policy, content().catalog, {parsed->profile.get(), parsed->measures.get(), parsed->staffing});
+}
+
+std::vector<std::string> ruleIds(const std::vector<Explanation>& list) {
+    std::vector<std::string> out;
+    for (const auto& e : list) out.push_back(e.rule);
+    return out;
+}
+
+std::vector<std::string> routeIds(const FacilityResult& r) {
+    std::vector<std::string> out;
+    for (const auto& route : r.routes) out.push_back(route.id);
+    return out;
+}
+
+std::vector<std::string> actionIds(const FacilityResult& r) {
+    std::vector<std::string> out;
+    for (const auto& a : r.actions) out.push_back(a.id);
+    return out;
+}
+
+bool hasInput(const Explanation& e, const std::string& name, const std::string& value) {
+    for (const auto& [n, v] : e.inputs)
+        if (n == name && v == value) return true;
+    return false;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("the bundled tier and recommendation rules load and are valid") {
+    CHECK(content().policy.tiers.size() == 3);
+    CHECK(content().policy.tierRules.size() >= 5);
+    CHECK(content().policy.decisionRules.size() == requiredRuleIds().size());
+}
+
+TEST_CASE("scenario: a 19-bed clinic with no IT staff and untested backups needs support urgently") {
+    // Clinic → supported. Essentials: 5 of 6 not in place (ledger, remote maintenance unknown,
+    // backups only partly, no contact list / downtime plan, no vendor split); nobody with both
+    // kinds of knowledge → urgent. Score: done 3+2+2, partly (3+2)×50, guest Wi-Fi N/A →
+    // (700 + 250) / (104 × 100) = 9.1.
+    const auto r = scenario("clinic_19_beds");
+    CHECK(r.expectedTier == "supported");
+    CHECK(ruleIds(r.expectedWhy) == V{"clinic"});
+    CHECK(hasInput(r.expectedWhy[0], "facility_kind", "clinic_beds"));
+    CHECK(r.achievedTier == "none");
+    CHECK(r.decision == Decision::Urgent);
+    CHECK(ruleIds(r.why) == V{"urgent_critical_gaps", "urgent_low_score", "tier_gap"});
+    CHECK(r.overall == doctest::Approx(950.0 / 104));
+    CHECK(r.criticalGaps().size() == 5);
+    CHECK(r.gaps.front() == "inv_device_ledger");  // critical first, in questionnaire order among equals
+    CHECK(r.unknowns().size() == 2);
+    CHECK(routeIds(r) == V{"medcsc", "regional_advisor", "registered_specialist"});
+    CHECK(actionIds(r) == V{"fix_critical", "find_unknowns", "second_person", "keep_going"});
+    CHECK_FALSE(r.provider);
+    CHECK(r.summary.ja.find("5 項目") != std::string::npos);
+}
+
+TEST_CASE("scenario: a 600-bed university hospital with strong measures needs no advisor and can support others") {
+    // 特定機能病院 and 600 beds → leading. Two leading-tier items partly done: 2 missing ≤ 9
+    // allowed of 63; people 5/4/3 ≥ 3/2/2 → achieved leading. Score (103 + 2×0.5) / 105.
+    // More than leading needs in every count (3 > 2 both) → a provider.
+    const auto r = scenario("university_600_beds");
+    CHECK(r.expectedTier == "leading");
+    CHECK(ruleIds(r.expectedWhy) == V{"special_function_hospital", "regional_core_hospital", "regional_role_hospital", "hospital_200_beds"});
+    CHECK(r.achievedTier == "leading");
+    CHECK(r.overall == doctest::Approx(104.0 / 105 * 100));
+    CHECK(r.decision == Decision::NotNeeded);
+    CHECK(ruleIds(r.why) == V{"all_clear"});
+    CHECK(r.routes.empty());
+    CHECK(r.provider);
+    REQUIRE(r.providerWhy);
+    CHECK(hasInput(*r.providerWhy, "staff_both", "3"));
+    CHECK(actionIds(r) == V{"train_security", "train_healthcare", "keep_going"});
+}
+
+TEST_CASE("scenario: a 250-bed hospital where one person holds every security duty") {
+    // 200 beds or more → self_reliant. Three self-reliant items missing (≤ 8 of 58), people 2/1/1
+    // meet self_reliant → achieved self_reliant; leading is blocked by people. One duty holder
+    // where the tier calls for in-house protection → single-person dependency: recommended.
+    const auto r = scenario("hospital_250_single_person");
+    CHECK(r.expectedTier == "self_reliant");
+    CHECK(r.achievedTier == "self_reliant");
+    CHECK(ruleIds(r.achievedWhy) == V{"tier_met", "tier_met", "staffing_below_tier"});
+    CHECK(r.decision == Decision::Recommended);
+    CHECK(ruleIds(r.why) == V{"single_person_dependency"});
+    CHECK(routeIds(r) == V{"part_time_specialist", "medcsc"});
+    CHECK(r.routes[0].reason.ja == content().policy.text("route_part_time_single").ja);
+    CHECK(actionIds(r) == V{"second_person", "train_security", "keep_going"});
+}
+
+TEST_CASE("scenario: a 150-bed hospital with one essential missing and nobody security-qualified") {
+    // Fewer than 200 beds → supported; 3 missing ≤ 6 → achieved supported. One essential (offline
+    // backups) missing with nobody who has both → recommended; the region's advisor comes first.
+    const auto r = scenario("hospital_150_no_security_staff");
+    CHECK(r.expectedTier == "supported");
+    CHECK(r.achievedTier == "supported");
+    CHECK(r.decision == Decision::Recommended);
+    CHECK(ruleIds(r.why) == V{"critical_gap_no_expert"});
+    CHECK(r.gaps == V{"bak_offline_generations", "log_alert_monitoring", "edu_phishing"});  // critical, then weight
+    CHECK(routeIds(r) == V{"regional_advisor", "medcsc", "registered_specialist"});
+    CHECK(r.routes[2].reason.en == content().policy.text("route_registered_no_security").en);
+    CHECK(actionIds(r) == V{"fix_critical", "train_security", "keep_going"});
+}
+
+TEST_CASE("scenario: a 400-bed disaster base hospital with every measure but too few people") {
+    // 災害拠点病院 with 400 beds → leading. All measures done, but people 2/1/1 < 3/2/2 →
+    // achieved self_reliant; a tier gap with a staff shortage → recommended, part-time first.
+    const auto r = scenario("disaster_base_400_beds");
+    CHECK(r.expectedTier == "leading");
+    CHECK(r.achievedTier == "self_reliant");
+    CHECK(r.overall == doctest::Approx(100));
+    CHECK(r.decision == Decision::Recommended);
+    CHECK(ruleIds(r.why) == V{"tier_gap_with_staff_shortage"});
+    CHECK(routeIds(r) == V{"part_time_specialist", "medcsc"});
+    CHECK(r.routes[0].reason.ja.find("医療情報がわかる人 1 人、資格を持つ人 1 人") != std::string::npos);
+    CHECK(actionIds(r) == V{"train_security", "build_team", "keep_going"});
+}
+
+TEST_CASE("scenario: a clinic without beds doing all the basics needs no advisor") {
+    // Clinic → supported. Every supported item done (88 of 105 weight → 83.8 ≥ 80); the 12
+    // self-reliant items missing block self_reliant (12 > 8) → achieved supported. Nothing applies
+    // → not needed, but one person carries the duties → a second person is suggested.
+    const auto r = scenario("clinic_no_beds_basics");
+    CHECK(r.expectedTier == "supported");
+    CHECK(r.achievedTier == "supported");
+    CHECK(r.overall == doctest::Approx(88.0 / 105 * 100));
+    CHECK(r.decision == Decision::NotNeeded);
+    CHECK(r.routes.empty());
+    CHECK(actionIds(r) == V{"second_person", "keep_going"});
+    const auto& backup = r.domains[5];
+    CHECK(backup.id == "backup");
+    CHECK(backup.target < 100);  // the restore drill is expected only from self-reliant facilities
+}
+
+TEST_CASE("scenario: a 120-bed hospital that does not know six answers should consider help") {
+    // Small hospital → supported; six わからない (6 ≤ 6 allowed) → achieved supported; 6 ≥ 5
+    // unknown findings → consider. Score (105 − 12) / 105 = 88.6.
+    const auto r = scenario("hospital_120_unknowns");
+    CHECK(r.expectedTier == "supported");
+    CHECK(r.achievedTier == "supported");
+    CHECK(r.overall == doctest::Approx(93.0 / 105 * 100));
+    CHECK(r.decision == Decision::Consider);
+    CHECK(ruleIds(r.why) == V{"many_unknowns"});
+    CHECK(routeIds(r) == V{"regional_advisor", "medcsc"});
+    CHECK(r.routes[1].reason.ja.find("6 件") != std::string::npos);
+    CHECK(actionIds(r) == V{"find_unknowns", "keep_going"});
+}
+
+TEST_CASE("scenario: a clinic with only the six essentials in place is still urgent") {
+    // The essentials weigh 18 of 105 → 17.1 < 40 with nobody who has both → urgent; 40 supported
+    // items missing → no tier achieved.
+    const auto r = scenario("clinic_essentials_only");
+    CHECK(r.criticalGaps().empty());
+    CHECK(r.overall == doctest::Approx(18.0 / 105 * 100));
+    CHECK(r.achievedTier == "none");
+    CHECK(r.decision == Decision::Urgent);
+    CHECK(ruleIds(r.why) == V{"urgent_low_score", "tier_gap"});
+    CHECK(routeIds(r) == V{"medcsc", "regional_advisor", "registered_specialist"});
+}
+
+TEST_CASE("a second qualified person removes a single-person dependency") {
+    auto parsed = parseAnswersFile(test::readFile(test::dataDir() / "scenarios" / "hospital_250_single_person.json"), content().catalog);
+    REQUIRE(parsed);
+    Staffing staffing = staffingFromProfile(*parsed->profile);
+    staffing.dutyHolders = 2;
+    const auto r = evaluate(content().policy, content().catalog, {parsed->profile.get(), parsed->measures.get(), staffing});
+    CHECK(r.decision == Decision::NotNeeded);
+    CHECK(ruleIds(r.why) == V{"all_clear"});
+}
+
+TEST_CASE("tier thresholds hold at their exact boundaries") {
+    const auto tierFor = [](const std::string& kind, int beds, const std::string& functions) {
+        const std::string json = R"({"profile": {"facility_kind": ")" + kind + R"(", "beds": )" + std::to_string(beds) +
+                                 R"(, "designated_functions": [)" + functions + R"(]}, "measures": {}})";
+        auto parsed = parseAnswersFile(json, content().catalog);
+        REQUIRE_MESSAGE(parsed, (parsed ? "" : parsed.error()));
+        return evaluate(content().policy, content().catalog, {parsed->profile.get(), parsed->measures.get(), std::nullopt}).expectedTier;
+    };
+    CHECK(tierFor("hospital", 199, "") == "supported");
+    CHECK(tierFor("hospital", 200, "") == "self_reliant");
+    CHECK(tierFor("hospital", 499, "") == "self_reliant");
+    CHECK(tierFor("hospital", 500, "") == "leading");
+    CHECK(tierFor("hospital", 399, R"("chiiki_shien")") == "self_reliant");
+    CHECK(tierFor("hospital", 400, R"("chiiki_shien")") == "leading");
+    CHECK(tierFor("hospital", 20, R"("tokutei_kino")") == "leading");
+    CHECK(tierFor("clinic_beds", 19, "") == "supported");
+}
+
+TEST_CASE("the measure tolerance holds at its exact boundary") {
+    // 46 supported items × 0.15 = 6.9: six missing still meets the tier, seven does not.
+    const auto achieved = [](int missing) {
+        std::string measures;
+        int n = 0;
+        for (const auto& q : content().catalog.find("security_measures")->questions) {
+            if (q.minTier != "supported" || q.critical || n == missing) continue;
+            measures += (measures.empty() ? "" : ", ") + ("\"" + q.id + "\": \"not_done\"");
+            ++n;
+        }
+        const std::string json = R"({"profile": {"facility_kind": "clinic_no_beds"}, "default_measure": "done", "measures": {)" + measures + "}}";
+        auto parsed = parseAnswersFile(json, content().catalog);
+        REQUIRE(parsed);
+        return evaluate(content().policy, content().catalog, {parsed->profile.get(), parsed->measures.get(), std::nullopt}).achievedTier;
+    };
+    CHECK(achieved(6) == "supported");
+    CHECK(achieved(7) == "none");
+}
+
+namespace {
+
+// A random facility: a profile and measures answered at random, seeded for repeatability.
+struct RandomFacility {
+    std::unique_ptr<assessment::Session> profile;
+    std::unique_ptr<assessment::Session> measures;
+    Staffing staffing;
+};
+
+RandomFacility randomFacility(std::mt19937& rng) {
+    const char* kinds[] = {"hospital", "clinic_beds", "clinic_no_beds"};
+    const char* options[] = {"done", "partly", "not_done", "unknown", "na"};
+    std::uniform_int_distribution<int> pick(0, 4), bed(20, 900), kind(0, 2), people(0, 4);
+    std::string measures;
+    for (const auto& q : content().catalog.find("security_measures")->questions) {
+        // Skewed towards done, as real facilities are.
+        const int o = std::min(pick(rng), pick(rng));
+        measures += (measures.empty() ? "" : ", ") + ("\"" + q.id + "\": \"" + options[o] + "\"");
+    }
+    const std::string json = std::string(R"({"profile": {"facility_kind": ")") + kinds[kind(rng)] + R"(", "beds": )" +
+                             std::to_string(bed(rng)) + R"(}, "measures": {)" + measures + "}}";
+    auto parsed = parseAnswersFile(json, content().catalog);
+    REQUIRE(parsed);
+    RandomFacility f{std::move(parsed->profile), std::move(parsed->measures), {}};
+    f.staffing.knowledge = people(rng);
+    f.staffing.security = people(rng);
+    f.staffing.both = std::min({people(rng), f.staffing.knowledge, f.staffing.security});
+    f.staffing.dutyHolders = people(rng);
+    return f;
+}
+
+Decision decisionOf(const RandomFacility& f, const assessment::Session& measures, const Staffing& staffing) {
+    return evaluate(content().policy, content().catalog, {f.profile.get(), &measures, staffing}).decision;
+}
+
+}  // namespace
+
+TEST_CASE("property: improving any answer never raises the urgency") {
+    std::mt19937 rng(20261124);
+    const auto& questions = content().catalog.find("security_measures")->questions;
+    int checked = 0;
+    for (int round = 0; round < 60; ++round) {
+        auto f = randomFacility(rng);
+        const Decision before = decisionOf(f, *f.measures, f.staffing);
+        for (int k = 0; k < 8; ++k) {
+            const auto& q = questions[std::uniform_int_distribution<std::size_t>(0, questions.size() - 1)(rng)];
+            const auto* current = f.measures->answer(q.id);
+            const auto* option = q.findOption(current->choice);
+            if (option->notApplicable) continue;
+            for (const auto& better : q.options) {
+                if (better.notApplicable || better.score.value_or(0) <= option->score.value_or(0)) continue;
+                assessment::Session improved = *f.measures;
+                REQUIRE(improved.setAnswer(q.id, assessment::Answer::option(better.id)));
+                const Decision after = decisionOf(f, improved, f.staffing);
+                CHECK_MESSAGE(after <= before, q.id << ": " << current->choice << " → " << better.id << " raised "
+                                                    << decisionName(before) << " to " << decisionName(after));
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked > 200);
+}
+
+TEST_CASE("property: adding a qualified person never raises the urgency") {
+    std::mt19937 rng(7);
+    for (int round = 0; round < 200; ++round) {
+        auto f = randomFacility(rng);
+        const Decision before = decisionOf(f, *f.measures, f.staffing);
+        for (int kind = 0; kind < 4; ++kind) {
+            Staffing more = f.staffing;
+            if (kind == 0) ++more.knowledge;
+            if (kind == 1) ++more.security;
+            if (kind == 2) ++more.knowledge, ++more.security, ++more.both;
+            ++more.dutyHolders;  // a new person can share the duties
+            CHECK(decisionOf(f, *f.measures, more) <= before);
+        }
+    }
+}
+
+TEST_CASE("property: the same inputs give the same output") {
+    std::mt19937 rng(99);
+    for (int round = 0; round < 20; ++round) {
+        auto f = randomFacility(rng);
+        const auto a = evaluate(content().policy, content().catalog, {f.profile.get(), f.measures.get(), f.staffing});
+        const auto b = evaluate(content().policy, content().catalog, {f.profile.get(), f.measures.get(), f.staffing});
+        CHECK(toJson(a) == toJson(b));
+    }
+}
+
+TEST_CASE("a result survives its JSON form unchanged") {
+    auto r = scenario("clinic_19_beds");
+    r.computedAt = "2026-11-24T00:00:00.000Z";
+    const std::string json = toJson(r);
+    auto back = fromJson(json);
+    REQUIRE_MESSAGE(back, (back ? "" : back.error()));
+    CHECK(toJson(*back) == json);
+    CHECK(toText(*back, Lang::Ja) == toText(r, Lang::Ja));
+}
+
+TEST_CASE("a malformed answers file gets a message naming the field") {
+    const auto& catalog = content().catalog;
+    const auto error = [&](const std::string& json) {
+        auto parsed = parseAnswersFile(json, catalog);
+        REQUIRE_FALSE(parsed);
+        return parsed.error();
+    };
+    CHECK(error(R"({"profile": {}, "measures": {"gov_safety_officer": "maybe"}})").rfind("measures.gov_safety_officer: \"maybe\" is not an option", 0) == 0);
+    CHECK(error(R"({"profile": {"beds": "many"}, "measures": {}})").rfind("profile.beds: expected a number", 0) == 0);
+    CHECK(error(R"({"profile": {"beds": 5000}, "measures": {}})").rfind("profile.beds: enter a number from 0 to 3000", 0) == 0);
+    CHECK(error(R"({"profile": {"bedz": 5}, "measures": {}})") == "profile.bedz: no such question in facility_profile");
+    CHECK(error(R"({"measures": {}})").rfind("profile: missing", 0) == 0);
+    CHECK(error(R"({"profile": {}, "measures": {}, "staffing": {"knowledge": -1}})").rfind("staffing.knowledge: expected a whole number", 0) == 0);
+    CHECK(error(R"({"profile": {}, "measures": [})").rfind("not valid JSON", 0) == 0);
+    CHECK(error(R"({"profile": {}, "measures": {}, "extra": 1})") == "extra: unknown field (expected profile, measures, default_measure, staffing)");
+}
