@@ -4,10 +4,16 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include "assessment/service.hpp"
 #include "questionnaire/loader.hpp"
+#include "scoring/answers_file.hpp"
+#include "scoring/engine.hpp"
+#include "scoring/service.hpp"
 #include "store/assessment_store.hpp"
+#include "store/result_store.hpp"
 #include "store/database.hpp"
 
 namespace kiosk::app {
@@ -26,7 +32,15 @@ Result<store::Database> openExisting(const Paths& paths) {
 }  // namespace
 
 int runValidate(const std::filesystem::path& dir) {
-    const auto catalog = questionnaire::loadCatalog(dir);
+    auto catalog = questionnaire::loadCatalog(dir);
+    // The scoring rules are checked when the folder has them (a folder of test questionnaires may not).
+    std::error_code ec;
+    const bool hasPolicy = std::filesystem::exists(dir / "tiers.toml", ec) || std::filesystem::exists(dir / "recommendation.toml", ec);
+    if (hasPolicy) {
+        auto policy = scoring::loadPolicy(dir, catalog);
+        catalog.filesRead += 2;
+        for (auto& d : policy.diagnostics) catalog.diagnostics.push_back(std::move(d));
+    }
     for (const auto& d : catalog.diagnostics) fmt::print(stderr, "{}\n", d.format());
     if (!catalog.diagnostics.empty()) {
         fmt::print(stderr, "{} problem(s) in {}; {} of {} questionnaire file(s) are valid\n", catalog.diagnostics.size(),
@@ -35,6 +49,7 @@ int runValidate(const std::filesystem::path& dir) {
     }
     for (const auto& q : catalog.questionnaires)
         fmt::print("ok  {:<22} {:<8} {:>3} questions  {}\n", q.id, q.version, q.questions.size(), q.file);
+    if (hasPolicy) fmt::print("ok  tier and recommendation rules (tiers.toml, recommendation.toml)\n");
     fmt::print("{} questionnaire(s) valid in {}\n", catalog.questionnaires.size(), dir.string());
     return 0;
 }
@@ -92,6 +107,40 @@ int runShow(const Paths& paths, const std::string& uuid, Lang lang) {
     }
     const auto p = active->session.progress(-1);
     fmt::print("\n{} of {} applicable questions answered\n", p.answered, p.total);
+    return 0;
+}
+
+int runScore(const Paths& paths, const ScoreOptions& options, Lang lang) {
+    if (options.uuid.empty() == options.answersFile.empty()) return printError("score needs either an assessment UUID or --answers FILE"), 1;
+    const auto catalog = questionnaire::loadCatalog(paths.questionnaires);
+    auto policy = scoring::loadPolicy(paths.questionnaires, catalog);
+    if (!policy.policy) {
+        for (const auto& d : policy.diagnostics) fmt::print(stderr, "{}\n", d.format());
+        return printError("the scoring rules have problems; fix them (medsec-kiosk validate) and try again"), 1;
+    }
+
+    scoring::FacilityResult result;
+    if (!options.answersFile.empty()) {
+        std::ifstream in(options.answersFile, std::ios::binary);
+        if (!in) return printError(fmt::format("cannot read {}", options.answersFile)), 1;
+        std::ostringstream text;
+        text << in.rdbuf();
+        auto parsed = scoring::parseAnswersFile(text.str(), catalog);
+        if (!parsed) return printError(fmt::format("{}: {}", options.answersFile, parsed.error())), 1;
+        result = scoring::evaluate(*policy.policy, catalog, {parsed->profile.get(), parsed->measures.get(), parsed->staffing});
+    } else {
+        auto db = openExisting(paths);
+        if (!db) return printError(db.error()), 1;
+        store::AssessmentStore assessments(*db);
+        store::ResultStore results(*db);
+        assessment::AssessmentService service(assessments, catalog);
+        scoring::ScoringService scoring(service, results, catalog, &*policy.policy);
+        auto scored = scoring.resultFor(options.uuid, options.profileUuid.empty() ? std::nullopt : std::optional(options.profileUuid));
+        if (!scored) return printError(scored.error()), 1;
+        result = std::move(*scored);
+    }
+    if (options.json) fmt::print("{}\n", scoring::toJson(result));
+    else fmt::print("{}", scoring::toText(result, lang));
     return 0;
 }
 

@@ -21,4 +21,12 @@ int runValidate(const std::filesystem::path& dir);
 int runList(const Paths& paths, const std::string& status);
 int runShow(const Paths& paths, const std::string& uuid, Lang lang);
 
+struct ScoreOptions {
+    std::string uuid;         // a stored security-measures assessment…
+    std::string answersFile;  // …or answers in a JSON file
+    std::string profileUuid;  // score with this profile instead of the latest completed one
+    bool json = false;
+};
+int runScore(const Paths& paths, const ScoreOptions& options, Lang lang);
+
 }  // namespace kiosk::app

@@ -74,6 +74,14 @@ int main(int argc, char** argv) {
     std::string uuid;
     show->add_option("UUID", uuid, "Assessment id (a unique prefix is enough)")->required();
 
+    auto* score = cli.add_subcommand("score", "Score a security-measures assessment: decision on external advisors, tier, gaps, "
+                                              "routes, each with its reason");
+    app::ScoreOptions scoreOptions;
+    score->add_option("UUID", scoreOptions.uuid, "Security-measures assessment (a unique prefix is enough)");
+    score->add_option("--answers", scoreOptions.answersFile, "Score answers from a JSON file instead (see questionnaires/README.md)");
+    score->add_option("--profile", scoreOptions.profileUuid, "Facility-profile assessment to use (default: the latest completed)");
+    score->add_flag("--json", scoreOptions.json, "Print the result as JSON");
+
     cli.require_subcommand(0, 1);
     CLI11_PARSE(cli, argc, argv);
 
@@ -83,6 +91,7 @@ int main(int argc, char** argv) {
     if (*validate) return app::runValidate(validateDir.empty() ? paths.questionnaires : fs::path(validateDir));
     if (*list) return app::runList(paths, status);
     if (*show) return app::runShow(paths, uuid, lang);
+    if (*score) return app::runScore(paths, scoreOptions, lang);
     kioskOptions.lang = lang;
     return app::runKiosk(paths, kioskOptions);
 }

@@ -45,5 +45,16 @@ grep -q "newer version of medsec-kiosk" <<<"$out" || fail "newer schema not expl
 out=$("$kiosk" --db "$tmp/none.db" show 0000 2>&1); rc=$?
 [ "$rc" -eq 1 ] || fail "show on a missing database exited $rc"
 
+# score --answers: JSON output parses and carries the decision; a bad file names the field.
+out=$("$kiosk" score --answers "$data/scenarios/clinic_19_beds.json" --json 2>&1); rc=$?
+[ "$rc" -eq 0 ] || fail "score --answers exited $rc: $out"
+python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["decision"] == "urgent", d["decision"]' <<<"$out" || fail "score --json is not the expected JSON"
+echo '{"profile": {"facility_kind": "clinic_beds"}, "measures": {"gov_safety_officer": "maybe"}}' > "$tmp/bad.json"
+out=$("$kiosk" score --answers "$tmp/bad.json" 2>&1); rc=$?
+[ "$rc" -eq 1 ] || fail "score on a bad answers file exited $rc"
+grep -q 'measures.gov_safety_officer: "maybe" is not an option' <<<"$out" || fail "bad answer not named: $out"
+out=$("$kiosk" score 2>&1); rc=$?
+[ "$rc" -eq 1 ] || fail "score without input exited $rc"
+
 [ "$failures" -eq 0 ] && echo "cli errors: all checks passed"
 exit "$failures"

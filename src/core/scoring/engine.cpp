@@ -346,14 +346,7 @@ void chooseRoutes(FacilityResult& r, const Policy& policy, const Facts& f) {
 }
 
 void chooseActions(FacilityResult& r, const Policy& policy, const Facts& f) {
-    if (f.criticalGaps > 0) {
-        std::string ja, en;
-        for (const auto* item : r.criticalGaps()) {
-            ja += (ja.empty() ? "" : "、") + item->id;
-            en += (en.empty() ? "" : ", ") + item->id;
-        }
-        r.actions.push_back({"fix_critical", fill(policy.text("action_fix_critical"), {plain(std::to_string(f.criticalGaps)), {ja, en}})});
-    }
+    if (f.criticalGaps > 0) r.actions.push_back({"fix_critical", fill(policy.text("action_fix_critical"), {plain(std::to_string(f.criticalGaps))})});
     if (f.unknowns > 0) r.actions.push_back({"find_unknowns", fill(policy.text("action_find_unknowns"), {plain(std::to_string(f.unknowns))})});
     if (f.staffing.dutyHolders <= 1 && (f.expectedRank >= policy.rankOf("self_reliant") || f.staffing.dutyHolders == 1))
         r.actions.push_back({"second_person", policy.text("action_second_person")});

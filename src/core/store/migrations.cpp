@@ -40,6 +40,17 @@ CREATE TABLE answers (
     PRIMARY KEY (assessment_uuid, question_id)
 );
 )sql"},
+        {2, R"sql(
+CREATE TABLE results (
+    assessment_uuid TEXT PRIMARY KEY REFERENCES assessments(uuid) ON DELETE CASCADE,
+    profile_uuid    TEXT REFERENCES assessments(uuid),
+    engine_version  INTEGER NOT NULL,
+    decision        TEXT NOT NULL CHECK (decision IN ('not_needed', 'consider', 'recommended', 'urgent')),
+    overall         REAL NOT NULL,
+    computed_at     TEXT NOT NULL,
+    result_json     TEXT NOT NULL
+);
+)sql"},
     };
     return list;
 }

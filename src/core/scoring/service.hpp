@@ -1,0 +1,39 @@
+// Scoring of stored assessments: computes the result of a completed security-measures assessment
+// with the facility's profile, stores it with the assessment, and from then on returns the stored
+// result unchanged, whatever happens to the questionnaires or rules later.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "assessment/service.hpp"
+#include "scoring/engine.hpp"
+#include "scoring/policy.hpp"
+#include "store/result_store.hpp"
+
+namespace kiosk::scoring {
+
+class ScoringService {
+public:
+    // `policy` may be null when the rules could not be loaded; scoring then explains why it cannot run.
+    ScoringService(assessment::AssessmentService& assessments, store::ResultStore& results, const questionnaire::Catalog& catalog,
+                   const Policy* policy, std::string policyProblem = {})
+        : m_assessments(assessments), m_results(results), m_catalog(catalog), m_policy(policy), m_policyProblem(std::move(policyProblem)) {}
+
+    // The stored result of a measures assessment, or, the first time, a new one computed with the
+    // given profile (default: the latest profile completed before it) and stored when the
+    // assessment is completed. An assessment in progress is scored but not stored.
+    Result<FacilityResult> resultFor(const std::string& uuidOrPrefix, const std::optional<std::string>& profileUuid = std::nullopt);
+
+    bool available() const { return m_policy != nullptr; }
+    const std::string& problem() const { return m_policyProblem; }
+
+private:
+    assessment::AssessmentService& m_assessments;
+    store::ResultStore& m_results;
+    const questionnaire::Catalog& m_catalog;
+    const Policy* m_policy;
+    std::string m_policyProblem;
+};
+
+}  // namespace kiosk::scoring

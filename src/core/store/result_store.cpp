@@ -1,0 +1,70 @@
+// SQL for stored scoring results.
+#include "store/result_store.hpp"
+
+#include <fmt/format.h>
+
+namespace kiosk::store {
+namespace {
+
+StoredResult readRow(const Statement& s) {
+    return {s.text(0), s.text(1), static_cast<int>(s.integer(2)), s.text(3), std::stod(s.text(4)), s.text(5), s.text(6)};
+}
+
+constexpr std::string_view kSelect =
+    "SELECT assessment_uuid, COALESCE(profile_uuid, ''), engine_version, decision, overall, computed_at, result_json FROM results r";
+
+}  // namespace
+
+Status ResultStore::save(const StoredResult& r) {
+    Transaction tx(m_db);
+    if (!tx.began()) return tx.beginStatus();
+    Statement s(m_db, "INSERT INTO results(assessment_uuid, profile_uuid, engine_version, decision, overall, computed_at, result_json) "
+                      "VALUES (?1, NULLIF(?2, ''), ?3, ?4, ?5, ?6, ?7)");
+    s.bind(1, r.assessmentUuid).bind(2, r.profileUuid).bind(3, r.engineVersion).bind(4, r.decision)
+        .bind(5, fmt::format("{}", r.overall)).bind(6, r.computedAt).bind(7, r.json);
+    if (auto st = s.run(); !st) return Error{fmt::format("could not store the result of {}: {}", r.assessmentUuid, st.error())};
+    return tx.commit();
+}
+
+Result<std::optional<StoredResult>> ResultStore::get(const std::string& uuid) {
+    Statement s(m_db, std::string(kSelect) + " WHERE assessment_uuid = ?1");
+    s.bind(1, uuid);
+    auto row = s.step();
+    if (!row) return Error{"could not read the result: " + row.error()};
+    if (!*row) return std::optional<StoredResult>{};
+    return std::optional<StoredResult>{readRow(s)};
+}
+
+Result<std::optional<StoredResult>> ResultStore::previous(const std::string& uuid) {
+    Statement s(m_db, std::string(kSelect) + R"sql(
+JOIN assessments a ON a.uuid = r.assessment_uuid
+JOIN assessments me ON me.uuid = ?1
+WHERE a.uuid <> me.uuid AND a.questionnaire_id = me.questionnaire_id AND a.status = 'completed'
+  AND a.completed_at <= COALESCE(me.completed_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+ORDER BY a.completed_at DESC LIMIT 1)sql");
+    s.bind(1, uuid);
+    auto row = s.step();
+    if (!row) return Error{"could not read the previous result: " + row.error()};
+    if (!*row) return std::optional<StoredResult>{};
+    return std::optional<StoredResult>{readRow(s)};
+}
+
+Result<std::optional<std::string>> ResultStore::latestCompleted(const std::string& questionnaireId, const std::optional<std::string>& before) {
+    Statement s(m_db, "SELECT uuid FROM assessments WHERE questionnaire_id = ?1 AND status = 'completed' "
+                      "AND (?2 IS NULL OR completed_at <= ?2) ORDER BY completed_at DESC LIMIT 1");
+    s.bind(1, questionnaireId);
+    if (before) s.bind(2, *before);
+    else s.bindNull(2);
+    auto row = s.step();
+    if (!row) return Error{"could not look for a completed " + questionnaireId + ": " + row.error()};
+    if (!*row) return std::optional<std::string>{};
+    return std::optional<std::string>{s.text(0)};
+}
+
+std::string ResultStore::now() {
+    Statement s(m_db, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+    auto row = s.step();
+    return row && *row ? s.text(0) : std::string();
+}
+
+}  // namespace kiosk::store

@@ -1,0 +1,46 @@
+// Stored scoring results: one per completed security-measures assessment, kept exactly as
+// computed so that it can be shown and exported later unchanged.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "store/database.hpp"
+#include "util/result.hpp"
+
+namespace kiosk::store {
+
+struct StoredResult {
+    std::string assessmentUuid;
+    std::string profileUuid;
+    int engineVersion = 0;
+    std::string decision;
+    double overall = 0;
+    std::string computedAt;
+    std::string json;
+};
+
+class ResultStore {
+public:
+    explicit ResultStore(Database& db) : m_db(db) {}
+
+    // Stores the result of an assessment once; a second save for the same assessment is refused,
+    // so a stored result never changes.
+    Status save(const StoredResult& result);
+    Result<std::optional<StoredResult>> get(const std::string& assessmentUuid);
+
+    // The newest result of another completed assessment of the same questionnaire that was
+    // completed before this one (for "change since last time").
+    Result<std::optional<StoredResult>> previous(const std::string& assessmentUuid);
+
+    // The newest completed assessment of a questionnaire, completed no later than `before` when given.
+    Result<std::optional<std::string>> latestCompleted(const std::string& questionnaireId, const std::optional<std::string>& before);
+
+    // Current UTC time in the stored format.
+    std::string now();
+
+private:
+    Database& m_db;
+};
+
+}  // namespace kiosk::store
