@@ -14,6 +14,9 @@
 #include "questionnaire/loader.hpp"
 #include "store/assessment_store.hpp"
 #include "store/database.hpp"
+#include "store/result_store.hpp"
+#include "scoring/policy.hpp"
+#include "scoring/service.hpp"
 #include "ui/app_state.hpp"
 #include "ui/fonts.hpp"
 #include "ui/widgets.hpp"
@@ -46,10 +49,19 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     if (!db) return fail(db.error());
     store::AssessmentStore assessments(*db);
     assessment::AssessmentService service(assessments, catalog);
+    store::ResultStore results(*db);
+    auto policy = scoring::loadPolicy(paths.questionnaires, catalog);
+    std::string policyProblem;
+    for (const auto& d : policy.diagnostics) {
+        fmt::print(stderr, "{}\n", d.format());
+        if (policyProblem.empty()) policyProblem = d.format();
+    }
+    scoring::ScoringService scoring(service, results, catalog, policy.policy ? &*policy.policy : nullptr, policyProblem);
 
     ui::AppState state;
     state.lang = options.lang;
-    state.services = {&service, &catalog, &*strings};
+    state.services = {&service, &scoring, &catalog, &*strings};
+    state.services.policy = policy.policy ? &*policy.policy : nullptr;
     if (auto summaries = service.summaries(store::AssessmentStatus::InProgress)) {
         state.home.inProgress = std::move(*summaries);
         state.home.stale = false;

@@ -3,23 +3,27 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "assessment/service.hpp"
 #include "i18n/strings.hpp"
 #include "questionnaire/loader.hpp"
+#include "scoring/service.hpp"
 
 #include <imgui.h>
 
 namespace kiosk::ui {
 
-enum class Screen { Home, Assessment, Completion };
+enum class Screen { Home, Assessment, Completion, Results };
 
 struct Services {
     assessment::AssessmentService* assessments = nullptr;
+    scoring::ScoringService* scoring = nullptr;
     const questionnaire::Catalog* catalog = nullptr;
     const i18n::Strings* strings = nullptr;
+    const scoring::Policy* policy = nullptr;  // for the glyphs of the results' texts
 };
 
 struct Fonts {
@@ -31,6 +35,7 @@ struct Fonts {
 
 struct HomeState {
     std::vector<assessment::AssessmentSummary> inProgress;
+    std::vector<assessment::AssessmentSummary> scored;  // completed security-measures assessments
     bool stale = true;        // reload the list on the next frame
     int focused = 0;          // keyboard focus among questionnaires, then in-progress items
     std::string error;
@@ -54,6 +59,15 @@ struct CompletionState {
     std::string error;
 };
 
+enum class ResultsTab { Gaps, Routes, Actions, Reasons };
+
+struct ResultsState {
+    std::optional<scoring::FacilityResult> result;
+    std::string error;            // why there is no result (e.g. no completed profile yet)
+    ResultsTab tab = ResultsTab::Gaps;
+    std::set<std::string> openGaps;  // gaps opened to show their explanation
+};
+
 struct AppState {
     Screen screen = Screen::Home;
     Lang lang = Lang::Ja;
@@ -62,6 +76,7 @@ struct AppState {
     HomeState home;
     AssessmentState assessment;
     CompletionState completion;
+    ResultsState results;
     bool quitRequested = false;
 
     // A UI string in the current language.
@@ -75,10 +90,12 @@ void drawFrame(AppState& state);
 void drawHome(AppState& state);
 void drawAssessment(AppState& state);
 void drawCompletion(AppState& state);
+void drawResults(AppState& state);
 
 // Transitions that screens share.
 void openAssessment(AppState& state, assessment::ActiveAssessment active);
 void showQuestion(AppState& state, int index);  // within the open assessment
+void showResults(AppState& state, const std::string& assessmentUuid);
 void goHome(AppState& state);
 
 }  // namespace kiosk::ui

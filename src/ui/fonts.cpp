@@ -13,6 +13,17 @@ std::string textToShow(const AppState& state) {
     for (Lang lang : {Lang::Ja, Lang::En})
         for (const auto& [key, value] : state.services.strings->all(lang)) text += value;
     for (const auto& q : state.services.catalog->questionnaires) questionnaire::collectText(q, text);
+    if (const auto* p = state.services.policy) {
+        const auto add = [&](const LocalizedText& t) { text += t.ja + t.en; };
+        for (const auto& t : p->tiers) add(t.name), add(t.description), text += t.citation;
+        for (const auto& r : p->tierRules) add(r.explanation), text += r.citation;
+        for (const auto& r : p->decisionRules) add(r.text), text += r.citation;
+        for (const auto& r : p->routes) add(r.name), add(r.description), text += r.citation;
+        for (const auto& [key, t] : p->texts) add(t);
+        for (const auto& [d, t] : p->decisionNames) add(t);
+    }
+    for (const auto& d : state.services.catalog->domains) text += d.name.ja + d.name.en;
+    text += "未達未回答統治識別防御検知対応復旧";
     for (const auto& summary : state.home.inProgress) {
         text += summary.title.ja;
         text += summary.title.en;

@@ -80,6 +80,9 @@ void drawCompletion(AppState& state) {
             (missing.empty() && keyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) {
             if (auto status = state.services.assessments->complete(*s.active); !status) {
                 state.completion.error = status.error();
+            } else if (questionnaire.kind == questionnaire::Kind::SecurityMeasures) {
+                showResults(state, s.active->uuid);  // scored now, and stored with the assessment
+                return;
             } else {
                 state.completion.error.clear();
             }

@@ -20,6 +20,11 @@ void refresh(AppState& state) {
         return;
     }
     state.home.inProgress = std::move(*summaries);
+    state.home.scored.clear();
+    if (auto completed = state.services.assessments->summaries(store::AssessmentStatus::Completed)) {
+        for (auto& summary : *completed)
+            if (summary.kind == questionnaire::Kind::SecurityMeasures) state.home.scored.push_back(std::move(summary));
+    }
 }
 
 void start(AppState& state, const questionnaire::Questionnaire& q) {
@@ -67,7 +72,7 @@ void drawHome(AppState& state) {
     headerBar(state, state.tr("app.title"), false);
 
     const auto& catalog = *state.services.catalog;
-    const int total = static_cast<int>(catalog.questionnaires.size() + state.home.inProgress.size());
+    const int total = static_cast<int>(catalog.questionnaires.size() + state.home.inProgress.size() + state.home.scored.size());
     if (total > 0) {
         if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state.home.focused = (state.home.focused + 1) % total;
         if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) state.home.focused = (state.home.focused + total - 1) % total;
@@ -120,6 +125,25 @@ void drawHome(AppState& state) {
             (focused && activate)) {
             resume(state, summary.record.uuid);
             break;
+        }
+    }
+    if (!state.home.scored.empty() && state.screen == Screen::Home) {
+        ImGui::Spacing();
+        ImGui::PushFont(state.fonts.large);
+        ImGui::TextUnformatted(state.tr("home.results_heading").c_str());
+        ImGui::PopFont();
+        const int base = static_cast<int>(catalog.questionnaires.size() + state.home.inProgress.size());
+        for (std::size_t i = 0; i < state.home.scored.size() && state.screen == Screen::Home; ++i) {
+            const auto& summary = state.home.scored[i];
+            const bool focused = state.home.focused == base + static_cast<int>(i);
+            const std::string when = i18n::substitute(state.tr("home.completed_at"),
+                                                      {localTimeLabel(summary.record.completedAt.value_or(summary.record.updatedAt))});
+            if (card(state, ("r" + summary.record.uuid).c_str(), summary.title.get(state.lang), when, summary.record.uuid.substr(0, 8),
+                     state.tr("home.view_results"), focused) ||
+                (focused && activate)) {
+                showResults(state, summary.record.uuid);
+                break;
+            }
         }
     }
     ImGui::EndChild();

@@ -9,6 +9,7 @@ namespace kiosk::ui {
 void goHome(AppState& state) {
     state.assessment = AssessmentState{};
     state.completion = CompletionState{};
+    state.results = ResultsState{};
     state.home.stale = true;
     state.home.error.clear();
     state.screen = Screen::Home;
@@ -30,6 +31,9 @@ void drawFrame(AppState& state) {
         break;
     case Screen::Completion:
         drawCompletion(state);
+        break;
+    case Screen::Results:
+        drawResults(state);
         break;
     }
     ImGui::End();

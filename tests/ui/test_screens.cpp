@@ -12,6 +12,9 @@
 #include "questionnaire/loader.hpp"
 #include "store/assessment_store.hpp"
 #include "store/database.hpp"
+#include "store/result_store.hpp"
+#include "scoring/answers_file.hpp"
+#include "scoring/service.hpp"
 #include "support.hpp"
 #include "util/utf8.hpp"
 
@@ -20,18 +23,25 @@ using namespace kiosk;
 namespace {
 
 struct Fixture {
-    Fixture() : db(std::move(store::Database::open(":memory:").value())), store(db), service(store, catalog) {
+    Fixture() : db(std::move(store::Database::open(":memory:").value())), store(db), results(db), service(store, catalog) {
         catalog = questionnaire::loadCatalog(test::sourceDir() / "questionnaires");
         auto loaded = i18n::Strings::load(test::sourceDir() / "assets" / "i18n");
         REQUIRE_MESSAGE(loaded, (loaded ? "" : loaded.error()));
         strings = std::move(*loaded);
-        state.services = {&service, &catalog, &strings};
+        auto rules = scoring::loadPolicy(test::sourceDir() / "questionnaires", catalog);
+        REQUIRE(rules.policy);
+        policy = std::move(*rules.policy);
+        scoring = std::make_unique<scoring::ScoringService>(service, results, catalog, &policy);
+        state.services = {&service, scoring.get(), &catalog, &strings, &policy};
     }
     questionnaire::Catalog catalog;
     i18n::Strings strings;
+    scoring::Policy policy;
     store::Database db;
     store::AssessmentStore store;
+    store::ResultStore results;
     assessment::AssessmentService service;
+    std::unique_ptr<scoring::ScoringService> scoring;
     ui::AppState state;
 };
 
@@ -245,4 +255,89 @@ TEST_CASE("an exercise decision is locked once made and its explanation is shown
     f.state.lang = Lang::En;
     ui.frames(2);
     CHECK(f.strings.missing().empty());
+}
+
+namespace {
+
+// Completes a scenario's profile and measures through the service, as the kiosk would.
+std::string completeScenario(Fixture& f, const std::string& name) {
+    auto parsed = scoring::parseAnswersFile(test::readFile(test::dataDir() / "scenarios" / (name + ".json")), f.catalog);
+    REQUIRE(parsed);
+    std::string measuresUuid;
+    for (const assessment::Session* answers : {parsed->profile.get(), parsed->measures.get()}) {
+        auto active = f.service.start(*f.catalog.find(answers->questionnaire().id), Lang::Ja);
+        REQUIRE(active);
+        for (const auto& [id, answer] : answers->answers()) REQUIRE(f.service.answer(*active, id, answer));
+        for (int i : active->session.missingRequired()) {
+            const auto& q = active->session.question(i);
+            const auto neutral = q.type == questionnaire::QuestionType::MultiChoice ? assessment::Answer::options({})
+                                 : q.type == questionnaire::QuestionType::Number    ? assessment::Answer::value(q.min)
+                                 : q.type == questionnaire::QuestionType::YesNo     ? assessment::Answer::option("no")
+                                                                                    : assessment::Answer::option(q.options.back().id);
+            REQUIRE(f.service.answer(*active, q.id, neutral));
+        }
+        REQUIRE(f.service.complete(*active));
+        measuresUuid = active->uuid;
+    }
+    return measuresUuid;
+}
+
+}  // namespace
+
+TEST_CASE("the results screen draws every tab in both languages, and Home lists the result") {
+    Fixture f;
+    const auto uuid = completeScenario(f, "clinic_19_beds");
+    test::HeadlessUi ui(f.state);
+    ui::goHome(f.state);
+    ui.frames(2);
+    REQUIRE(f.state.home.scored.size() == 1);
+    const int index = static_cast<int>(f.catalog.questionnaires.size());  // first card after the questionnaires
+    for (int i = 0; i < index; ++i) ui.press(test::Down);
+    ui.press(test::Enter);
+    REQUIRE(f.state.screen == ui::Screen::Results);
+    REQUIRE(f.state.results.result);
+    CHECK(f.state.results.result->assessment == uuid);
+    CHECK(f.state.results.result->decision == scoring::Decision::Urgent);
+    for (auto tab : {ui::ResultsTab::Gaps, ui::ResultsTab::Routes, ui::ResultsTab::Actions, ui::ResultsTab::Reasons}) {
+        f.state.results.tab = tab;
+        for (Lang lang : {Lang::Ja, Lang::En}) {
+            f.state.lang = lang;
+            CHECK(ui.frames(2) > 0);
+        }
+    }
+    CHECK(f.strings.missing().empty());
+    ui.press(test::Escape);
+    CHECK(f.state.screen == ui::Screen::Home);
+}
+
+TEST_CASE("finishing a security-measures assessment opens its results") {
+    Fixture f;
+    const auto first = completeScenario(f, "university_600_beds");  // last year's profile and measures
+    REQUIRE(f.scoring->resultFor(first));
+    auto parsed = scoring::parseAnswersFile(test::readFile(test::dataDir() / "scenarios" / "university_600_beds.json"), f.catalog);
+    REQUIRE(parsed);
+    auto active = f.service.start(*f.catalog.find("security_measures"), Lang::Ja);
+    REQUIRE(active);
+    for (const auto& [id, answer] : parsed->measures->answers()) REQUIRE(f.service.answer(*active, id, answer));
+    test::HeadlessUi ui(f.state);
+    ui::openAssessment(f.state, std::move(*active));
+    ui.frames(2);
+    REQUIRE(f.state.screen == ui::Screen::Completion);
+    ui.press(test::Enter);  // Finish
+    REQUIRE(f.state.screen == ui::Screen::Results);
+    REQUIRE(f.state.results.result);
+    CHECK(f.state.results.result->provider);
+    REQUIRE(f.state.results.result->change);  // the same facility's previous assessment
+    ui.frames(3);
+}
+
+TEST_CASE("without a completed profile the results screen says what to do") {
+    Fixture f;
+    auto active = f.service.start(*f.catalog.find("security_measures"), Lang::Ja);
+    REQUIRE(active);
+    test::HeadlessUi ui(f.state);
+    ui::showResults(f.state, active->uuid);
+    ui.frames(2);
+    CHECK_FALSE(f.state.results.result);
+    CHECK(f.state.results.error.find("complete the profile first") != std::string::npos);
 }

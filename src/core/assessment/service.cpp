@@ -81,8 +81,9 @@ Result<std::vector<AssessmentSummary>> AssessmentService::summaries(std::optiona
     std::vector<AssessmentSummary> out;
     for (const auto& record : *records) {
         auto active = open(record.uuid);
-        AssessmentSummary summary{record, {}, {}, -1};
+        AssessmentSummary summary{record, questionnaire::Kind::Sample, {}, {}, -1};
         if (active) {
+            summary.kind = active->session.questionnaire().kind;
             summary.title = active->session.questionnaire().title;
             summary.resumeAt = active->session.firstUnanswered();
             summary.progress = active->session.progress(summary.resumeAt);

@@ -22,6 +22,7 @@ struct ActiveAssessment {
 // One line of the "continue where you left off" list.
 struct AssessmentSummary {
     store::AssessmentRecord record;
+    questionnaire::Kind kind = questionnaire::Kind::Sample;
     LocalizedText title;
     Progress progress;  // answered of visible questions
     int resumeAt = -1;  // first unanswered question
