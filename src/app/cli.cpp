@@ -12,6 +12,7 @@
 #include "scoring/answers_file.hpp"
 #include "scoring/engine.hpp"
 #include "scoring/service.hpp"
+#include "skills/catalog.hpp"
 #include "store/assessment_store.hpp"
 #include "store/result_store.hpp"
 #include "store/database.hpp"
@@ -41,6 +42,12 @@ int runValidate(const std::filesystem::path& dir) {
         catalog.filesRead += 2;
         for (auto& d : policy.diagnostics) catalog.diagnostics.push_back(std::move(d));
     }
+    const bool hasQualifications = std::filesystem::exists(dir / "qualifications.toml", ec);
+    if (hasQualifications) {
+        auto skills = skills::loadSkillCatalog(dir, catalog);
+        ++catalog.filesRead;
+        for (auto& d : skills.diagnostics) catalog.diagnostics.push_back(std::move(d));
+    }
     for (const auto& d : catalog.diagnostics) fmt::print(stderr, "{}\n", d.format());
     if (!catalog.diagnostics.empty()) {
         fmt::print(stderr, "{} problem(s) in {}; {} of {} questionnaire file(s) are valid\n", catalog.diagnostics.size(),
@@ -50,6 +57,7 @@ int runValidate(const std::filesystem::path& dir) {
     for (const auto& q : catalog.questionnaires)
         fmt::print("ok  {:<22} {:<8} {:>3} questions  {}\n", q.id, q.version, q.questions.size(), q.file);
     if (hasPolicy) fmt::print("ok  tier and recommendation rules (tiers.toml, recommendation.toml)\n");
+    if (hasQualifications) fmt::print("ok  qualifications and skill-matrix settings (qualifications.toml)\n");
     fmt::print("{} questionnaire(s) valid in {}\n", catalog.questionnaires.size(), dir.string());
     return 0;
 }

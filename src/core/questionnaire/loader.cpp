@@ -320,8 +320,11 @@ Catalog loadCatalog(const std::filesystem::path& dir) {
     std::vector<std::pair<std::string, std::string>> seenIds;  // id, file
     for (const auto& file : files) {
         const auto name = file.filename();
-        // Catalogues, read by their own loaders (domains here, tiers and recommendation by scoring).
-        if (file.parent_path() == dir && (name == "domains.toml" || name == "tiers.toml" || name == "recommendation.toml")) continue;
+        // Catalogues, read by their own loaders (domains here, tiers and recommendation by scoring,
+        // qualifications by the skill matrix).
+        if (file.parent_path() == dir && (name == "domains.toml" || name == "tiers.toml" || name == "recommendation.toml" ||
+                                            name == "qualifications.toml"))
+            continue;
         ++catalog.filesRead;
         FileResult result = loadQuestionnaireFile(file, context);
         for (auto& d : result.diagnostics) catalog.diagnostics.push_back(std::move(d));

@@ -357,6 +357,20 @@ void chooseActions(FacilityResult& r, const Policy& policy, const Facts& f) {
         r.actions.push_back({"build_team", fill(policy.text("action_build_team"), {plain(std::to_string(f.need.knowledge)),
                                                                                   plain(std::to_string(f.need.security)),
                                                                                   plain(std::to_string(f.need.both))})});
+    const auto list = [](const std::vector<std::string>& ids) {
+        std::string out;
+        for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+        return LocalizedText{out, out};
+    };
+    if (!f.staffing.uncoveredSkills.empty())
+        r.actions.push_back({"cover_skill_gaps", fill(policy.text("action_cover_skill_gaps"),
+                                                      {plain(std::to_string(f.staffing.uncoveredSkills.size())), list(f.staffing.uncoveredSkills)})});
+    if (!f.staffing.singlePersonSkills.empty())
+        r.actions.push_back({"second_person_skills", fill(policy.text("action_second_person_skills"),
+                                                          {plain(std::to_string(f.staffing.singlePersonSkills.size())),
+                                                           list(f.staffing.singlePersonSkills)})});
+    if (f.staffing.expiringPeople > 0)
+        r.actions.push_back({"renew_qualifications", fill(policy.text("action_renew_qualifications"), {plain(std::to_string(f.staffing.expiringPeople))})});
     r.actions.push_back({"keep_going", policy.text("action_keep_going")});
 }
 
@@ -391,9 +405,10 @@ FacilityResult evaluate(const Policy& policy, const questionnaire::Catalog& cata
     const auto& profile = input.profile->questionnaire();
     r.measures = {measures.id, measures.version, measures.contentHash};
     r.profile = {profile.id, profile.version, profile.contentHash};
-    r.staffing = input.staffing ? *input.staffing : staffingFromProfile(*input.profile);
-
     expectedTier(r, policy, *input.profile);
+    std::optional<Staffing> fromMatrix;
+    if (!input.staffing && input.staffingForTier) fromMatrix = input.staffingForTier(r.expectedTier);
+    r.staffing = input.staffing ? *input.staffing : fromMatrix ? *fromMatrix : staffingFromProfile(*input.profile);
     const int expectedRank = policy.rankOf(r.expectedTier);
 
     const auto lookup = visibleAnswers(*input.measures);

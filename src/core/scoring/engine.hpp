@@ -3,6 +3,7 @@
 // external advisors, the routes and the in-house actions, each with its explanation.
 #pragma once
 
+#include <functional>
 #include <optional>
 
 #include "assessment/session.hpp"
@@ -15,8 +16,11 @@ namespace kiosk::scoring {
 struct FacilityInput {
     const assessment::Session* profile = nullptr;   // the facility profile, answered
     const assessment::Session* measures = nullptr;  // the security measures, answered
-    // People, when something better than the profile's counts knows them (the skill matrix).
-    std::optional<Staffing> staffing;
+    // People, when something better than the profile's counts knows them.
+    std::optional<Staffing> staffing = std::nullopt;
+    // The skill matrix: staffing at the target level of the facility's expected tier (known only
+    // once the tier is); nothing when the matrix is empty. Used when `staffing` is not given.
+    std::function<std::optional<Staffing>(std::string_view expectedTier)> staffingForTier = nullptr;
 };
 
 // Staffing as the profile's answers give it (staff_knowledge_count, staff_security_count,

@@ -220,6 +220,7 @@ const std::vector<std::string_view>& requiredTextKeys() {
         "route_regional_supported",     "route_regional_urgent", "route_part_time_staff", "route_part_time_single",
         "action_fix_critical",          "action_find_unknowns",  "action_second_person",  "action_train_security",
         "action_train_healthcare",      "action_build_team",     "action_keep_going",     "provider",
+        "action_cover_skill_gaps",      "action_second_person_skills", "action_renew_qualifications",
         "achieved_none",                "achieved_tier",         "achieved_blocked_measures", "achieved_blocked_staff",
         "expected_default"};
     return keys;

@@ -103,7 +103,10 @@ std::string toJson(const FacilityResult& r, int indent) {
           {"security", r.staffing.security},
           {"both", r.staffing.both},
           {"duty_holders", r.staffing.dutyHolders},
-          {"source", r.staffing.source}}},
+          {"source", r.staffing.source},
+          {"uncovered_skills", r.staffing.uncoveredSkills},
+          {"single_person_skills", r.staffing.singlePersonSkills},
+          {"expiring_people", r.staffing.expiringPeople}}},
         {"scores", {{"overall", round1(r.overall)}, {"domains", lines(r.domains)}, {"functions", lines(r.functions)}}},
         {"gaps", r.gaps},
         {"routes", routes},
@@ -151,7 +154,9 @@ Result<FacilityResult> fromJson(const std::string& text_) {
         r.achievedWhy = explanations(tier.at("achieved_why"));
         const auto& s = j.at("staffing");
         r.staffing = {s.at("knowledge").get<int>(), s.at("security").get<int>(), s.at("both").get<int>(),
-                      s.at("duty_holders").get<int>(), s.at("source").get<std::string>()};
+                      s.at("duty_holders").get<int>(), s.at("source").get<std::string>(),
+                      s.value("uncovered_skills", std::vector<std::string>{}), s.value("single_person_skills", std::vector<std::string>{}),
+                      s.value("expiring_people", 0)};
         r.overall = j.at("scores").at("overall").get<double>();
         r.domains = lines(j.at("scores").at("domains"));
         r.functions = lines(j.at("scores").at("functions"));

@@ -57,6 +57,10 @@ struct Staffing {
     int both = 0;
     int dutyHolders = 0;  // people who share the security duties
     std::string source = "profile";
+    // From the skill matrix only:
+    std::vector<std::string> uncoveredSkills;     // nobody at the target level
+    std::vector<std::string> singlePersonSkills;  // exactly one person at the target level
+    int expiringPeople = 0;                       // people whose counting qualification is expiring
 };
 
 struct RouteAdvice {

@@ -34,7 +34,14 @@ Result<FacilityResult> ScoringService::resultFor(const std::string& uuidOrPrefix
     if (profile->session.questionnaire().id != m_policy->profileQuestionnaire)
         return Error{fmt::format("assessment {} is not a {} assessment", profile->uuid, m_policy->profileQuestionnaire)};
 
-    FacilityResult result = evaluate(*m_policy, m_catalog, {&profile->session, &measures->session, std::nullopt});
+    FacilityInput input{&profile->session, &measures->session, std::nullopt, nullptr};
+    if (m_skills) {
+        input.staffingForTier = [this](std::string_view tier) -> std::optional<Staffing> {
+            auto staffing = m_skills->staffingFor(tier, skills::today());
+            return staffing ? *staffing : std::nullopt;
+        };
+    }
+    FacilityResult result = evaluate(*m_policy, m_catalog, input);
     result.assessment = record.uuid;
     result.profileAssessment = profile->uuid;
     result.computedAt = m_results.now();

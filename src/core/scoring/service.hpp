@@ -9,6 +9,7 @@
 #include "assessment/service.hpp"
 #include "scoring/engine.hpp"
 #include "scoring/policy.hpp"
+#include "skills/service.hpp"
 #include "store/result_store.hpp"
 
 namespace kiosk::scoring {
@@ -26,6 +27,8 @@ public:
     Result<FacilityResult> resultFor(const std::string& uuidOrPrefix, const std::optional<std::string>& profileUuid = std::nullopt);
 
     bool available() const { return m_policy != nullptr; }
+    // With a skill matrix, staffing comes from it (when it has people) instead of the profile.
+    void useSkillMatrix(skills::SkillService* skills) { m_skills = skills; }
     const std::string& problem() const { return m_policyProblem; }
 
 private:
@@ -34,6 +37,7 @@ private:
     const questionnaire::Catalog& m_catalog;
     const Policy* m_policy;
     std::string m_policyProblem;
+    skills::SkillService* m_skills = nullptr;
 };
 
 }  // namespace kiosk::scoring

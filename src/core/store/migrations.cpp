@@ -51,6 +51,43 @@ CREATE TABLE results (
     result_json     TEXT NOT NULL
 );
 )sql"},
+        {3, R"sql(
+CREATE TABLE people (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    role       TEXT NOT NULL,
+    department TEXT NOT NULL DEFAULT '',
+    employment TEXT NOT NULL CHECK (employment IN ('full_time', 'part_time', 'external')),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+CREATE TABLE qualifications (
+    person_id     INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    qualification TEXT NOT NULL,
+    obtained_on   TEXT,
+    renewal_due   TEXT,
+    registered    INTEGER NOT NULL DEFAULT 1 CHECK (registered IN (0, 1)),
+    PRIMARY KEY (person_id, qualification)
+);
+
+CREATE TABLE skill_snapshots (
+    id                INTEGER PRIMARY KEY,
+    person_id         INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    taken_at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    source            TEXT NOT NULL CHECK (source IN ('kiosk', 'admin', 'import')),
+    assessment_uuid   TEXT REFERENCES assessments(uuid),
+    experience_years  INTEGER NOT NULL DEFAULT 0,
+    healthcare_course INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX skill_snapshots_by_person ON skill_snapshots(person_id, taken_at);
+
+CREATE TABLE skill_levels (
+    snapshot_id INTEGER NOT NULL REFERENCES skill_snapshots(id) ON DELETE CASCADE,
+    skill_id    TEXT NOT NULL,
+    level       INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4),
+    PRIMARY KEY (snapshot_id, skill_id)
+);
+)sql"},
     };
     return list;
 }

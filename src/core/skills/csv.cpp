@@ -1,0 +1,99 @@
+// RFC 4180 CSV reading and writing.
+#include "skills/csv.hpp"
+
+#include <fmt/format.h>
+
+#include "util/utf8.hpp"
+
+namespace kiosk::skills {
+
+Result<std::vector<CsvRow>> parseCsv(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (auto bad = utf8::firstInvalid(text))
+        return Error{fmt::format("line {}: the file is not UTF-8 (it may have been saved as Shift_JIS); save it as "
+                                 "\"CSV UTF-8\" and import again",
+                                 bad->line)};
+    std::vector<CsvRow> rows;
+    CsvRow row{1, {}};
+    std::string field;
+    int line = 1;
+    bool quoted = false;       // inside a quoted field
+    bool wasQuoted = false;    // the current field was quoted (only a separator may follow)
+    int quoteLine = 0;
+    const auto endField = [&] {
+        row.fields.push_back(std::move(field));
+        field.clear();
+        wasQuoted = false;
+    };
+    const auto endRow = [&] {
+        endField();
+        // A blank line is not a row.
+        if (!(row.fields.size() == 1 && row.fields[0].empty())) rows.push_back(std::move(row));
+        row = CsvRow{line + 1, {}};
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"') {
+                if (i + 1 < text.size() && text[i + 1] == '"') {
+                    field.push_back('"');
+                    ++i;
+                } else {
+                    quoted = false;
+                    wasQuoted = true;
+                }
+            } else {
+                if (c == '\n') ++line;
+                field.push_back(c);
+            }
+            continue;
+        }
+        if (c == ',') {
+            endField();
+        } else if (c == '\r' || c == '\n') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            endRow();
+            ++line;
+        } else if (c == '"') {
+            if (!field.empty() || wasQuoted)
+                return Error{fmt::format("line {}, field {}: a quote inside an unquoted field; put the whole field in quotes and "
+                                         "double the inner quote (\"\")",
+                                         line, row.fields.size() + 1)};
+            quoted = true;
+            quoteLine = line;
+        } else {
+            if (wasQuoted)
+                return Error{fmt::format("line {}, field {}: text after the closing quote; a quoted field must end at a comma or "
+                                         "the end of the line",
+                                         line, row.fields.size() + 1)};
+            field.push_back(c);
+        }
+    }
+    if (quoted) return Error{fmt::format("line {}: a quoted field is never closed (the quote opens on line {})", line, quoteLine)};
+    if (!field.empty() || !row.fields.empty() || wasQuoted) endRow();
+    return rows;
+}
+
+std::string writeCsv(const std::vector<std::vector<std::string>>& rows) {
+    std::string out = "\xEF\xBB\xBF";
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i) out += ',';
+            const auto& f = row[i];
+            if (f.find_first_of(",\"\r\n") != std::string::npos) {
+                out += '"';
+                for (char c : f) {
+                    if (c == '"') out += '"';
+                    out += c;
+                }
+                out += '"';
+            } else {
+                out += f;
+            }
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+}  // namespace kiosk::skills

@@ -1,0 +1,195 @@
+// Reading and writing the people CSV, with an error for every bad field naming line and column.
+#include "skills/people_csv.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+
+#include "skills/csv.hpp"
+
+namespace kiosk::skills {
+namespace {
+
+std::string trim(std::string s) {
+    const auto start = s.find_first_not_of(" \t");
+    if (start == std::string::npos) return {};
+    const auto end = s.find_last_not_of(" \t");
+    return s.substr(start, end - start + 1);
+}
+
+std::optional<bool> parseYesNo(const std::string& s) {
+    if (s == "yes" || s == "1" || s == "true" || s == "はい" || s == "Yes") return true;
+    if (s == "no" || s == "0" || s == "false" || s == "いいえ" || s == "No") return false;
+    return std::nullopt;
+}
+
+std::optional<int> parseInt(const std::string& s) {
+    int v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+const LocalizedText kEmployment[] = {{"常勤", "Full-time"}, {"非常勤", "Part-time"}, {"外部", "External"}};
+
+}  // namespace
+
+std::string RowError::format() const {
+    if (column.empty()) return fmt::format("line {}: {}", line, message);
+    return fmt::format("line {}, column {}: {}", line, column, message);
+}
+
+std::vector<std::string> peopleCsvHeader(const SkillCatalog& catalog) {
+    std::vector<std::string> header{"name", "role", "department", "employment", "experience_years", "healthcare_course"};
+    for (const auto& q : catalog.policy.qualifications) {
+        header.push_back(q.id + "_date");
+        header.push_back(q.id + "_renewal");
+        if (q.requiresRegistration) header.push_back(q.id + "_registered");
+    }
+    for (const auto& s : catalog.skills) header.push_back(s.id);
+    return header;
+}
+
+PeopleImport readPeopleCsv(std::string_view text, const SkillCatalog& catalog) {
+    PeopleImport out;
+    auto rows = parseCsv(text);
+    if (!rows) {
+        out.errors.push_back({0, "", rows.error()});
+        return out;
+    }
+    if (rows->empty()) {
+        out.errors.push_back({1, "", "the file is empty; the first line must name the columns (name, role, employment, …)"});
+        return out;
+    }
+    const auto known = peopleCsvHeader(catalog);
+    const auto& header = rows->front();
+    std::map<std::string, std::size_t> column;
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+        const std::string name = trim(header.fields[i]);
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+            const bool looksLikeSkill = name.rfind("skill_", 0) == 0;
+            out.errors.push_back({header.line, name, looksLikeSkill ? "unknown skill; the checklist's skills are the columns skill_… of an export"
+                                                                    : "unknown column; export once to see the columns"});
+        } else if (!column.emplace(name, i).second) {
+            out.errors.push_back({header.line, name, "the column appears twice"});
+        }
+    }
+    for (const char* required : {"name", "role", "employment"})
+        if (!column.count(required)) out.errors.push_back({header.line, required, "required column is missing"});
+    if (!out.errors.empty()) return out;
+
+    std::set<std::string> names;
+    for (std::size_t r = 1; r < rows->size(); ++r) {
+        const auto& row = (*rows)[r];
+        ++out.rows;
+        const std::size_t errorsBefore = out.errors.size();
+        if (row.fields.size() > header.fields.size()) {
+            out.errors.push_back({row.line, "", fmt::format("{} fields, but the header has {}", row.fields.size(), header.fields.size())});
+            continue;
+        }
+        const auto get = [&](const std::string& name) -> std::string {
+            auto it = column.find(name);
+            if (it == column.end() || it->second >= row.fields.size()) return {};
+            return trim(row.fields[it->second]);
+        };
+        const auto bad = [&](const std::string& col, std::string message) { out.errors.push_back({row.line, col, std::move(message)}); };
+
+        Person p;
+        p.name = get("name");
+        if (p.name.empty()) bad("name", "a name or pseudonym is required");
+        else if (!names.insert(p.name).second) bad("name", fmt::format("'{}' appears on more than one line", p.name));
+
+        const std::string role = get("role");
+        for (const auto& [id, label] : catalog.roles)
+            if (role == id || role == label.ja || role == label.en) p.role = id;
+        if (p.role.empty()) {
+            std::string list;
+            for (const auto& [id, label] : catalog.roles) list += (list.empty() ? "" : ", ") + id;
+            bad("role", fmt::format("'{}' is not a role; use one of {}", role, list));
+        }
+        p.department = get("department");
+        const std::string employment = get("employment");
+        if (auto e = parseEmployment(employment)) p.employment = *e;
+        else {
+            bool found = false;
+            for (int i = 0; i < 3; ++i)
+                if (employment == kEmployment[i].ja || employment == kEmployment[i].en) p.employment = static_cast<Employment>(i), found = true;
+            if (!found) bad("employment", fmt::format("'{}' is not full_time, part_time or external (常勤, 非常勤, 外部)", employment));
+        }
+
+        SkillSnapshot snapshot;
+        snapshot.source = "import";
+        if (const auto years = get("experience_years"); !years.empty()) {
+            auto v = parseInt(years);
+            if (!v || *v < 0 || *v > 60) bad("experience_years", fmt::format("'{}' is not a number of years from 0 to 60", years));
+            else snapshot.experienceYears = *v;
+        }
+        if (const auto course = get("healthcare_course"); !course.empty()) {
+            auto v = parseYesNo(course);
+            if (!v) bad("healthcare_course", fmt::format("'{}' is not yes or no", course));
+            else snapshot.healthcareCourse = *v;
+        }
+        for (const auto& q : catalog.policy.qualifications) {
+            QualificationRecord record{q.id, std::nullopt, std::nullopt, true};
+            bool any = false;
+            for (const auto& [suffix, target] : {std::pair<const char*, std::optional<Date>*>{"_date", &record.obtained}, {"_renewal", &record.renewalDue}}) {
+                const std::string col = q.id + suffix;
+                const std::string value = get(col);
+                if (value.empty()) continue;
+                any = true;
+                if (auto d = parseDate(value)) *target = *d;
+                else bad(col, fmt::format("'{}' is not a date; write YYYY-MM-DD", value));
+            }
+            if (q.requiresRegistration) {
+                const std::string col = q.id + "_registered";
+                if (const auto value = get(col); !value.empty()) {
+                    any = true;
+                    auto v = parseYesNo(value);
+                    if (!v) bad(col, fmt::format("'{}' is not yes or no", value));
+                    else record.registered = *v;
+                }
+            }
+            if (any) p.qualifications.push_back(record);
+        }
+        for (const auto& s : catalog.skills) {
+            const std::string value = get(s.id);
+            if (value.empty()) continue;
+            auto v = parseInt(value);
+            if (!v || *v < 0 || *v > 4) bad(s.id, fmt::format("level '{}' is out of range; use 0 to 4 or leave it empty", value));
+            else snapshot.levels[s.id] = *v;
+        }
+        p.latest = snapshot;
+        if (out.errors.size() == errorsBefore) out.people.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::string writePeopleCsv(const std::vector<Person>& people, const SkillCatalog& catalog) {
+    std::vector<std::vector<std::string>> rows{peopleCsvHeader(catalog)};
+    for (const auto& p : people) {
+        std::vector<std::string> row{p.name, p.role, p.department, std::string(employmentName(p.employment)),
+                                     p.latest ? std::to_string(p.latest->experienceYears) : "",
+                                     p.latest ? (p.latest->healthcareCourse ? "yes" : "no") : ""};
+        for (const auto& q : catalog.policy.qualifications) {
+            const auto* record = p.qualification(q.id);
+            row.push_back(record && record->obtained ? formatDate(*record->obtained) : "");
+            row.push_back(record && record->renewalDue ? formatDate(*record->renewalDue) : "");
+            if (q.requiresRegistration) row.push_back(record ? (record->registered ? "yes" : "no") : "");
+        }
+        for (const auto& s : catalog.skills) {
+            std::string level;
+            if (p.latest) {
+                auto it = p.latest->levels.find(s.id);
+                if (it != p.latest->levels.end()) level = std::to_string(it->second);
+            }
+            row.push_back(level);
+        }
+        rows.push_back(std::move(row));
+    }
+    return writeCsv(rows);
+}
+
+}  // namespace kiosk::skills

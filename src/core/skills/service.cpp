@@ -1,0 +1,87 @@
+// Skill-matrix service.
+#include "skills/service.hpp"
+
+#include <fmt/format.h>
+
+namespace kiosk::skills {
+
+Result<ImportReport> SkillService::importCsv(std::string_view text, bool partial) {
+    auto read = readPeopleCsv(text, m_catalog);
+    ImportReport report{read.rows, 0, std::move(read.errors)};
+    if (!report.errors.empty() && !partial) return report;
+    if (read.people.empty()) return report;
+    if (auto s = m_store.upsert(read.people, "import"); !s) return Error{s.error()};
+    report.imported = static_cast<int>(read.people.size());
+    return report;
+}
+
+Result<std::string> SkillService::exportCsv() {
+    auto all = m_store.all();
+    if (!all) return Error{all.error()};
+    return writePeopleCsv(*all, m_catalog);
+}
+
+Result<std::vector<Person>> SkillService::people() { return m_store.all(); }
+
+Status SkillService::recordChecklist(const assessment::Session& s, const std::string& assessmentUuid) {
+    const auto answerOf = [&](std::string_view id) -> const assessment::Answer* {
+        const int i = s.questionnaire().indexOf(id);
+        if (i < 0 || !s.isVisible(i)) return nullptr;
+        const auto* a = s.answer(id);
+        return a && !a->skipped ? a : nullptr;
+    };
+    const auto yes = [&](std::string_view id) {
+        const auto* a = answerOf(id);
+        return a && a->choice == "yes";
+    };
+    Person p;
+    const auto* name = answerOf("name");
+    if (!name || name->text.empty()) return Error{"the checklist has no name, so it cannot go into the skill matrix"};
+    p.name = name->text;
+    if (const auto* role = answerOf("role")) p.role = role->choice;
+    if (const auto* dept = answerOf("department")) p.department = dept->text;
+    if (const auto* emp = answerOf("employment")) p.employment = parseEmployment(emp->choice).value_or(Employment::FullTime);
+    for (const auto& q : m_catalog.policy.qualifications) {
+        if (!yes("q_" + q.id)) continue;
+        QualificationRecord record{q.id, std::nullopt, std::nullopt, true};
+        if (const auto* d = answerOf("q_" + q.id + "_date")) record.obtained = parseDate(d->text);
+        if (q.requiresRegistration) {
+            record.registered = yes("q_" + q.id + "_registered");
+            if (const auto* d = answerOf("q_" + q.id + "_renewal_date")) record.renewalDue = parseDate(d->text);
+        }
+        p.qualifications.push_back(record);
+    }
+    SkillSnapshot snapshot;
+    snapshot.source = "kiosk";
+    if (const auto* years = answerOf("experience_years"); years && years->number) snapshot.experienceYears = static_cast<int>(*years->number);
+    snapshot.healthcareCourse = yes("healthcare_course");
+    for (const auto& skill : m_catalog.skills)
+        if (const auto* a = answerOf(skill.id); a && a->number) snapshot.levels[skill.id] = static_cast<int>(*a->number);
+    p.latest = snapshot;
+    return m_store.upsert({p}, "kiosk", assessmentUuid);
+}
+
+Result<Coverage> SkillService::coverageFor(std::string_view tier, Date on) {
+    auto all = m_store.all();
+    if (!all) return Error{all.error()};
+    return coverage(*all, m_catalog.policy, on, m_catalog.policy.targetFor(tier), m_catalog.skillIds(), m_catalog.dutySkills);
+}
+
+Result<std::optional<scoring::Staffing>> SkillService::staffingFor(std::string_view tier, Date on) {
+    auto all = m_store.all();
+    if (!all) return Error{all.error()};
+    if (all->empty()) return std::optional<scoring::Staffing>{};
+    const auto c = coverage(*all, m_catalog.policy, on, m_catalog.policy.targetFor(tier), m_catalog.skillIds(), m_catalog.dutySkills);
+    scoring::Staffing s;
+    s.knowledge = c.knowledge;
+    s.security = c.security;
+    s.both = c.both;
+    s.dutyHolders = c.dutyHolders;
+    s.source = "skill_matrix";
+    s.uncoveredSkills = c.gaps;
+    s.singlePersonSkills = c.singlePerson;
+    s.expiringPeople = static_cast<int>(c.expiringPeople.size());
+    return std::optional<scoring::Staffing>{s};
+}
+
+}  // namespace kiosk::skills

@@ -1,0 +1,52 @@
+// The skill-matrix service: what screens and the CLI call to import and export people, record
+// a completed staff checklist, and read the matrix with its coverage. It also supplies the
+// recommendation with staffing when skill data exists.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assessment/session.hpp"
+#include "scoring/result.hpp"
+#include "skills/catalog.hpp"
+#include "skills/people_csv.hpp"
+#include "store/people_store.hpp"
+
+namespace kiosk::skills {
+
+struct ImportReport {
+    int rows = 0;
+    int imported = 0;
+    std::vector<RowError> errors;
+};
+
+class SkillService {
+public:
+    SkillService(store::PeopleStore& store, const SkillCatalog& catalog) : m_store(store), m_catalog(catalog) {}
+
+    const SkillCatalog& catalog() const { return m_catalog; }
+
+    // Imports people from CSV. With any bad row nothing is imported, unless `partial`, which
+    // imports the good rows; the report lists every bad field either way.
+    Result<ImportReport> importCsv(std::string_view text, bool partial);
+    Result<std::string> exportCsv();
+
+    Result<std::vector<Person>> people();
+    Result<std::vector<SkillSnapshot>> history(std::int64_t personId) { return m_store.history(personId); }
+
+    // A person's completed staff checklist at the kiosk becomes their newest snapshot.
+    Status recordChecklist(const assessment::Session& checklist, const std::string& assessmentUuid);
+
+    // Coverage of the skills at the target of the given tier.
+    Result<Coverage> coverageFor(std::string_view tier, Date on);
+
+    // Staffing for the recommendation, or nothing when no one is in the matrix yet.
+    Result<std::optional<scoring::Staffing>> staffingFor(std::string_view tier, Date on);
+
+private:
+    store::PeopleStore& m_store;
+    const SkillCatalog& m_catalog;
+};
+
+}  // namespace kiosk::skills

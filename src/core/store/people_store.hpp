@@ -1,0 +1,33 @@
+// Persistence of the skill matrix: people, their qualifications, and dated skill snapshots
+// (a new snapshot for every completion, so history is kept).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "skills/model.hpp"
+#include "store/database.hpp"
+#include "util/result.hpp"
+
+namespace kiosk::store {
+
+class PeopleStore {
+public:
+    explicit PeopleStore(Database& db) : m_db(db) {}
+
+    // Inserts or updates people by name, replaces their qualifications, and adds a snapshot for
+    // each person that has one; all in one transaction (all or nothing).
+    Status upsert(const std::vector<skills::Person>& people, const std::string& source, const std::string& assessmentUuid = {});
+
+    // Every person with qualifications and newest snapshot, by name.
+    Result<std::vector<skills::Person>> all();
+    // The snapshots of one person, newest first.
+    Result<std::vector<skills::SkillSnapshot>> history(std::int64_t personId);
+    Status remove(std::int64_t personId);
+
+private:
+    Database& m_db;
+};
+
+}  // namespace kiosk::store
