@@ -13,6 +13,8 @@
 #include "scoring/engine.hpp"
 #include "scoring/service.hpp"
 #include "skills/catalog.hpp"
+#include "skills/service.hpp"
+#include "store/people_store.hpp"
 #include "store/assessment_store.hpp"
 #include "store/result_store.hpp"
 #include "store/database.hpp"
@@ -143,12 +145,92 @@ int runScore(const Paths& paths, const ScoreOptions& options, Lang lang) {
         store::ResultStore results(*db);
         assessment::AssessmentService service(assessments, catalog);
         scoring::ScoringService scoring(service, results, catalog, &*policy.policy);
+        store::PeopleStore peopleStore(*db);
+        auto skillCatalog = skills::loadSkillCatalog(paths.questionnaires, catalog);
+        std::optional<skills::SkillService> skillService;
+        if (skillCatalog.catalog) {
+            skillService.emplace(peopleStore, *skillCatalog.catalog);
+            scoring.useSkillMatrix(&*skillService);
+        }
         auto scored = scoring.resultFor(options.uuid, options.profileUuid.empty() ? std::nullopt : std::optional(options.profileUuid));
         if (!scored) return printError(scored.error()), 1;
         result = std::move(*scored);
     }
     if (options.json) fmt::print("{}\n", scoring::toJson(result));
     else fmt::print("{}", scoring::toText(result, lang));
+    return 0;
+}
+
+namespace {
+
+// The skill catalogue, or a printed reason why it cannot be loaded.
+std::optional<skills::SkillCatalog> skillCatalogFor(const Paths& paths) {
+    const auto catalog = questionnaire::loadCatalog(paths.questionnaires);
+    auto loaded = skills::loadSkillCatalog(paths.questionnaires, catalog);
+    for (const auto& d : loaded.diagnostics) fmt::print(stderr, "{}\n", d.format());
+    if (!loaded.catalog) printError("the skill matrix cannot be used until these problems are fixed (medsec-kiosk validate)");
+    return std::move(loaded.catalog);
+}
+
+}  // namespace
+
+int runPeopleImport(const Paths& paths, const std::string& file, bool partial) {
+    auto skillCatalog = skillCatalogFor(paths);
+    if (!skillCatalog) return 1;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return printError(fmt::format("cannot read {}", file)), 1;
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::error_code ec;
+    if (paths.database.has_parent_path()) std::filesystem::create_directories(paths.database.parent_path(), ec);
+    auto db = store::Database::open(paths.database.string());
+    if (!db) return printError(db.error()), 1;
+    store::PeopleStore people(*db);
+    skills::SkillService service(people, *skillCatalog);
+    auto report = service.importCsv(text.str(), partial);
+    if (!report) return printError(report.error()), 1;
+    for (const auto& e : report->errors) fmt::print(stderr, "{}: {}\n", file, e.format());
+    if (!report->errors.empty() && !partial) {
+        fmt::print(stderr, "medsec-kiosk: {} problem(s) in {}; nothing was imported (use --partial to import the good rows)\n",
+                   report->errors.size(), file);
+        return 1;
+    }
+    fmt::print("imported {} of {} people from {}\n", report->imported, report->rows, file);
+    if (!report->errors.empty()) {
+        fmt::print(stderr, "medsec-kiosk: {} problem(s) left rows out (listed above)\n", report->errors.size());
+        return 2;
+    }
+    return 0;
+}
+
+int runPeopleExport(const Paths& paths, const std::string& file) {
+    auto skillCatalog = skillCatalogFor(paths);
+    if (!skillCatalog) return 1;
+    auto db = openExisting(paths);
+    if (!db) return printError(db.error()), 1;
+    store::PeopleStore people(*db);
+    skills::SkillService service(people, *skillCatalog);
+    auto csv = service.exportCsv();
+    if (!csv) return printError(csv.error()), 1;
+    if (file == "-") {
+        fmt::print("{}", *csv);
+        return 0;
+    }
+    // Written beside the target and renamed, so a failed write never leaves half a file.
+    const std::string temporary = file + ".part";
+    {
+        std::ofstream out(temporary, std::ios::binary);
+        out << *csv;
+        if (!out.flush()) {
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            return printError(fmt::format("cannot write {}", file)), 1;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, file, ec);
+    if (ec) return printError(fmt::format("cannot write {}: {}", file, ec.message())), 1;
+    fmt::print("exported {} to {}\n", "people", file);
     return 0;
 }
 

@@ -82,6 +82,17 @@ int main(int argc, char** argv) {
     score->add_option("--profile", scoreOptions.profileUuid, "Facility-profile assessment to use (default: the latest completed)");
     score->add_flag("--json", scoreOptions.json, "Print the result as JSON");
 
+    auto* people = cli.add_subcommand("people", "The skill matrix's people, qualifications and skill levels as CSV");
+    people->require_subcommand(1);
+    auto* peopleImport = people->add_subcommand("import", "Import people from CSV (UTF-8, Excel quoting); nothing is imported if a row "
+                                                          "is bad, unless --partial");
+    std::string peopleFile;
+    bool partial = false;
+    peopleImport->add_option("FILE", peopleFile, "CSV file")->required();
+    peopleImport->add_flag("--partial", partial, "Import the good rows and list the bad ones");
+    auto* peopleExport = people->add_subcommand("export", "Export people to CSV (\"-\" for standard output)");
+    peopleExport->add_option("FILE", peopleFile, "CSV file to write")->required();
+
     cli.require_subcommand(0, 1);
     CLI11_PARSE(cli, argc, argv);
 
@@ -92,6 +103,8 @@ int main(int argc, char** argv) {
     if (*list) return app::runList(paths, status);
     if (*show) return app::runShow(paths, uuid, lang);
     if (*score) return app::runScore(paths, scoreOptions, lang);
+    if (*peopleImport) return app::runPeopleImport(paths, peopleFile, partial);
+    if (*peopleExport) return app::runPeopleExport(paths, peopleFile);
     kioskOptions.lang = lang;
     return app::runKiosk(paths, kioskOptions);
 }

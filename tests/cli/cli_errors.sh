@@ -56,5 +56,21 @@ grep -q 'measures.gov_safety_officer: "maybe" is not an option' <<<"$out" || fai
 out=$("$kiosk" score 2>&1); rc=$?
 [ "$rc" -eq 1 ] || fail "score without input exited $rc"
 
+# people import / export: all or nothing by default, --partial imports the good rows, a round trip.
+out=$("$kiosk" --db "$tmp/people.db" people import "$data/people/broken_level.csv" 2>&1); rc=$?
+[ "$rc" -eq 1 ] || fail "people import of a bad file exited $rc"
+grep -q "broken_level.csv: line 2, column skill_bak_restore: level '5' is out of range" <<<"$out" || fail "bad level not named: $out"
+[ "$(sqlite3 "$tmp/people.db" 'SELECT COUNT(*) FROM people')" = 0 ] || fail "a refused import wrote people"
+out=$("$kiosk" --db "$tmp/people.db" people import --partial "$data/people/broken_level.csv" 2>&1); rc=$?
+[ "$rc" -eq 2 ] || fail "a partial import with bad rows exited $rc, expected 2"
+[ "$(sqlite3 "$tmp/people.db" 'SELECT COUNT(*) FROM people')" = 1 ] || fail "the partial import did not keep the good row"
+out=$("$kiosk" --db "$tmp/staff.db" people import "$data/people/staff_40.csv" 2>&1); rc=$?
+[ "$rc" -eq 0 ] || fail "people import of staff_40 exited $rc: $out"
+"$kiosk" --db "$tmp/staff.db" people export "$tmp/export.csv" >/dev/null || fail "people export failed"
+[ "$(tail -n +2 "$tmp/export.csv" | wc -l)" = 40 ] || fail "the export does not have 40 people"
+out=$("$kiosk" --db "$tmp/people.db" people import "$data/people/broken_shift_jis.csv" 2>&1); rc=$?
+[ "$rc" -eq 1 ] || fail "a Shift_JIS file was not refused"
+grep -q "Shift_JIS" <<<"$out" || fail "wrong encoding not explained: $out"
+
 [ "$failures" -eq 0 ] && echo "cli errors: all checks passed"
 exit "$failures"

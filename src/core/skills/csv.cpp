@@ -69,7 +69,10 @@ Result<std::vector<CsvRow>> parseCsv(std::string_view text) {
             field.push_back(c);
         }
     }
-    if (quoted) return Error{fmt::format("line {}: a quoted field is never closed (the quote opens on line {})", line, quoteLine)};
+    if (quoted)
+        return Error{fmt::format("line {}: a quoted field is never closed (it runs on to the end of the file at line {}); close the "
+                                 "quote or remove it",
+                                 quoteLine, line)};
     if (!field.empty() || !row.fields.empty() || wasQuoted) endRow();
     return rows;
 }

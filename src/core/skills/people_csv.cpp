@@ -38,6 +38,7 @@ const LocalizedText kEmployment[] = {{"常勤", "Full-time"}, {"非常勤", "Par
 }  // namespace
 
 std::string RowError::format() const {
+    if (line == 0) return message;  // the message names its own line
     if (column.empty()) return fmt::format("line {}: {}", line, message);
     return fmt::format("line {}, column {}: {}", line, column, message);
 }
