@@ -30,6 +30,7 @@ screenshots: build
 
 bench: build
 	bench/idle_cpu.sh $(BUILD)/src/app/medsec-kiosk
+	$(BUILD)/bench/kiosk_bench_matrix
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan

@@ -177,17 +177,14 @@ std::optional<skills::SkillCatalog> skillCatalogFor(const Paths& paths) {
 int runPeopleImport(const Paths& paths, const std::string& file, bool partial) {
     auto skillCatalog = skillCatalogFor(paths);
     if (!skillCatalog) return 1;
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return printError(fmt::format("cannot read {}", file)), 1;
-    std::ostringstream text;
-    text << in.rdbuf();
     std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return printError(fmt::format("cannot read {}", file)), 1;
     if (paths.database.has_parent_path()) std::filesystem::create_directories(paths.database.parent_path(), ec);
     auto db = store::Database::open(paths.database.string());
     if (!db) return printError(db.error()), 1;
     store::PeopleStore people(*db);
     skills::SkillService service(people, *skillCatalog);
-    auto report = service.importCsv(text.str(), partial);
+    auto report = service.importFile(file, partial);
     if (!report) return printError(report.error()), 1;
     for (const auto& e : report->errors) fmt::print(stderr, "{}: {}\n", file, e.format());
     if (!report->errors.empty() && !partial) {
@@ -210,27 +207,14 @@ int runPeopleExport(const Paths& paths, const std::string& file) {
     if (!db) return printError(db.error()), 1;
     store::PeopleStore people(*db);
     skills::SkillService service(people, *skillCatalog);
-    auto csv = service.exportCsv();
-    if (!csv) return printError(csv.error()), 1;
     if (file == "-") {
+        auto csv = service.exportCsv();
+        if (!csv) return printError(csv.error()), 1;
         fmt::print("{}", *csv);
         return 0;
     }
-    // Written beside the target and renamed, so a failed write never leaves half a file.
-    const std::string temporary = file + ".part";
-    {
-        std::ofstream out(temporary, std::ios::binary);
-        out << *csv;
-        if (!out.flush()) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            return printError(fmt::format("cannot write {}", file)), 1;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, file, ec);
-    if (ec) return printError(fmt::format("cannot write {}: {}", file, ec.message())), 1;
-    fmt::print("exported {} to {}\n", "people", file);
+    if (auto s = service.exportFile(file); !s) return printError(s.error()), 1;
+    fmt::print("exported people to {}\n", file);
     return 0;
 }
 

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "app/platform_glfw.hpp"
 #include "assessment/service.hpp"
@@ -15,6 +16,9 @@
 #include "store/assessment_store.hpp"
 #include "store/database.hpp"
 #include "store/result_store.hpp"
+#include "store/people_store.hpp"
+#include "skills/catalog.hpp"
+#include "skills/service.hpp"
 #include "scoring/policy.hpp"
 #include "scoring/service.hpp"
 #include "ui/app_state.hpp"
@@ -57,11 +61,20 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
         if (policyProblem.empty()) policyProblem = d.format();
     }
     scoring::ScoringService scoring(service, results, catalog, policy.policy ? &*policy.policy : nullptr, policyProblem);
+    store::PeopleStore people(*db);
+    auto skillCatalog = skills::loadSkillCatalog(paths.questionnaires, catalog);
+    for (const auto& d : skillCatalog.diagnostics) fmt::print(stderr, "{}\n", d.format());
+    std::optional<skills::SkillService> skillService;
+    if (skillCatalog.catalog) {
+        skillService.emplace(people, *skillCatalog.catalog);
+        scoring.useSkillMatrix(&*skillService);
+    }
 
     ui::AppState state;
     state.lang = options.lang;
-    state.services = {&service, &scoring, &catalog, &*strings};
+    state.services = {&service, &scoring, nullptr, &catalog, &*strings};
     state.services.policy = policy.policy ? &*policy.policy : nullptr;
+    state.services.skills = skillService ? &*skillService : nullptr;
     if (auto summaries = service.summaries(store::AssessmentStatus::InProgress)) {
         state.home.inProgress = std::move(*summaries);
         state.home.stale = false;
@@ -95,6 +108,12 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
         ui::drawFrame(state);
         ImGui::Render();
         window->endFrame();
+        if (state.fontsStale) {
+            state.fontsStale = false;
+            if (auto s = ui::loadFonts(state, paths.font.string(), ui::textToShow(state)); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
+            window->rebuildFontTexture();
+            framesLeft = kFramesAfterInput;
+        }
     }
     window.reset();
     ImGui::DestroyContext();

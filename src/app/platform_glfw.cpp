@@ -148,6 +148,11 @@ void GlfwPlatform::endFrame() {
     glfwSwapBuffers(m_window);
 }
 
+void GlfwPlatform::rebuildFontTexture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 bool GlfwPlatform::takeActivity() {
     const bool had = g_activity;
     g_activity = false;

@@ -21,6 +21,7 @@ public:
     void pollEvents() override;
     void beginFrame() override;
     void endFrame() override;
+    void rebuildFontTexture() override;
 
     // Input arrived since the last call (mouse, keys, resize, expose).
     bool takeActivity();

@@ -11,16 +11,18 @@
 #include "i18n/strings.hpp"
 #include "questionnaire/loader.hpp"
 #include "scoring/service.hpp"
+#include "skills/service.hpp"
 
 #include <imgui.h>
 
 namespace kiosk::ui {
 
-enum class Screen { Home, Assessment, Completion, Results };
+enum class Screen { Home, Assessment, Completion, Results, Matrix };
 
 struct Services {
     assessment::AssessmentService* assessments = nullptr;
     scoring::ScoringService* scoring = nullptr;
+    skills::SkillService* skills = nullptr;  // null when the skill matrix cannot be used
     const questionnaire::Catalog* catalog = nullptr;
     const i18n::Strings* strings = nullptr;
     const scoring::Policy* policy = nullptr;  // for the glyphs of the results' texts
@@ -68,6 +70,24 @@ struct ResultsState {
     std::set<std::string> openGaps;  // gaps opened to show their explanation
 };
 
+// The skill matrix. People and coverage are read when the screen opens or after an import, not
+// every frame; the table is drawn from this copy.
+struct MatrixState {
+    bool stale = true;
+    std::vector<skills::Person> people;
+    std::vector<skills::PersonStanding> standings;  // parallel to people
+    skills::Coverage coverage;
+    std::string tier = "self_reliant";  // whose target level the matrix shows
+    int roleFilter = -1;                // index into the catalogue's roles, -1 = all
+    std::string departmentFilter;       // empty = all
+    std::vector<int> order;             // rows shown, after filter and sort
+    std::int64_t selected = 0;          // person shown in the side panel
+    std::vector<skills::SkillSnapshot> history;  // of the selected person
+    std::string path = "staff.csv";     // import / export file
+    std::string message;
+    std::string error;
+};
+
 struct AppState {
     Screen screen = Screen::Home;
     Lang lang = Lang::Ja;
@@ -77,7 +97,9 @@ struct AppState {
     AssessmentState assessment;
     CompletionState completion;
     ResultsState results;
+    MatrixState matrix;
     bool quitRequested = false;
+    bool fontsStale = false;  // new text (people's names) needs glyphs: rebuild the atlas after this frame
 
     // A UI string in the current language.
     const std::string& tr(std::string_view key) const { return services.strings->get(lang, key); }
@@ -91,6 +113,7 @@ void drawHome(AppState& state);
 void drawAssessment(AppState& state);
 void drawCompletion(AppState& state);
 void drawResults(AppState& state);
+void drawMatrix(AppState& state);
 
 // Transitions that screens share.
 void openAssessment(AppState& state, assessment::ActiveAssessment active);

@@ -24,6 +24,11 @@ std::string textToShow(const AppState& state) {
     }
     for (const auto& d : state.services.catalog->domains) text += d.name.ja + d.name.en;
     text += "未達未回答統治識別防御検知対応復旧";
+    // People's names and departments, which no content file holds.
+    if (state.services.skills) {
+        if (auto people = state.services.skills->people())
+            for (const auto& p : *people) text += p.name + p.department;
+    }
     for (const auto& summary : state.home.inProgress) {
         text += summary.title.ja;
         text += summary.title.en;
@@ -41,6 +46,7 @@ Status loadFonts(AppState& state, const std::string& fontPath, const std::string
                                  fontPath)};
     }
     ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();  // also when rebuilding for new names
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());  // Basic Latin and Latin-1
     static const ImWchar kana[] = {0x3000, 0x30FF, 0x31F0, 0x31FF, 0xFF00, 0xFFEF, 0x2000, 0x206F, 0x25A0, 0x25FF, 0};

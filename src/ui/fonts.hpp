@@ -13,7 +13,8 @@ namespace kiosk::ui {
 // questionnaires of assessments in progress (which may be older versions).
 std::string textToShow(const AppState& state);
 
-// Adds the body, large and small fonts to the current ImGui context's atlas and builds it.
+// Builds the atlas anew with the body, large and small fonts. Call outside a frame; after a
+// rebuild the renderer's font texture must be recreated (Platform::rebuildFontTexture).
 Status loadFonts(AppState& state, const std::string& fontPath, const std::string& text);
 
 }  // namespace kiosk::ui

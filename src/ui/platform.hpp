@@ -14,6 +14,8 @@ public:
     // Around ImGui::NewFrame / ImGui::Render.
     virtual void beginFrame() = 0;
     virtual void endFrame() = 0;
+    // Uploads the font atlas again after it was rebuilt.
+    virtual void rebuildFontTexture() {}
 };
 
 }  // namespace kiosk::ui

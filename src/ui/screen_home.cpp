@@ -72,7 +72,8 @@ void drawHome(AppState& state) {
     headerBar(state, state.tr("app.title"), false);
 
     const auto& catalog = *state.services.catalog;
-    const int total = static_cast<int>(catalog.questionnaires.size() + state.home.inProgress.size() + state.home.scored.size());
+    const int matrixIndex = static_cast<int>(catalog.questionnaires.size() + state.home.inProgress.size() + state.home.scored.size());
+    const int total = matrixIndex + (state.services.skills ? 1 : 0);
     if (total > 0) {
         if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state.home.focused = (state.home.focused + 1) % total;
         if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) state.home.focused = (state.home.focused + total - 1) % total;
@@ -144,6 +145,18 @@ void drawHome(AppState& state) {
                 showResults(state, summary.record.uuid);
                 break;
             }
+        }
+    }
+    if (state.services.skills && state.screen == Screen::Home) {
+        ImGui::Spacing();
+        ImGui::PushFont(state.fonts.large);
+        ImGui::TextUnformatted(state.tr("home.matrix_heading").c_str());
+        ImGui::PopFont();
+        const bool focused = state.home.focused == matrixIndex;
+        if (card(state, "matrix", state.tr("matrix.title"), state.tr("home.matrix_text"), "", state.tr("home.open_matrix"), focused) ||
+            (focused && activate)) {
+            state.matrix.stale = true;
+            state.screen = Screen::Matrix;
         }
     }
     ImGui::EndChild();

@@ -10,6 +10,7 @@ void goHome(AppState& state) {
     state.assessment = AssessmentState{};
     state.completion = CompletionState{};
     state.results = ResultsState{};
+    state.matrix.stale = true;
     state.home.stale = true;
     state.home.error.clear();
     state.screen = Screen::Home;
@@ -34,6 +35,9 @@ void drawFrame(AppState& state) {
         break;
     case Screen::Results:
         drawResults(state);
+        break;
+    case Screen::Matrix:
+        drawMatrix(state);
         break;
     }
     ImGui::End();

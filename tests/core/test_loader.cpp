@@ -207,7 +207,7 @@ min_tier = "gold"
 text = { ja = "問", en = "Q" }
 )";
     LoadContext context;
-    context.domains = {{"backup", {"バックアップ", "Backup"}}};
+    context.domains = {{"backup", {"バックアップと復旧", "Backup and recovery"}, {"バックアップ", "Backup"}}};
     context.domainsLoaded = true;
     const auto result = parseQuestionnaire(text, "m.toml", context);
     INFO(dump(result.diagnostics));

@@ -13,6 +13,8 @@
 #include "store/assessment_store.hpp"
 #include "store/database.hpp"
 #include "store/result_store.hpp"
+#include "store/people_store.hpp"
+#include "skills/catalog.hpp"
 #include "scoring/answers_file.hpp"
 #include "scoring/service.hpp"
 #include "support.hpp"
@@ -32,7 +34,12 @@ struct Fixture {
         REQUIRE(rules.policy);
         policy = std::move(*rules.policy);
         scoring = std::make_unique<scoring::ScoringService>(service, results, catalog, &policy);
-        state.services = {&service, scoring.get(), &catalog, &strings, &policy};
+        auto skillLoad = skills::loadSkillCatalog(test::sourceDir() / "questionnaires", catalog);
+        REQUIRE(skillLoad.catalog);
+        skillCatalog = std::move(*skillLoad.catalog);
+        skillService = std::make_unique<skills::SkillService>(people, skillCatalog);
+        scoring->useSkillMatrix(skillService.get());
+        state.services = {&service, scoring.get(), skillService.get(), &catalog, &strings, &policy};
     }
     questionnaire::Catalog catalog;
     i18n::Strings strings;
@@ -40,8 +47,11 @@ struct Fixture {
     store::Database db;
     store::AssessmentStore store;
     store::ResultStore results;
+    store::PeopleStore people{db};
     assessment::AssessmentService service;
     std::unique_ptr<scoring::ScoringService> scoring;
+    skills::SkillCatalog skillCatalog;
+    std::unique_ptr<skills::SkillService> skillService;
     ui::AppState state;
 };
 
@@ -340,4 +350,46 @@ TEST_CASE("without a completed profile the results screen says what to do") {
     ui.frames(2);
     CHECK_FALSE(f.state.results.result);
     CHECK(f.state.results.error.find("complete the profile first") != std::string::npos);
+}
+
+TEST_CASE("the skill matrix draws 40 people, filters by role, opens a person, and a broken file changes nothing") {
+    Fixture f;
+    REQUIRE(f.skillService->importCsv(test::readFile(test::dataDir() / "people" / "staff_40.csv"), false));
+    test::HeadlessUi ui(f.state);
+    REQUIRE_MESSAGE(ui.fontStatus(), ui.fontStatus().error());
+    CHECK(f.state.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(U'藤')));  // names are in the atlas
+    f.state.screen = ui::Screen::Matrix;
+    CHECK(ui.frames(3) > 1000);
+    auto& m = f.state.matrix;
+    REQUIRE(m.people.size() == 40);
+    CHECK(m.order.size() == 40);
+    CHECK(m.coverage.singlePerson.size() > 0);
+
+    // Only the medical-information department.
+    int itRole = -1;
+    for (std::size_t i = 0; i < f.skillCatalog.roles.size(); ++i)
+        if (f.skillCatalog.roles[i].first == "it_department") itRole = static_cast<int>(i);
+    m.roleFilter = itRole;
+    m.order.clear();
+    ui.frames(2);
+    CHECK(m.order.size() == 4);
+
+    m.selected = m.people[static_cast<std::size_t>(m.order.front())].id;
+    for (Lang lang : {Lang::Ja, Lang::En}) {
+        f.state.lang = lang;
+        ui.frames(2);
+    }
+    for (const char* tier : {"supported", "leading"}) {
+        m.tier = tier;
+        m.stale = true;
+        ui.frames(2);
+    }
+    CHECK(f.strings.missing().empty());
+
+    // A broken file is refused with its reasons, and the matrix keeps its 40 people.
+    m.path = (test::dataDir() / "people" / "broken_level.csv").string();
+    auto report = f.skillService->importFile(m.path);
+    REQUIRE(report);
+    CHECK_FALSE(report->errors.empty());
+    CHECK(f.skillService->people()->size() == 40);
 }

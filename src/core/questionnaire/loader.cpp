@@ -270,10 +270,11 @@ std::vector<Domain> parseDomains(std::string_view text, const std::string& file,
     r.allowOnly(root, "the domains file", {"domains"});
     std::set<std::string> seen;
     for (const toml::table* t : r.tables(root, "domains", "the domains file")) {
-        r.allowOnly(*t, "a domain", {"id", "name"});
+        r.allowOnly(*t, "a domain", {"id", "name", "short"});
         Domain d;
         d.id = r.identifier(*t, "id", "a domain");
         d.name = r.text(*t, "name", fmt::format("domain '{}'", d.id), true);
+        d.shortName = t->contains("short") ? r.text(*t, "short", fmt::format("domain '{}'", d.id), true) : d.name;
         if (!d.id.empty() && !seen.insert(d.id).second) r.error(posOf(*t), fmt::format("domain '{}' is defined twice", d.id));
         domains.push_back(std::move(d));
     }

@@ -15,6 +15,7 @@ namespace kiosk::questionnaire {
 struct Domain {
     std::string id;
     LocalizedText name;
+    LocalizedText shortName;  // for narrow places such as matrix columns; the name when not given
 };
 
 // What questionnaires may refer to beyond their own file.

@@ -3,6 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 namespace kiosk::skills {
 
 Result<ImportReport> SkillService::importCsv(std::string_view text, bool partial) {
@@ -19,6 +23,33 @@ Result<std::string> SkillService::exportCsv() {
     auto all = m_store.all();
     if (!all) return Error{all.error()};
     return writePeopleCsv(*all, m_catalog);
+}
+
+Result<ImportReport> SkillService::importFile(const std::string& path, bool partial) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{fmt::format("cannot read {}", path)};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return importCsv(text.str(), partial);
+}
+
+Status SkillService::exportFile(const std::string& path) {
+    auto csv = exportCsv();
+    if (!csv) return Error{csv.error()};
+    const std::string temporary = path + ".part";
+    {
+        std::ofstream out(temporary, std::ios::binary);
+        out << *csv;
+        if (!out.flush()) {
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            return Error{fmt::format("cannot write {}", path)};
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) return Error{fmt::format("cannot write {}: {}", path, ec.message())};
+    return {};
 }
 
 Result<std::vector<Person>> SkillService::people() { return m_store.all(); }

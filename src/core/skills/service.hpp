@@ -31,6 +31,9 @@ public:
     // imports the good rows; the report lists every bad field either way.
     Result<ImportReport> importCsv(std::string_view text, bool partial);
     Result<std::string> exportCsv();
+    // The same with files: reading one, or writing one atomically (never half a file).
+    Result<ImportReport> importFile(const std::string& path, bool partial = false);
+    Status exportFile(const std::string& path);
 
     Result<std::vector<Person>> people();
     Result<std::vector<SkillSnapshot>> history(std::int64_t personId) { return m_store.history(personId); }

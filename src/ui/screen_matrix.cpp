@@ -1,0 +1,389 @@
+// The skill matrix: people × skills as a heatmap (level as colour and number), the target level
+// of the facility's tier, how many people reach it per skill and per person, filters, sorting by
+// any column, a person's qualifications and development path, and CSV import and export.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "i18n/strings.hpp"
+#include "ui/app_state.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+using skills::Person;
+
+constexpr float kCellWidth = 64.0f;  // at least; wider when the column label needs it
+constexpr float kNameWidth = 190.0f;
+constexpr float kRowHeight = 36.0f;
+
+// Levels 0–4 from pale to dark; the number is always drawn, so colour is never the only cue.
+ImVec4 levelColour(int level) {
+    static const ImVec4 colours[] = {{0.93f, 0.94f, 0.96f, 1}, {0.80f, 0.88f, 0.95f, 1}, {0.55f, 0.74f, 0.88f, 1},
+                                     {0.20f, 0.50f, 0.74f, 1}, {0.06f, 0.30f, 0.52f, 1}};
+    return colours[std::clamp(level, 0, 4)];
+}
+
+int levelOf(const Person& p, const std::string& skill) {
+    if (!p.latest) return -1;
+    auto it = p.latest->levels.find(skill);
+    return it == p.latest->levels.end() ? -1 : it->second;
+}
+
+int targetLevel(const AppState& state) { return state.services.skills->catalog().policy.targetFor(state.matrix.tier); }
+
+int atTarget(const AppState& state, const Person& p) {
+    int n = 0;
+    for (const auto& s : state.services.skills->catalog().skills) n += levelOf(p, s.id) >= targetLevel(state);
+    return n;
+}
+
+void reload(AppState& state) {
+    auto& m = state.matrix;
+    m.stale = false;
+    m.error.clear();
+    auto people = state.services.skills->people();
+    if (!people) {
+        m.error = people.error();
+        return;
+    }
+    m.people = std::move(*people);
+    const auto& catalog = state.services.skills->catalog();
+    const auto on = skills::today();
+    m.standings.clear();
+    for (const auto& p : m.people) m.standings.push_back(skills::standing(p, catalog.policy, on, catalog.dutySkills));
+    m.coverage = skills::coverage(m.people, catalog.policy, on, catalog.policy.targetFor(m.tier), catalog.skillIds(), catalog.dutySkills);
+    m.order.clear();
+}
+
+std::string shortLabel(const AppState& state, const skills::SkillDef& skill, int ordinal) {
+    for (const auto& d : state.services.catalog->domains)
+        if (d.id == skill.domain) return fmt::format("{}{}", d.shortName.get(state.lang), ordinal);
+    return skill.id;
+}
+
+// Rows after the filters, sorted by the table's sort column (name, row summary or a skill).
+void applyFilterAndSort(AppState& state, const ImGuiTableSortSpecs* sort) {
+    auto& m = state.matrix;
+    const auto& catalog = state.services.skills->catalog();
+    m.order.clear();
+    for (int i = 0; i < static_cast<int>(m.people.size()); ++i) {
+        const auto& p = m.people[static_cast<std::size_t>(i)];
+        if (m.roleFilter >= 0 && p.role != catalog.roles[static_cast<std::size_t>(m.roleFilter)].first) continue;
+        if (!m.departmentFilter.empty() && p.department != m.departmentFilter) continue;
+        m.order.push_back(i);
+    }
+    if (!sort || sort->SpecsCount == 0) return;
+    const auto& spec = sort->Specs[0];
+    const bool ascending = spec.SortDirection == ImGuiSortDirection_Ascending;
+    std::stable_sort(m.order.begin(), m.order.end(), [&](int a, int b) {
+        const auto& pa = m.people[static_cast<std::size_t>(a)];
+        const auto& pb = m.people[static_cast<std::size_t>(b)];
+        int cmp = 0;
+        if (spec.ColumnIndex == 0) cmp = pa.name.compare(pb.name);
+        else if (spec.ColumnIndex == 1) cmp = atTarget(state, pa) - atTarget(state, pb);
+        else {
+            const auto& skill = catalog.skills[static_cast<std::size_t>(spec.ColumnIndex - 2)].id;
+            cmp = levelOf(pa, skill) - levelOf(pb, skill);
+        }
+        return ascending ? cmp < 0 : cmp > 0;
+    });
+}
+
+void filters(AppState& state) {
+    auto& m = state.matrix;
+    const auto& catalog = state.services.skills->catalog();
+    ImGui::PushFont(state.fonts.small);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(state.tr("matrix.role").c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(220);
+    const std::string roleLabel = m.roleFilter < 0 ? state.tr("matrix.all") : catalog.roles[static_cast<std::size_t>(m.roleFilter)].second.get(state.lang);
+    if (ImGui::BeginCombo("##role", roleLabel.c_str())) {
+        if (ImGui::Selectable(state.tr("matrix.all").c_str(), m.roleFilter < 0)) m.roleFilter = -1, m.order.clear();
+        for (std::size_t i = 0; i < catalog.roles.size(); ++i)
+            if (ImGui::Selectable(catalog.roles[i].second.get(state.lang).c_str(), m.roleFilter == static_cast<int>(i)))
+                m.roleFilter = static_cast<int>(i), m.order.clear();
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine(0, 24);
+    ImGui::TextUnformatted(state.tr("matrix.department").c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::BeginCombo("##dept", m.departmentFilter.empty() ? state.tr("matrix.all").c_str() : m.departmentFilter.c_str())) {
+        if (ImGui::Selectable(state.tr("matrix.all").c_str(), m.departmentFilter.empty())) m.departmentFilter.clear(), m.order.clear();
+        std::set<std::string> departments;
+        for (const auto& p : m.people)
+            if (!p.department.empty()) departments.insert(p.department);
+        for (const auto& d : departments)
+            if (ImGui::Selectable(d.c_str(), m.departmentFilter == d)) m.departmentFilter = d, m.order.clear();
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine(0, 24);
+    ImGui::TextUnformatted(state.tr("matrix.tier").c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(240);
+    const std::string tierKey = "matrix.tier_" + m.tier;
+    if (ImGui::BeginCombo("##tier", state.tr(tierKey).c_str())) {
+        for (const char* tier : {"supported", "self_reliant", "leading"}) {
+            if (ImGui::Selectable(state.tr(std::string("matrix.tier_") + tier).c_str(), m.tier == tier)) {
+                m.tier = tier;
+                m.stale = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::PopFont();
+}
+
+void summary(AppState& state) {
+    const auto& m = state.matrix;
+    const auto& c = m.coverage;
+    const auto skillNames = [&](const std::vector<std::string>& ids) {
+        std::string out;
+        int ordinal = 0;
+        for (const auto& s : state.services.skills->catalog().skills) {
+            ++ordinal;
+            if (std::find(ids.begin(), ids.end(), s.id) != ids.end()) out += (out.empty() ? "" : "、") + shortLabel(state, s, ordinal);
+        }
+        return out.empty() ? state.tr("matrix.none") : out;
+    };
+    const std::string people = i18n::substitute(state.tr("matrix.summary_people"),
+                                                {std::to_string(m.people.size()), std::to_string(c.knowledge), std::to_string(c.security),
+                                                 std::to_string(c.both), std::to_string(c.dutyHolders)});
+    wrappedText(people, state.fonts.small);
+    wrappedText(i18n::substitute(state.tr("matrix.summary_gaps"), {std::to_string(c.gaps.size()), skillNames(c.gaps)}), state.fonts.small,
+                0, c.gaps.empty() ? nullptr : &theme::kError);
+    wrappedText(i18n::substitute(state.tr("matrix.summary_single"), {std::to_string(c.singlePerson.size()), skillNames(c.singlePerson)}),
+                state.fonts.small, 0, c.singlePerson.empty() ? nullptr : &theme::kError);
+    if (!c.expiringPeople.empty())
+        wrappedText(i18n::substitute(state.tr("matrix.summary_expiring"),
+                                     {std::to_string(c.expiringPeople.size()), std::to_string(c.securityIfLapsed), std::to_string(c.bothIfLapsed)}),
+                    state.fonts.small, 0, &theme::kError);
+}
+
+void table(AppState& state, float width, float height) {
+    auto& m = state.matrix;
+    const auto& catalog = state.services.skills->catalog();
+    const int target = targetLevel(state);
+    const int columns = 2 + static_cast<int>(catalog.skills.size());
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
+                                      ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit |
+                                      ImGuiTableFlags_RowBg;
+    ImGui::PushFont(state.fonts.small);
+    if (!ImGui::BeginTable("matrix", columns, flags, {width, height})) {
+        ImGui::PopFont();
+        return;
+    }
+    ImGui::TableSetupScrollFreeze(2, 2);  // names and the per-skill summary stay in view
+    ImGui::TableSetupColumn(state.tr("matrix.name").c_str(), ImGuiTableColumnFlags_DefaultSort, kNameWidth);
+    ImGui::TableSetupColumn(state.tr("matrix.at_target").c_str(), 0, ImGui::CalcTextSize(state.tr("matrix.at_target").c_str()).x + 28);
+    int ordinal = 0;
+    for (const auto& skill : catalog.skills) {
+        const std::string label = shortLabel(state, skill, ++ordinal);
+        ImGui::TableSetupColumn(label.c_str(), ImGuiTableColumnFlags_PreferSortDescending,
+                                std::max(kCellWidth, ImGui::CalcTextSize(label.c_str()).x + 28));
+    }
+    ImGui::TableHeadersRow();
+    // The full text of a skill on hovering its header.
+    for (int col = 2; col < columns; ++col) {
+        if (ImGui::TableGetColumnFlags(col) & ImGuiTableColumnFlags_IsHovered) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(420);
+            ImGui::TextUnformatted(catalog.skills[static_cast<std::size_t>(col - 2)].text.get(state.lang).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
+
+    ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs();
+    if (sort && sort->SpecsDirty) {
+        m.order.clear();
+        sort->SpecsDirty = false;
+    }
+    if (m.order.empty()) applyFilterAndSort(state, sort);
+
+    // Column summaries: how many people reach the target in each skill.
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextUnformatted(i18n::substitute(state.tr("matrix.target_row"), {std::to_string(target)}).c_str());
+    ImGui::TableSetColumnIndex(1);
+    ImGui::Text("%d", static_cast<int>(m.order.size()));
+    for (std::size_t s = 0; s < catalog.skills.size(); ++s) {
+        ImGui::TableSetColumnIndex(static_cast<int>(s) + 2);
+        const int n = m.coverage.skills[s].atTarget;
+        const ImVec4 bg = n == 0 ? ImVec4{0.98f, 0.85f, 0.85f, 1} : n == 1 ? ImVec4{0.99f, 0.92f, 0.80f, 1} : ImVec4{0.90f, 0.96f, 0.92f, 1};
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(bg));
+        ImGui::Text("%d", n);
+    }
+
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(m.order.size()), kRowHeight);
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const auto& p = m.people[static_cast<std::size_t>(m.order[static_cast<std::size_t>(row)])];
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
+            ImGui::PushID(row);
+            ImGui::TableSetColumnIndex(0);
+            if (ImGui::Selectable(p.name.c_str(), m.selected == p.id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+                                  {0, kRowHeight - 4})) {
+                m.selected = p.id;
+                auto history = state.services.skills->history(p.id);
+                m.history = history ? std::move(*history) : std::vector<skills::SkillSnapshot>{};
+            }
+            ImGui::TableSetColumnIndex(1);
+            ImGui::Text("%d / %d", atTarget(state, p), static_cast<int>(catalog.skills.size()));
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            for (std::size_t s = 0; s < catalog.skills.size(); ++s) {
+                ImGui::TableSetColumnIndex(static_cast<int>(s) + 2);
+                const int level = levelOf(p, catalog.skills[s].id);
+                const ImVec2 at = ImGui::GetCursorScreenPos();
+                if (level < 0) {
+                    ImGui::TextDisabled("–");
+                    continue;
+                }
+                const float cell = ImGui::GetContentRegionAvail().x;
+                const ImVec2 end{at.x + cell, at.y + kRowHeight - 8};
+                draw->AddRectFilled(at, end, ImGui::GetColorU32(levelColour(level)), 4);
+                if (level < target) draw->AddRect(at, end, ImGui::GetColorU32(ImVec4{0.85f, 0.40f, 0.05f, 1}), 4, 0, 2);
+                const std::string number = std::to_string(level);
+                const ImVec2 size = ImGui::CalcTextSize(number.c_str());
+                draw->AddText({at.x + (cell - size.x) / 2, at.y + (kRowHeight - 8 - size.y) / 2},
+                              ImGui::GetColorU32(level >= 3 ? ImVec4{1, 1, 1, 1} : ImVec4{0.1f, 0.12f, 0.16f, 1}), number.c_str());
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+    ImGui::PopFont();
+}
+
+void personPanel(AppState& state, float width, float height) {
+    auto& m = state.matrix;
+    const auto& catalog = state.services.skills->catalog();
+    ImGui::BeginChild("person", {width, height}, true);
+    const auto it = std::find_if(m.people.begin(), m.people.end(), [&](const Person& p) { return p.id == m.selected; });
+    if (it == m.people.end()) {
+        wrappedText(state.tr("matrix.pick_person"), nullptr, 0, &theme::kMuted);
+        ImGui::EndChild();
+        return;
+    }
+    const Person& p = *it;
+    const auto& st = m.standings[static_cast<std::size_t>(it - m.people.begin())];
+    wrappedText(p.name, state.fonts.large);
+    const auto* role = catalog.role(p.role);
+    wrappedText(fmt::format("{}  ·  {}  ·  {}", role ? role->get(state.lang) : p.role, p.department,
+                            state.tr("matrix.employment_" + std::string(skills::employmentName(p.employment)))),
+                state.fonts.small, 0, &theme::kMuted);
+    std::string standing = st.both() ? state.tr("matrix.standing_both")
+                           : st.knowledge ? state.tr("matrix.standing_knowledge")
+                           : st.security  ? state.tr("matrix.standing_security")
+                                          : state.tr("matrix.standing_none");
+    if (st.dutyHolder) standing += " · " + state.tr("matrix.duty_holder");
+    wrappedText(standing, nullptr, 0, st.both() ? &theme::kSelected : nullptr);
+
+    ImGui::Spacing();
+    wrappedText(state.tr("matrix.qualifications"), state.fonts.small, 0, &theme::kAccent);
+    if (st.qualifications.empty()) wrappedText(state.tr("matrix.none"), state.fonts.small, 0, &theme::kMuted);
+    for (const auto& q : st.qualifications) {
+        const std::string status = state.tr("matrix.status_" + std::string(skills::statusName(q.status)));
+        const std::string due = q.due ? i18n::substitute(state.tr("matrix.due"), {skills::formatDate(*q.due)}) : std::string();
+        const bool warn = q.status != skills::QualificationStatus::Valid;
+        wrappedText(fmt::format("{}  {} {}", q.def->name.get(state.lang), status, due), state.fonts.small, 0, warn ? &theme::kError : nullptr);
+    }
+
+    const auto path = skills::developmentPath(p, st, targetLevel(state), catalog.skillIds());
+    ImGui::Spacing();
+    wrappedText(state.tr("matrix.path"), state.fonts.small, 0, &theme::kAccent);
+    if (path.nextQualification)
+        if (const auto* q = catalog.policy.qualification(*path.nextQualification))
+            wrappedText(i18n::substitute(state.tr("matrix.next_qualification"), {q->name.get(state.lang)}), state.fonts.small);
+    if (path.healthcareCourse) wrappedText(state.tr("matrix.take_course"), state.fonts.small);
+    wrappedText(i18n::substitute(state.tr("matrix.below_target"), {std::to_string(path.skillsBelowTarget.size())}), state.fonts.small);
+    int shown = 0;
+    for (const auto& id : path.skillsBelowTarget) {
+        if (++shown > 6) {
+            wrappedText("…", state.fonts.small, 0, &theme::kMuted);
+            break;
+        }
+        if (const auto* skill = catalog.skill(id)) wrappedText("・" + skill->text.get(state.lang), state.fonts.small, 0, &theme::kMuted);
+    }
+
+    ImGui::Spacing();
+    wrappedText(state.tr("matrix.history"), state.fonts.small, 0, &theme::kAccent);
+    for (const auto& h : m.history)
+        wrappedText(fmt::format("{}  ({})", h.takenAt.substr(0, 10), state.tr("matrix.source_" + h.source)), state.fonts.small);
+    ImGui::EndChild();
+}
+
+void importExport(AppState& state) {
+    auto& m = state.matrix;
+    ImGui::PushFont(state.fonts.small);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(state.tr("matrix.file").c_str());
+    ImGui::SameLine();
+    char buffer[512];
+    const std::size_t n = std::min(m.path.size(), sizeof buffer - 1);
+    std::copy_n(m.path.data(), n, buffer);
+    buffer[n] = '\0';
+    ImGui::SetNextItemWidth(360);
+    if (ImGui::InputText("##path", buffer, sizeof buffer)) m.path = buffer;
+    ImGui::SameLine();
+    if (ImGui::Button(state.tr("matrix.import").c_str(), {0, 44})) {
+        m.message.clear();
+        m.error.clear();
+        auto report = state.services.skills->importFile(m.path);
+        if (!report) {
+            m.error = report.error();
+        } else if (!report->errors.empty()) {
+            m.error = i18n::substitute(state.tr("matrix.import_refused"), {std::to_string(report->errors.size())}) + "\n";
+            for (std::size_t i = 0; i < report->errors.size() && i < 5; ++i) m.error += report->errors[i].format() + "\n";
+        } else {
+            m.message = i18n::substitute(state.tr("matrix.imported"), {std::to_string(report->imported)});
+            m.stale = true;
+            state.fontsStale = true;
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(state.tr("matrix.export").c_str(), {0, 44})) {
+        m.message.clear();
+        m.error.clear();
+        if (auto s = state.services.skills->exportFile(m.path); !s) m.error = s.error();
+        else m.message = i18n::substitute(state.tr("matrix.exported"), {m.path});
+    }
+    ImGui::PopFont();
+    if (!m.message.empty()) wrappedText(m.message, state.fonts.small, 0, &theme::kSelected);
+}
+
+}  // namespace
+
+void drawMatrix(AppState& state) {
+    auto& m = state.matrix;
+    if (headerBar(state, state.tr("matrix.title"), true) || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        goHome(state);
+        return;
+    }
+    if (!state.services.skills) {
+        errorBanner(state.tr("matrix.unavailable"));
+        return;
+    }
+    if (m.stale) reload(state);
+    filters(state);
+    summary(state);
+    importExport(state);
+    errorBanner(m.error);
+    const float height = ImGui::GetContentRegionAvail().y;
+    const float panelWidth = 340;
+    const float tableWidth = ImGui::GetContentRegionAvail().x - panelWidth - theme::kPadding;
+    if (m.people.empty()) {
+        wrappedText(state.tr("matrix.empty"), nullptr, tableWidth, &theme::kMuted);
+        return;
+    }
+    table(state, tableWidth, height);
+    ImGui::SameLine(0, theme::kPadding);
+    personPanel(state, panelWidth, height);
+}
+
+}  // namespace kiosk::ui
