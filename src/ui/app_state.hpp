@@ -78,6 +78,7 @@ struct MatrixState {
     std::vector<skills::PersonStanding> standings;  // parallel to people
     skills::Coverage coverage;
     std::string tier = "self_reliant";  // whose target level the matrix shows
+    bool tierChosen = false;            // set from the facility's latest result once, then by the person
     int roleFilter = -1;                // index into the catalogue's roles, -1 = all
     std::string departmentFilter;       // empty = all
     std::vector<int> order;             // rows shown, after filter and sort

@@ -44,6 +44,10 @@ void reload(AppState& state) {
     auto& m = state.matrix;
     m.stale = false;
     m.error.clear();
+    if (!m.tierChosen && state.services.scoring) {
+        if (auto tier = state.services.scoring->latestExpectedTier()) m.tier = *tier;
+        m.tierChosen = true;
+    }
     auto people = state.services.skills->people();
     if (!people) {
         m.error = people.error();
@@ -130,6 +134,7 @@ void filters(AppState& state) {
         for (const char* tier : {"supported", "self_reliant", "leading"}) {
             if (ImGui::Selectable(state.tr(std::string("matrix.tier_") + tier).c_str(), m.tier == tier)) {
                 m.tier = tier;
+                m.tierChosen = true;
                 m.stale = true;
             }
         }

@@ -61,4 +61,12 @@ Result<FacilityResult> ScoringService::resultFor(const std::string& uuidOrPrefix
     return result;
 }
 
+std::optional<std::string> ScoringService::latestExpectedTier() {
+    auto latest = m_results.latest();
+    if (!latest || !*latest) return std::nullopt;
+    auto result = fromJson((*latest)->json);
+    if (!result) return std::nullopt;
+    return result->expectedTier;
+}
+
 }  // namespace kiosk::scoring

@@ -61,6 +61,14 @@ Result<std::optional<std::string>> ResultStore::latestCompleted(const std::strin
     return std::optional<std::string>{s.text(0)};
 }
 
+Result<std::optional<StoredResult>> ResultStore::latest() {
+    Statement s(m_db, std::string(kSelect) + " ORDER BY computed_at DESC LIMIT 1");
+    auto row = s.step();
+    if (!row) return Error{"could not read the latest result: " + row.error()};
+    if (!*row) return std::optional<StoredResult>{};
+    return std::optional<StoredResult>{readRow(s)};
+}
+
 std::string ResultStore::now() {
     Statement s(m_db, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
     auto row = s.step();

@@ -36,6 +36,9 @@ public:
     // The newest completed assessment of a questionnaire, completed no later than `before` when given.
     Result<std::optional<std::string>> latestCompleted(const std::string& questionnaireId, const std::optional<std::string>& before);
 
+    // The newest stored result of any assessment.
+    Result<std::optional<StoredResult>> latest();
+
     // Current UTC time in the stored format.
     std::string now();
 
