@@ -4,8 +4,6 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "assessment/service.hpp"
 #include "questionnaire/loader.hpp"
@@ -18,6 +16,7 @@
 #include "store/assessment_store.hpp"
 #include "store/result_store.hpp"
 #include "store/database.hpp"
+#include "util/file.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -131,11 +130,9 @@ int runScore(const Paths& paths, const ScoreOptions& options, Lang lang) {
 
     scoring::FacilityResult result;
     if (!options.answersFile.empty()) {
-        std::ifstream in(options.answersFile, std::ios::binary);
-        if (!in) return printError(fmt::format("cannot read {}", options.answersFile)), 1;
-        std::ostringstream text;
-        text << in.rdbuf();
-        auto parsed = scoring::parseAnswersFile(text.str(), catalog);
+        const auto text = readFile(options.answersFile);
+        if (!text) return printError(fmt::format("cannot read {}", options.answersFile)), 1;
+        auto parsed = scoring::parseAnswersFile(*text, catalog);
         if (!parsed) return printError(fmt::format("{}: {}", options.answersFile, parsed.error())), 1;
         result = scoring::evaluate(*policy.policy, catalog, {parsed->profile.get(), parsed->measures.get(), parsed->staffing});
     } else {

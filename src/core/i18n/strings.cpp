@@ -7,6 +7,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "util/file.hpp"
 #include "util/utf8.hpp"
 
 namespace kiosk::i18n {
@@ -41,21 +42,14 @@ Result<std::unordered_map<std::string, std::string>> parse(std::string_view text
     return out;
 }
 
-Result<std::string> readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{fmt::format("cannot read the UI strings {}", path.string())};
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 }  // namespace
 
 Result<Strings> Strings::load(const std::filesystem::path& dir) {
-    auto ja = readFile(dir / "ja.toml");
-    if (!ja) return Error{ja.error()};
-    auto en = readFile(dir / "en.toml");
-    if (!en) return Error{en.error()};
+    const auto ja = readFile(dir / "ja.toml");
+    if (!ja) return Error{fmt::format("cannot read the UI strings {}", (dir / "ja.toml").string())};
+    const auto en = readFile(dir / "en.toml");
+    if (!en) return Error{fmt::format("cannot read the UI strings {}", (dir / "en.toml").string())};
     Strings s;
     auto jaMap = parse(*ja, (dir / "ja.toml").string());
     if (!jaMap) return Error{jaMap.error()};

@@ -14,6 +14,7 @@
 
 #include "questionnaire/toml_reader.hpp"
 #include "questionnaire/validator.hpp"
+#include "util/file.hpp"
 #include "util/hash.hpp"
 #include "util/utf8.hpp"
 
@@ -241,18 +242,11 @@ FileResult parseQuestionnaire(std::string_view text, const std::string& file, co
 
 namespace {
 
-std::optional<std::string> readWholeFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 }  // namespace
 
 FileResult loadQuestionnaireFile(const std::filesystem::path& path, const LoadContext& context) {
-    const auto text = readWholeFile(path);
+    const auto text = readFile(path);
     if (!text) {
         FileResult result;
         result.diagnostics.push_back({path.string(), {0, 0}, "cannot read the file"});
@@ -309,7 +303,7 @@ Catalog loadCatalog(const std::filesystem::path& dir) {
     const fs::path domainsFile = dir / "domains.toml";
     if (fs::exists(domainsFile, ec)) {
         ++catalog.filesRead;
-        if (auto text = readWholeFile(domainsFile)) {
+        if (auto text = readFile(domainsFile)) {
             context.domains = parseDomains(*text, domainsFile.string(), catalog.diagnostics);
             context.domainsLoaded = true;
         } else {

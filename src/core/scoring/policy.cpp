@@ -11,6 +11,7 @@
 
 #include "questionnaire/toml_reader.hpp"
 #include "questionnaire/validator.hpp"
+#include "util/file.hpp"
 
 namespace kiosk::scoring {
 
@@ -180,13 +181,6 @@ void readRecommendation(Reader& r, const toml::table& root, Policy& p) {
         if (!p.texts.count(std::string(key))) r.error(SourcePos{1, 1}, fmt::format("recommendation.toml lacks the text '{}' in [texts]", key));
 }
 
-std::optional<std::string> readWholeFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 }  // namespace
 
@@ -274,8 +268,8 @@ PolicyResult parsePolicy(std::string_view tiersText, const std::string& tiersFil
 PolicyResult loadPolicy(const std::filesystem::path& dir, const questionnaire::Catalog& catalog) {
     const auto tiersFile = dir / "tiers.toml";
     const auto recommendationFile = dir / "recommendation.toml";
-    const auto tiers = readWholeFile(tiersFile);
-    const auto recommendation = readWholeFile(recommendationFile);
+    const auto tiers = readFile(tiersFile);
+    const auto recommendation = readFile(recommendationFile);
     if (!tiers || !recommendation) {
         PolicyResult result;
         if (!tiers) result.diagnostics.push_back({tiersFile.string(), {0, 0}, "cannot read the tier rules"});

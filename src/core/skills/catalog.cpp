@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "questionnaire/toml_reader.hpp"
+#include "util/file.hpp"
 
 namespace kiosk::skills {
 
@@ -103,15 +104,13 @@ SkillCatalogResult parseSkillCatalog(std::string_view text, const std::string& f
 
 SkillCatalogResult loadSkillCatalog(const std::filesystem::path& dir, const questionnaire::Catalog& catalog) {
     const auto path = dir / "qualifications.toml";
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const auto text = readFile(path);
+    if (!text) {
         SkillCatalogResult result;
         result.diagnostics.push_back({path.string(), {0, 0}, "cannot read the qualifications catalogue"});
         return result;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parseSkillCatalog(ss.str(), path.string(), catalog);
+    return parseSkillCatalog(*text, path.string(), catalog);
 }
 
 }  // namespace kiosk::skills

@@ -3,9 +3,7 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include "util/file.hpp"
 
 namespace kiosk::skills {
 
@@ -26,30 +24,15 @@ Result<std::string> SkillService::exportCsv() {
 }
 
 Result<ImportReport> SkillService::importFile(const std::string& path, bool partial) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{fmt::format("cannot read {}", path)};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return importCsv(text.str(), partial);
+    const auto text = readFile(path);
+    if (!text) return Error{fmt::format("cannot read {}", path)};
+    return importCsv(*text, partial);
 }
 
 Status SkillService::exportFile(const std::string& path) {
     auto csv = exportCsv();
     if (!csv) return Error{csv.error()};
-    const std::string temporary = path + ".part";
-    {
-        std::ofstream out(temporary, std::ios::binary);
-        out << *csv;
-        if (!out.flush()) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            return Error{fmt::format("cannot write {}", path)};
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) return Error{fmt::format("cannot write {}: {}", path, ec.message())};
-    return {};
+    return writeFileAtomically(path, *csv);
 }
 
 Result<std::vector<Person>> SkillService::people() { return m_store.all(); }
