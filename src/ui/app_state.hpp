@@ -38,6 +38,7 @@ struct Fonts {
 struct HomeState {
     std::vector<assessment::AssessmentSummary> inProgress;
     std::vector<assessment::AssessmentSummary> scored;  // completed security-measures assessments
+    std::vector<std::optional<scoring::Decision>> decisions;  // of `scored`, where a result is stored
     bool stale = true;        // reload the list on the next frame
     int focused = 0;          // keyboard focus among questionnaires, then in-progress items
     std::string error;

@@ -25,6 +25,9 @@ void refresh(AppState& state) {
         for (auto& summary : *completed)
             if (summary.kind == questionnaire::Kind::SecurityMeasures) state.home.scored.push_back(std::move(summary));
     }
+    state.home.decisions.clear();
+    for (const auto& summary : state.home.scored)
+        state.home.decisions.push_back(state.services.scoring ? state.services.scoring->storedDecision(summary.record.uuid) : std::nullopt);
 }
 
 void start(AppState& state, const questionnaire::Questionnaire& q) {
@@ -137,8 +140,10 @@ void drawHome(AppState& state) {
         for (std::size_t i = 0; i < state.home.scored.size() && state.screen == Screen::Home; ++i) {
             const auto& summary = state.home.scored[i];
             const bool focused = state.home.focused == base + static_cast<int>(i);
-            const std::string when = i18n::substitute(state.tr("home.completed_at"),
-                                                      {localTimeLabel(summary.record.completedAt.value_or(summary.record.updatedAt))});
+            std::string when = i18n::substitute(state.tr("home.completed_at"),
+                                                {localTimeLabel(summary.record.completedAt.value_or(summary.record.updatedAt))});
+            if (i < state.home.decisions.size() && state.home.decisions[i] && state.services.policy)
+                when += "  ·  " + state.services.policy->decisionNames.at(*state.home.decisions[i]).get(state.lang);
             if (card(state, ("r" + summary.record.uuid).c_str(), summary.title.get(state.lang), when, summary.record.uuid.substr(0, 8),
                      state.tr("home.view_results"), focused) ||
                 (focused && activate)) {

@@ -318,6 +318,9 @@ TEST_CASE("the results screen draws every tab in both languages, and Home lists 
     CHECK(f.strings.missing().empty());
     ui.press(test::Escape);
     CHECK(f.state.screen == ui::Screen::Home);
+    ui.frames(2);
+    REQUIRE(f.state.home.decisions.size() == 1);
+    CHECK(f.state.home.decisions[0] == scoring::Decision::Urgent);  // the card shows the stored decision
 }
 
 TEST_CASE("finishing a security-measures assessment opens its results") {

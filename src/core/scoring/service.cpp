@@ -61,6 +61,12 @@ Result<FacilityResult> ScoringService::resultFor(const std::string& uuidOrPrefix
     return result;
 }
 
+std::optional<Decision> ScoringService::storedDecision(const std::string& assessmentUuid) {
+    auto stored = m_results.get(assessmentUuid);
+    if (!stored || !*stored) return std::nullopt;
+    return parseDecision((*stored)->decision);
+}
+
 std::optional<std::string> ScoringService::latestExpectedTier() {
     auto latest = m_results.latest();
     if (!latest || !*latest) return std::nullopt;

@@ -27,6 +27,8 @@ public:
     Result<FacilityResult> resultFor(const std::string& uuidOrPrefix, const std::optional<std::string>& profileUuid = std::nullopt);
 
     bool available() const { return m_policy != nullptr; }
+    // The decision stored for an assessment, if it has a result.
+    std::optional<Decision> storedDecision(const std::string& assessmentUuid);
     // The expected tier of the newest stored result, if there is one (the skill matrix's default target).
     std::optional<std::string> latestExpectedTier();
     // With a skill matrix, staffing comes from it (when it has people) instead of the profile.
