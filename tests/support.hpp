@@ -7,7 +7,22 @@
 #include <sstream>
 #include <string>
 
+#include "assessment/answer.hpp"
+#include "questionnaire/model.hpp"
+
 namespace kiosk::test {
+
+// The answer a person gives to a required question a test scenario leaves open.
+inline assessment::Answer neutralAnswer(const questionnaire::Question& q) {
+    using T = questionnaire::QuestionType;
+    if (q.type == T::MultiChoice) return assessment::Answer::options({});
+    if (q.type == T::Number) return assessment::Answer::value(q.min);
+    if (q.type == T::Level) return assessment::Answer::value(0);
+    if (q.type == T::YesNo) return assessment::Answer::option("no");
+    if (q.type == T::Date) return assessment::Answer::words("2026-04-01");
+    if (q.type == T::Text) return assessment::Answer::words("-");
+    return assessment::Answer::option(q.options.back().id);
+}
 
 inline std::filesystem::path sourceDir() { return KIOSK_SOURCE_DIR; }
 inline std::filesystem::path dataDir() { return sourceDir() / "tests" / "data"; }

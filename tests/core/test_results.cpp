@@ -41,12 +41,7 @@ struct Facility {
         // Questions the scenario leaves open get a neutral answer, as a person would give one.
         for (int i : active->session.missingRequired()) {
             const auto& q = active->session.question(i);
-            using T = questionnaire::QuestionType;
-            const auto neutral = q.type == T::MultiChoice ? assessment::Answer::options({})
-                                 : q.type == T::Number    ? assessment::Answer::value(q.min)
-                                 : q.type == T::YesNo     ? assessment::Answer::option("no")
-                                                          : assessment::Answer::option(q.options.empty() ? "" : q.options.back().id);
-            REQUIRE_MESSAGE(service.answer(*active, q.id, neutral), q.id);
+            REQUIRE_MESSAGE(service.answer(*active, q.id, test::neutralAnswer(q)), q.id);
         }
         REQUIRE_MESSAGE(service.complete(*active), "incomplete " << answers.questionnaire().id);
         return active->uuid;

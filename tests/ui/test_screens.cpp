@@ -280,11 +280,7 @@ std::string completeScenario(Fixture& f, const std::string& name) {
         for (const auto& [id, answer] : answers->answers()) REQUIRE(f.service.answer(*active, id, answer));
         for (int i : active->session.missingRequired()) {
             const auto& q = active->session.question(i);
-            const auto neutral = q.type == questionnaire::QuestionType::MultiChoice ? assessment::Answer::options({})
-                                 : q.type == questionnaire::QuestionType::Number    ? assessment::Answer::value(q.min)
-                                 : q.type == questionnaire::QuestionType::YesNo     ? assessment::Answer::option("no")
-                                                                                    : assessment::Answer::option(q.options.back().id);
-            REQUIRE(f.service.answer(*active, q.id, neutral));
+            REQUIRE(f.service.answer(*active, q.id, test::neutralAnswer(q)));
         }
         REQUIRE(f.service.complete(*active));
         measuresUuid = active->uuid;
