@@ -222,7 +222,7 @@ void drawResults(AppState& state) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{0, 0, 0, 0});
     ImGui::BeginChild("chart", {chartWidth, height}, false, ImGuiWindowFlags_NoScrollbar);
     wrappedText(state.tr("results.chart_title"), nullptr, 0, &theme::kAccent);
-    radarChart(state, r.domains, chartWidth, std::min(chartWidth, height - 90));
+    radarChart(state, r.domains, chartWidth, std::min(chartWidth, height - 150));
     const ImVec2 legend = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled({legend.x, legend.y + 6}, {legend.x + 18, legend.y + 20}, ImGui::GetColorU32(theme::kAccent));
@@ -234,6 +234,10 @@ void drawResults(AppState& state) {
     draw->AddRect({second.x, second.y + 6}, {second.x + 18, second.y + 20}, ImGui::GetColorU32(ImVec4{0.85f, 0.40f, 0.05f, 1}), 0, 0, 2);
     ImGui::SetCursorScreenPos({second.x + 26, second.y});
     ImGui::TextUnformatted(state.tr("results.legend_target").c_str());
+    // NIST CSF 2.0 functions, one line.
+    std::string functions = state.tr("results.functions");
+    for (const auto& f : r.functions) functions += fmt::format("  {} {:.0f}", f.name.get(state.lang), f.score);
+    wrappedText(functions, nullptr, 0, &theme::kMuted);
     ImGui::PopFont();
     ImGui::EndChild();
 
