@@ -111,8 +111,18 @@ void GlfwPlatform::pollEvents() { glfwPollEvents(); }
 bool GlfwPlatform::hasQueuedInput() const { return !g_queue.empty(); }
 
 void GlfwPlatform::beginFrame() {
+    // A tap moves the pointer and presses in one go. Some widgets count as hovered only when they
+    // were hovered the frame before, so the pointer's new position gets a frame of its own before
+    // the press is handed over.
+    double x = 0, y = 0;
+    glfwGetCursorPos(m_window, &x, &y);
+    const bool moved = x != m_lastCursorX || y != m_lastCursorY;
+    m_lastCursorX = x;
+    m_lastCursorY = y;
+    const bool pressNext = !g_queue.empty() && g_queue.front().type == InputEvent::Type::MouseButton && g_queue.front().b == GLFW_PRESS;
+
     // Hand over queued input up to and including the first key or button change.
-    while (!g_queue.empty()) {
+    while (!g_queue.empty() && !(moved && pressNext)) {
         const InputEvent e = g_queue.front();
         g_queue.pop_front();
         bool stateChange = false;

@@ -31,6 +31,7 @@ public:
 private:
     explicit GlfwPlatform(GLFWwindow* window) : m_window(window) {}
     GLFWwindow* m_window;
+    double m_lastCursorX = -1, m_lastCursorY = -1;  // where the pointer was at the previous frame
 };
 
 }  // namespace kiosk::app

@@ -151,7 +151,8 @@ void summary(AppState& state) {
         int ordinal = 0;
         for (const auto& s : state.services.skills->catalog().skills) {
             ++ordinal;
-            if (std::find(ids.begin(), ids.end(), s.id) != ids.end()) out += (out.empty() ? "" : "、") + shortLabel(state, s, ordinal);
+            if (std::find(ids.begin(), ids.end(), s.id) != ids.end())
+                out += (out.empty() ? "" : state.lang == Lang::Ja ? "、" : ", ") + shortLabel(state, s, ordinal);
         }
         return out.empty() ? state.tr("matrix.none") : out;
     };
@@ -232,7 +233,7 @@ void table(AppState& state, float width, float height) {
             ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
             ImGui::PushID(row);
             ImGui::TableSetColumnIndex(0);
-            if (ImGui::Selectable(p.name.c_str(), m.selected == p.id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+            if (ImGui::Selectable(p.name.c_str(), m.selected == p.id, ImGuiSelectableFlags_SpanAllColumns,
                                   {0, kRowHeight - 4})) {
                 m.selected = p.id;
                 auto history = state.services.skills->history(p.id);
