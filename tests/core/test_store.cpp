@@ -221,3 +221,31 @@ TEST_CASE("an empty file becomes a new database") {
     REQUIRE_MESSAGE(db, (db ? "" : db.error()));
     CHECK(db->userVersion() == latestSchemaVersion());
 }
+
+TEST_CASE("an answer given while another program locks the database is refused, and nothing is lost") {
+    test::TempDir dir;
+    const auto path = (dir / "kiosk.db").string();
+    const auto catalog = tinyCatalog();
+    auto db = Database::open(path);
+    REQUIRE(db);
+    db->setBusyTimeout(100);
+    AssessmentStore store(*db);
+    assessment::AssessmentService service(store, catalog);
+    auto active = service.start(catalog.questionnaires[0], Lang::Ja);
+    REQUIRE(active);
+    REQUIRE(service.answer(*active, "has_backup", assessment::Answer::option("yes")));
+
+    auto other = Database::open(path);
+    REQUIRE(other);
+    {
+        Transaction lock(*other);  // another program holds the write lock
+        REQUIRE(lock.began());
+        auto refused = service.answer(*active, "backup_tested", assessment::Answer::option("no"));
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().find("locked") != std::string::npos);
+        CHECK(active->session.answer("backup_tested") == nullptr);  // not shown as given
+    }
+    // The lock is gone: the same answer goes through, and the earlier one is still there.
+    REQUIRE(service.answer(*active, "backup_tested", assessment::Answer::option("no")));
+    CHECK(count(*db, "SELECT COUNT(*) FROM answers") == 2);
+}

@@ -124,6 +124,8 @@ int Database::userVersion() {
 
 int Database::changes() const { return sqlite3_changes(m_db); }
 
+void Database::setBusyTimeout(int milliseconds) { sqlite3_busy_timeout(m_db, milliseconds); }
+
 std::string Database::lastError() const { return sqlite3_errmsg(m_db); }
 
 Statement::Statement(Database& db, std::string_view sql) : m_db(db) {

@@ -33,6 +33,8 @@ public:
     Status exec(std::string_view sql);
     int userVersion();
     int changes() const;  // rows changed by the last statement
+    // How long to wait for another connection's lock before giving up (default 5 s).
+    void setBusyTimeout(int milliseconds);
     const std::string& path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
     std::string lastError() const;
