@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -71,6 +72,16 @@ struct ResultsState {
     std::set<std::string> openGaps;  // gaps opened to show their explanation
 };
 
+// A person being added or edited by an administrator; dates stay text until saved.
+struct PersonDraft {
+    skills::Person person;
+    bool isNew = true;
+    std::map<std::string, bool> has;             // qualification id -> held
+    std::map<std::string, std::string> obtained; // qualification id -> YYYY-MM-DD
+    std::map<std::string, std::string> renewal;  // qualification id -> YYYY-MM-DD
+    std::string error;
+};
+
 // The skill matrix. People and coverage are read when the screen opens or after an import, not
 // every frame; the table is drawn from this copy.
 struct MatrixState {
@@ -85,6 +96,7 @@ struct MatrixState {
     std::vector<int> order;             // rows shown, after filter and sort
     std::int64_t selected = 0;          // person shown in the side panel
     std::vector<skills::SkillSnapshot> history;  // of the selected person
+    std::optional<PersonDraft> draft;   // the person editor, when open
     std::string path = "staff.csv";     // import / export file
     std::string message;
     std::string error;

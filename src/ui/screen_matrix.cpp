@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
@@ -14,6 +15,8 @@ namespace kiosk::ui {
 namespace {
 
 using skills::Person;
+
+PersonDraft draftFor(const AppState& state, const Person* existing);  // the editor, below
 
 constexpr float kCellWidth = 64.0f;  // at least; wider when the column label needs it
 constexpr float kNameWidth = 190.0f;
@@ -279,6 +282,7 @@ void personPanel(AppState& state, float width, float height) {
     const Person& p = *it;
     const auto& st = m.standings[static_cast<std::size_t>(it - m.people.begin())];
     wrappedText(p.name, state.fonts.large);
+    if (bigButton((state.tr("matrix.edit") + "##edit").c_str(), {140, 44})) m.draft = draftFor(state, &p);
     const auto* role = catalog.role(p.role);
     wrappedText(fmt::format("{}  ·  {}  ·  {}", role ? role->get(state.lang) : p.role, p.department,
                             state.tr("matrix.employment_" + std::string(skills::employmentName(p.employment)))),
@@ -359,8 +363,142 @@ void importExport(AppState& state) {
         if (auto s = state.services.skills->exportFile(m.path); !s) m.error = s.error();
         else m.message = i18n::substitute(state.tr("matrix.exported"), {m.path});
     }
+    ImGui::SameLine(0, 32);
+    if (ImGui::Button(state.tr("matrix.add").c_str(), {0, 44})) m.draft = draftFor(state, nullptr);
     ImGui::PopFont();
     if (!m.message.empty()) wrappedText(m.message, state.fonts.small, 0, &theme::kSelected);
+}
+
+
+// A text field bound to a std::string.
+bool textField(const char* id, std::string& value, float width, const char* hint = "") {
+    char buffer[256];
+    const std::size_t n = std::min(value.size(), sizeof buffer - 1);
+    std::copy_n(value.data(), n, buffer);
+    buffer[n] = '\0';
+    ImGui::SetNextItemWidth(width);
+    if (!ImGui::InputTextWithHint(id, hint, buffer, sizeof buffer)) return false;
+    value = buffer;
+    return true;
+}
+
+PersonDraft draftFor(const AppState& state, const Person* existing) {
+    PersonDraft d;
+    const auto& catalog = state.services.skills->catalog();
+    if (existing) {
+        d.person = *existing;
+        d.isNew = false;
+    } else {
+        d.person.role = catalog.roles.empty() ? "" : catalog.roles.front().first;
+    }
+    if (!d.person.latest) d.person.latest = skills::SkillSnapshot{};
+    for (const auto& q : catalog.policy.qualifications) {
+        const auto* record = d.person.qualification(q.id);
+        d.has[q.id] = record != nullptr;
+        d.obtained[q.id] = record && record->obtained ? skills::formatDate(*record->obtained) : "";
+        d.renewal[q.id] = record && record->renewalDue ? skills::formatDate(*record->renewalDue) : "";
+    }
+    return d;
+}
+
+// Turns the draft's text into a person, or says which field is wrong.
+Result<Person> personFromDraft(const AppState& state, const PersonDraft& d) {
+    Person p = d.person;
+    p.qualifications.clear();
+    for (const auto& q : state.services.skills->catalog().policy.qualifications) {
+        if (!d.has.at(q.id)) continue;
+        skills::QualificationRecord record{q.id, std::nullopt, std::nullopt, true};
+        if (const auto& r = d.person.qualification(q.id)) record.registered = r->registered;
+        for (const auto& [text, target] : {std::pair{&d.obtained.at(q.id), &record.obtained}, {&d.renewal.at(q.id), &record.renewalDue}}) {
+            if (text->empty()) continue;
+            auto date = skills::parseDate(*text);
+            if (!date) return Error{i18n::substitute(state.tr("matrix.bad_date"), {*text, q.name.get(state.lang)})};
+            *target = *date;
+        }
+        p.qualifications.push_back(record);
+    }
+    p.latest->takenAt.clear();
+    p.latest->source = "admin";
+    return p;
+}
+
+void editor(AppState& state, float width, float height) {
+    auto& m = state.matrix;
+    auto& d = *m.draft;
+    const auto& catalog = state.services.skills->catalog();
+    ImGui::BeginChild("editor", {width, height}, true);
+    ImGui::PushFont(state.fonts.small);
+    wrappedText(state.tr(d.isNew ? "matrix.add_person" : "matrix.edit_person"), state.fonts.large);
+    const float field = width - 60;
+    ImGui::TextUnformatted(state.tr("matrix.name").c_str());
+    textField("##name", d.person.name, field);
+    ImGui::TextUnformatted(state.tr("matrix.role").c_str());
+    ImGui::SetNextItemWidth(field);
+    const auto* role = catalog.role(d.person.role);
+    if (ImGui::BeginCombo("##editrole", role ? role->get(state.lang).c_str() : "")) {
+        for (const auto& [id, label] : catalog.roles)
+            if (ImGui::Selectable(label.get(state.lang).c_str(), id == d.person.role)) d.person.role = id;
+        ImGui::EndCombo();
+    }
+    ImGui::TextUnformatted(state.tr("matrix.department").c_str());
+    textField("##department", d.person.department, field);
+    for (auto e : {skills::Employment::FullTime, skills::Employment::PartTime, skills::Employment::External}) {
+        if (ImGui::RadioButton(state.tr("matrix.employment_" + std::string(skills::employmentName(e))).c_str(), d.person.employment == e))
+            d.person.employment = e;
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    ImGui::TextUnformatted(state.tr("matrix.experience").c_str());
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::InputInt("##years", &d.person.latest->experienceYears)) d.person.latest->experienceYears = std::clamp(d.person.latest->experienceYears, 0, 60);
+    ImGui::Checkbox(state.tr("matrix.course").c_str(), &d.person.latest->healthcareCourse);
+
+    ImGui::Spacing();
+    wrappedText(state.tr("matrix.qualifications"), nullptr, 0, &theme::kAccent);
+    for (const auto& q : catalog.policy.qualifications) {
+        ImGui::PushID(q.id.c_str());
+        bool has = d.has[q.id];
+        if (ImGui::Checkbox(q.name.get(state.lang).c_str(), &has)) d.has[q.id] = has;
+        if (has) {
+            textField("##obtained", d.obtained[q.id], 150, "YYYY-MM-DD");
+            ImGui::SameLine();
+            textField("##renewal", d.renewal[q.id], 150, state.tr("matrix.renewal_hint").c_str());
+        }
+        ImGui::PopID();
+    }
+
+    ImGui::Spacing();
+    wrappedText(state.tr("matrix.levels"), nullptr, 0, &theme::kAccent);
+    int ordinal = 0;
+    for (const auto& skill : catalog.skills) {
+        ImGui::PushID(skill.id.c_str());
+        wrappedText(shortLabel(state, skill, ++ordinal) + "  " + skill.text.get(state.lang), nullptr, field);
+        auto& levels = d.person.latest->levels;
+        const int current = levels.count(skill.id) ? levels.at(skill.id) : -1;
+        for (int level = 0; level <= 4; ++level) {
+            if (level) ImGui::SameLine();
+            if (bigButton((std::to_string(level) + "##l" + std::to_string(level)).c_str(), {48, 40}, current == level)) levels[skill.id] = level;
+        }
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+    errorBanner(d.error);
+    if (bigButton((state.tr("matrix.save") + "##save").c_str(), {140, 52})) {
+        auto person = personFromDraft(state, d);
+        Status saved = person ? state.services.skills->recordByAdmin(*person) : Status(Error{person.error()});
+        if (!saved) {
+            d.error = saved.error();
+        } else {
+            m.message = i18n::substitute(state.tr("matrix.saved"), {d.person.name});
+            m.draft.reset();
+            m.stale = true;
+            state.fontsStale = true;
+        }
+    }
+    ImGui::SameLine();
+    if (m.draft && bigButton((state.tr("matrix.cancel") + "##cancel").c_str(), {140, 52})) m.draft.reset();
+    ImGui::PopFont();
+    ImGui::EndChild();
 }
 
 }  // namespace
@@ -381,15 +519,18 @@ void drawMatrix(AppState& state) {
     importExport(state);
     errorBanner(m.error);
     const float height = ImGui::GetContentRegionAvail().y;
-    const float panelWidth = 340;
+    const float panelWidth = m.draft ? 460 : 340;
     const float tableWidth = ImGui::GetContentRegionAvail().x - panelWidth - theme::kPadding;
     if (m.people.empty()) {
+        ImGui::BeginChild("empty", {tableWidth, height}, false);
         wrappedText(state.tr("matrix.empty"), nullptr, tableWidth, &theme::kMuted);
-        return;
+        ImGui::EndChild();
+    } else {
+        table(state, tableWidth, height);
     }
-    table(state, tableWidth, height);
     ImGui::SameLine(0, theme::kPadding);
-    personPanel(state, panelWidth, height);
+    if (m.draft) editor(state, panelWidth, height);
+    else personPanel(state, panelWidth, height);
 }
 
 }  // namespace kiosk::ui

@@ -309,3 +309,41 @@ TEST_CASE("the skill matrix changes the recommendation: a second person removes 
     for (const auto& a : after.actions) listsSingleSkills |= a.id == "second_person_skills" || a.id == "cover_skill_gaps";
     CHECK(listsSingleSkills);  // most checklist skills have nobody at target in this small matrix
 }
+
+TEST_CASE("an administrator adds and edits a person; a rename keeps the history, bad entries are refused") {
+    Matrix m;
+    Person p;
+    p.name = "高橋 C.";
+    p.role = "clinical_engineer";
+    p.latest = SkillSnapshot{};
+    p.latest->levels["skill_med_devices"] = 4;
+    REQUIRE(m.service->recordByAdmin(p));
+    auto all = m.people.all();
+    REQUIRE(all);
+    REQUIRE(all->size() == 1);
+    Person edited = all->front();
+    edited.name = "高橋 千尋";
+    edited.latest->levels["skill_med_devices"] = 3;
+    REQUIRE(m.service->recordByAdmin(edited));
+    all = m.people.all();
+    REQUIRE(all->size() == 1);  // renamed, not duplicated
+    CHECK(all->front().name == "高橋 千尋");
+    CHECK(all->front().snapshotCount == 2);
+    CHECK(all->front().latest->levels.at("skill_med_devices") == 3);
+
+    Person bad = p;
+    bad.role = "wizard";
+    CHECK_FALSE(m.service->recordByAdmin(bad));
+    bad = p;
+    bad.latest->levels["skill_med_devices"] = 7;
+    CHECK_FALSE(m.service->recordByAdmin(bad));
+    bad = p;
+    bad.name.clear();
+    CHECK_FALSE(m.service->recordByAdmin(bad));
+    Person clash = all->front();
+    REQUIRE(m.service->recordByAdmin(p));  // 高橋 C. again, as a second person
+    clash.name = "高橋 C.";
+    auto refused = m.service->recordByAdmin(clash);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().find("another person already has this name") != std::string::npos);
+}

@@ -385,6 +385,15 @@ TEST_CASE("the skill matrix draws 40 people, filters by role, opens a person, an
     }
     CHECK(f.strings.missing().empty());
 
+    // The person editor draws, for a new person and for the selected one.
+    m.draft = ui::PersonDraft{};
+    m.draft->person.role = "nurse";
+    m.draft->person.latest = skills::SkillSnapshot{};
+    for (const auto& q : f.skillCatalog.policy.qualifications) m.draft->has[q.id] = q.id == "sg", m.draft->obtained[q.id] = "2025-04-01";
+    ui.frames(3);
+    CHECK(f.strings.missing().empty());
+    m.draft.reset();
+
     // A broken file is refused with its reasons, and the matrix keeps its 40 people.
     m.path = (test::dataDir() / "people" / "broken_level.csv").string();
     auto report = f.skillService->importFile(m.path);

@@ -37,6 +37,20 @@ Status SkillService::exportFile(const std::string& path) {
 
 Result<std::vector<Person>> SkillService::people() { return m_store.all(); }
 
+Status SkillService::recordByAdmin(const Person& person) {
+    if (person.name.empty()) return Error{"a name or pseudonym is required"};
+    if (!m_catalog.role(person.role)) return Error{fmt::format("'{}' is not a role", person.role)};
+    for (const auto& q : person.qualifications)
+        if (!m_catalog.policy.qualification(q.id)) return Error{fmt::format("'{}' is not a qualification", q.id)};
+    if (person.latest) {
+        for (const auto& [skill, level] : person.latest->levels) {
+            if (!m_catalog.skill(skill)) return Error{fmt::format("'{}' is not a skill of the checklist", skill)};
+            if (level < 0 || level > 4) return Error{fmt::format("level {} of {} is out of range (0–4)", level, skill)};
+        }
+    }
+    return m_store.upsert({person}, "admin");
+}
+
 Status SkillService::recordChecklist(const assessment::Session& s, const std::string& assessmentUuid) {
     const auto answerOf = [&](std::string_view id) -> const assessment::Answer* {
         const int i = s.questionnaire().indexOf(id);

@@ -38,6 +38,9 @@ public:
     Result<std::vector<Person>> people();
     Result<std::vector<SkillSnapshot>> history(std::int64_t personId) { return m_store.history(personId); }
 
+    // An administrator records a person (new or changed): checked, then saved with a new snapshot.
+    Status recordByAdmin(const Person& person);
+
     // A person's completed staff checklist at the kiosk becomes their newest snapshot.
     Status recordChecklist(const assessment::Session& checklist, const std::string& assessmentUuid);
 

@@ -40,11 +40,21 @@ Status PeopleStore::upsert(const std::vector<Person>& people, const std::string&
     Transaction tx(m_db);
     if (!tx.began()) return tx.beginStatus();
     for (const auto& p : people) {
-        Statement up(m_db, R"sql(
+        // A known person (id set, e.g. edited on screen) may be renamed; others are matched by name.
+        if (p.id != 0) {
+            Statement up(m_db, "UPDATE people SET name = ?2, role = ?3, department = ?4, employment = ?5 WHERE id = ?1");
+            up.bind(1, p.id).bind(2, p.name).bind(3, p.role).bind(4, p.department).bind(5, skills::employmentName(p.employment));
+            if (auto st = up.run(); !st)
+                return Error{fmt::format("could not save {}: {}", p.name,
+                                         st.error().find("UNIQUE") != std::string::npos ? "another person already has this name" : st.error())};
+            if (m_db.changes() == 0) return Error{fmt::format("{} is no longer in the matrix", p.name)};
+        } else {
+            Statement up(m_db, R"sql(
 INSERT INTO people(name, role, department, employment) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT(name) DO UPDATE SET role = excluded.role, department = excluded.department, employment = excluded.employment)sql");
-        up.bind(1, p.name).bind(2, p.role).bind(3, p.department).bind(4, skills::employmentName(p.employment));
-        if (auto st = up.run(); !st) return Error{fmt::format("could not save {}: {}", p.name, st.error())};
+            up.bind(1, p.name).bind(2, p.role).bind(3, p.department).bind(4, skills::employmentName(p.employment));
+            if (auto st = up.run(); !st) return Error{fmt::format("could not save {}: {}", p.name, st.error())};
+        }
         Statement id(m_db, "SELECT id FROM people WHERE name = ?1");
         id.bind(1, p.name);
         auto row = id.step();
