@@ -34,10 +34,7 @@ ImVec4 decisionColour(Decision d) {
 // Text centred on a point, wrapped to `width` with the Japanese line-break rules.
 void centredLabel(ImDrawList* draw, ImFont* font, float size, ImVec2 at, float width, std::string_view text, ImU32 colour,
                   float align) {
-    const float scale = size / font->FontSize;
-    const auto lines = breakLines(text, width, [&](char32_t c) {
-        return c > 0xFFFF ? font->FallbackAdvanceX * scale : font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
-    });
+    const auto lines = breakLines(text, width, glyphAdvance(font, size));
     const float lineHeight = size + 2;
     float y = at.y - lineHeight * static_cast<float>(lines.size()) / 2;
     for (const auto& line : lines) {

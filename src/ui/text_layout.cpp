@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "util/utf8.hpp"
+
 namespace kiosk::ui {
 namespace {
 
@@ -11,21 +13,6 @@ constexpr std::u32string_view kNoStart =
 constexpr std::u32string_view kNoEnd = U"([{（［｛〔〈《「『【〘〖〝‘“｟«";
 
 bool isWide(char32_t c) { return c >= 0x2E80; }
-
-// Decodes one code point of valid UTF-8 at text[i]; returns its byte length (1 for bad bytes).
-std::size_t decodeAt(std::string_view text, std::size_t i, char32_t& out) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    std::size_t len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 1;
-    if (i + len > text.size()) len = 1;
-    if (len == 1) {
-        out = b0;
-        return 1;
-    }
-    char32_t cp = b0 & (0xFF >> (len + 1));
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    out = cp;
-    return len;
-}
 
 }  // namespace
 
@@ -50,7 +37,7 @@ std::vector<std::string_view> breakLines(std::string_view text, float width, con
     std::size_t i = lineStart;
     while (i < text.size()) {
         char32_t c = 0;
-        const std::size_t len = decodeAt(text, i, c);
+        const std::size_t len = utf8::decodeAt(text, i, c);
         if (c == U'\n') {
             emit(i, i + 1);
             i = lineStart, breakAt = std::string_view::npos, lineWidth = 0, prev = 0;
@@ -72,7 +59,7 @@ std::vector<std::string_view> breakLines(std::string_view text, float width, con
                 lineWidth = 0;
                 for (std::size_t k = lineStart; k < i;) {
                     char32_t ck = 0;
-                    k += decodeAt(text, k, ck);
+                    k += utf8::decodeAt(text, k, ck);
                     lineWidth += advance(ck);
                 }
             } else {

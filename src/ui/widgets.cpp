@@ -32,15 +32,18 @@ void applyTheme() {
     c[ImGuiCol_Border] = {0.80f, 0.82f, 0.86f, 1.0f};
 }
 
+AdvanceFn glyphAdvance(ImFont* font, float size) {
+    const float scale = size / font->FontSize;
+    return [font, scale](char32_t c) {
+        return c > 0xFFFF ? font->FallbackAdvanceX * scale : font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
+    };
+}
+
 void wrappedText(std::string_view text, ImFont* font, float width, const ImVec4* color) {
     if (font) ImGui::PushFont(font);
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, *color);
-    ImFont* f = ImGui::GetFont();
-    const float scale = ImGui::GetFontSize() / f->FontSize;
     const float available = width > 0 ? width : ImGui::GetContentRegionAvail().x;
-    const auto lines = breakLines(text, available, [&](char32_t c) {
-        return c > 0xFFFF ? f->FallbackAdvanceX * scale : f->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
-    });
+    const auto lines = breakLines(text, available, glyphAdvance(ImGui::GetFont(), ImGui::GetFontSize()));
     // Lines of one paragraph sit closer together than separate items.
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {ImGui::GetStyle().ItemSpacing.x, 4.0f});
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -92,12 +95,8 @@ bool optionButton(const char* id, std::string_view label, std::string_view badge
     const float kBadge = std::min(44.0f, minHeight - 12);
     constexpr float kInsetX = 20.0f;
     constexpr float kInsetY = 14.0f;
-    ImFont* font = ImGui::GetFont();
-    const float scale = ImGui::GetFontSize() / font->FontSize;
     const float textWidth = width - kBadge - 3 * kInsetX;
-    const auto lines = breakLines(label, textWidth, [&](char32_t c) {
-        return c > 0xFFFF ? font->FallbackAdvanceX * scale : font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
-    });
+    const auto lines = breakLines(label, textWidth, glyphAdvance(ImGui::GetFont(), ImGui::GetFontSize()));
     const float lineHeight = ImGui::GetFontSize() + 4;
     const float height = std::max(minHeight, static_cast<float>(lines.size()) * lineHeight + 2 * kInsetY);
 

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "ui/app_state.hpp"
+#include "ui/text_layout.hpp"
 
 namespace kiosk::ui {
 
@@ -27,6 +28,9 @@ inline const ImVec4 kPanel{0.95f, 0.96f, 0.98f, 1.0f};
 }  // namespace theme
 
 void applyTheme();
+
+// Width of a code point in `font` drawn at `size` pixels, for line breaking.
+AdvanceFn glyphAdvance(ImFont* font, float size);
 
 // Text wrapped to the available width (or `width` when > 0) with Japanese line-break rules.
 void wrappedText(std::string_view text, ImFont* font = nullptr, float width = 0, const ImVec4* color = nullptr);

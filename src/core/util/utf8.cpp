@@ -36,6 +36,13 @@ std::size_t sequenceLength(std::string_view text, std::size_t i, char32_t* out) 
 
 }  // namespace
 
+std::size_t decodeAt(std::string_view text, std::size_t i, char32_t& out) {
+    const std::size_t len = sequenceLength(text, i, &out);
+    if (len > 0) return len;
+    out = static_cast<unsigned char>(text[i]);
+    return 1;
+}
+
 std::optional<SourcePos> firstInvalid(std::string_view text) {
     SourcePos pos{1, 1};
     for (std::size_t i = 0; i < text.size();) {

@@ -14,6 +14,10 @@ namespace kiosk::utf8 {
 // sequence, or nothing when the whole text is valid UTF-8.
 std::optional<SourcePos> firstInvalid(std::string_view text);
 
+// Decodes the code point starting at text[i] and returns its length in bytes; an invalid byte
+// decodes as itself with length 1, so a caller always makes progress.
+std::size_t decodeAt(std::string_view text, std::size_t i, char32_t& out);
+
 // Decodes valid UTF-8; invalid sequences are skipped.
 std::vector<char32_t> decode(std::string_view text);
 
