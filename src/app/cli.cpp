@@ -49,10 +49,12 @@ int runValidate(const std::filesystem::path& dir) {
         ++catalog.filesRead;
         for (auto& d : skills.diagnostics) catalog.diagnostics.push_back(std::move(d));
     }
+    // Warnings (entries skipped without reading) do not fail validation, but are never silent.
+    for (const auto& w : catalog.warnings) fmt::print(stderr, "warning: {}\n", w.format());
     for (const auto& d : catalog.diagnostics) fmt::print(stderr, "{}\n", d.format());
     if (!catalog.diagnostics.empty()) {
         fmt::print(stderr, "{} problem(s) in {}; {} of {} questionnaire file(s) are valid\n", catalog.diagnostics.size(),
-                   dir.string(), catalog.questionnaires.size(), catalog.filesRead - (catalog.domains.empty() ? 0 : 1));
+                   dir.string(), catalog.questionnaires.size(), catalog.questionnaireFiles);
         return 1;
     }
     for (const auto& q : catalog.questionnaires)
@@ -131,7 +133,7 @@ int runScore(const Paths& paths, const ScoreOptions& options, Lang lang) {
     scoring::FacilityResult result;
     if (!options.answersFile.empty()) {
         const auto text = readFile(options.answersFile);
-        if (!text) return printError(fmt::format("cannot read {}", options.answersFile)), 1;
+        if (!text) return printError(text.error()), 1;
         auto parsed = scoring::parseAnswersFile(*text, catalog);
         if (!parsed) return printError(fmt::format("{}: {}", options.answersFile, parsed.error())), 1;
         result = scoring::evaluate(*policy.policy, catalog, {parsed->profile.get(), parsed->measures.get(), parsed->staffing});
@@ -171,7 +173,7 @@ std::optional<skills::SkillCatalog> skillCatalogFor(const Paths& paths) {
 
 }  // namespace
 
-int runPeopleImport(const Paths& paths, const std::string& file, bool partial) {
+int runPeopleImport(const Paths& paths, const std::string& file, bool partial, bool replace) {
     auto skillCatalog = skillCatalogFor(paths);
     if (!skillCatalog) return 1;
     std::error_code ec;
@@ -181,17 +183,19 @@ int runPeopleImport(const Paths& paths, const std::string& file, bool partial) {
     if (!db) return printError(db.error()), 1;
     store::PeopleStore people(*db);
     skills::SkillService service(people, *skillCatalog);
-    auto report = service.importFile(file, partial);
+    auto report = service.importFile(file, partial, replace ? skills::ImportMode::Replace : skills::ImportMode::Merge);
     if (!report) return printError(report.error()), 1;
     for (const auto& e : report->errors) fmt::print(stderr, "{}: {}\n", file, e.format());
-    if (!report->errors.empty() && !partial) {
+    if (report->errorsNotListed > 0) fmt::print(stderr, "{}: … and {} more problem(s) not listed\n", file, report->errorsNotListed);
+    if (report->problems() > 0 && !partial) {
         fmt::print(stderr, "medsec-kiosk: {} problem(s) in {}; nothing was imported (use --partial to import the good rows)\n",
-                   report->errors.size(), file);
+                   report->problems(), file);
         return 1;
     }
-    fmt::print("imported {} of {} people from {}\n", report->imported, report->rows, file);
-    if (!report->errors.empty()) {
-        fmt::print(stderr, "medsec-kiosk: {} problem(s) left rows out (listed above)\n", report->errors.size());
+    fmt::print("imported {} of {} people from {} ({} new, {} updated)\n", report->imported, report->rows, file, report->added,
+               report->imported - report->added);
+    if (report->problems() > 0) {
+        fmt::print(stderr, "medsec-kiosk: {} problem(s) left rows out (listed above)\n", report->problems());
         return 2;
     }
     return 0;

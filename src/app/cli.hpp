@@ -29,8 +29,8 @@ struct ScoreOptions {
 };
 int runScore(const Paths& paths, const ScoreOptions& options, Lang lang);
 
-// people import FILE.csv [--partial] / people export FILE.csv ("-" for standard output)
-int runPeopleImport(const Paths& paths, const std::string& file, bool partial);
+// people import FILE.csv [--partial] [--replace] / people export FILE.csv ("-" for standard output)
+int runPeopleImport(const Paths& paths, const std::string& file, bool partial, bool replace);
 int runPeopleExport(const Paths& paths, const std::string& file);
 
 }  // namespace kiosk::app

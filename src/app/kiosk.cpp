@@ -43,6 +43,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     if (!strings) return fail(strings.error());
 
     const auto catalog = questionnaire::loadCatalog(paths.questionnaires);
+    for (const auto& w : catalog.warnings) fmt::print(stderr, "medsec-kiosk: warning: {}\n", w.format());
     for (const auto& d : catalog.diagnostics) fmt::print(stderr, "{}\n", d.format());
     if (!catalog.diagnostics.empty())
         fmt::print(stderr, "medsec-kiosk: {} problem(s) in the questionnaires; the valid ones are offered\n", catalog.diagnostics.size());

@@ -88,8 +88,12 @@ int main(int argc, char** argv) {
                                                           "is bad, unless --partial");
     std::string peopleFile;
     bool partial = false;
+    bool replace = false;
     peopleImport->add_option("FILE", peopleFile, "CSV file")->required();
     peopleImport->add_flag("--partial", partial, "Import the good rows and list the bad ones");
+    peopleImport->add_flag("--replace", replace,
+                           "Each row replaces everything stored about its person: empty cells clear levels, dates and "
+                           "qualifications (without it, empty cells change nothing)");
     auto* peopleExport = people->add_subcommand("export", "Export people to CSV (\"-\" for standard output)");
     peopleExport->add_option("FILE", peopleFile, "CSV file to write")->required();
 
@@ -103,7 +107,7 @@ int main(int argc, char** argv) {
     if (*list) return app::runList(paths, status);
     if (*show) return app::runShow(paths, uuid, lang);
     if (*score) return app::runScore(paths, scoreOptions, lang);
-    if (*peopleImport) return app::runPeopleImport(paths, peopleFile, partial);
+    if (*peopleImport) return app::runPeopleImport(paths, peopleFile, partial, replace);
     if (*peopleExport) return app::runPeopleExport(paths, peopleFile);
     kioskOptions.lang = lang;
     return app::runKiosk(paths, kioskOptions);

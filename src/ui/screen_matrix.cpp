@@ -347,8 +347,8 @@ void importExport(AppState& state) {
         auto report = state.services.skills->importFile(m.path);
         if (!report) {
             m.error = report.error();
-        } else if (!report->errors.empty()) {
-            m.error = i18n::substitute(state.tr("matrix.import_refused"), {std::to_string(report->errors.size())}) + "\n";
+        } else if (report->problems() > 0) {
+            m.error = i18n::substitute(state.tr("matrix.import_refused"), {std::to_string(report->problems())}) + "\n";
             for (std::size_t i = 0; i < report->errors.size() && i < 5; ++i) m.error += report->errors[i].format() + "\n";
         } else {
             m.message = i18n::substitute(state.tr("matrix.imported"), {std::to_string(report->imported)});
@@ -404,6 +404,8 @@ PersonDraft draftFor(const AppState& state, const Person* existing) {
 // Turns the draft's text into a person, or says which field is wrong.
 Result<Person> personFromDraft(const AppState& state, const PersonDraft& d) {
     Person p = d.person;
+    p.name = skills::trimPersonText(p.name);
+    p.department = skills::trimPersonText(p.department);
     p.qualifications.clear();
     for (const auto& q : state.services.skills->catalog().policy.qualifications) {
         if (!d.has.at(q.id)) continue;

@@ -359,6 +359,6 @@ TEST_CASE("a malformed answers file gets a message naming the field") {
     CHECK(error(R"({"profile": {"bedz": 5}, "measures": {}})") == "profile.bedz: no such question in facility_profile");
     CHECK(error(R"({"measures": {}})").rfind("profile: missing", 0) == 0);
     CHECK(error(R"({"profile": {}, "measures": {}, "staffing": {"knowledge": -1}})").rfind("staffing.knowledge: expected a whole number", 0) == 0);
-    CHECK(error(R"({"profile": {}, "measures": [})").rfind("not valid JSON", 0) == 0);
+    CHECK(error(R"({"profile": {}, "measures": [})").rfind("line 1, column 30: not valid JSON: syntax error while parsing value - unexpected", 0) == 0);
     CHECK(error(R"({"profile": {}, "measures": {}, "extra": 1})") == "extra: unknown field (expected profile, measures, default_measure, staffing)");
 }

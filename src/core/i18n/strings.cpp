@@ -47,9 +47,9 @@ Result<std::unordered_map<std::string, std::string>> parse(std::string_view text
 
 Result<Strings> Strings::load(const std::filesystem::path& dir) {
     const auto ja = readFile(dir / "ja.toml");
-    if (!ja) return Error{fmt::format("cannot read the UI strings {}", (dir / "ja.toml").string())};
+    if (!ja) return Error{fmt::format("cannot read the UI strings: {}", ja.error())};
     const auto en = readFile(dir / "en.toml");
-    if (!en) return Error{fmt::format("cannot read the UI strings {}", (dir / "en.toml").string())};
+    if (!en) return Error{fmt::format("cannot read the UI strings: {}", en.error())};
     Strings s;
     auto jaMap = parse(*ja, (dir / "ja.toml").string());
     if (!jaMap) return Error{jaMap.error()};

@@ -119,14 +119,9 @@ Question readQuestion(Reader& r, const toml::table& t, const std::vector<std::pa
             if (const toml::node* n = t.get(key))
                 r.error(*n, fmt::format("'{}' applies only to number questions, and {} is {}", key, name, questionTypeName(q.type)));
     }
-    if (auto maxLength = r.number(t, "max_length", name)) {
-        if (q.type != QuestionType::Text) {
-            r.error(*t.get("max_length"), fmt::format("'max_length' applies only to text questions", name));
-        } else if (*maxLength < 1 || *maxLength > 10000) {
-            r.error(*t.get("max_length"), fmt::format("max_length of {} must be between 1 and 10000", name));
-        } else {
-            q.maxLength = static_cast<int>(*maxLength);
-        }
+    if (const toml::node* node = t.get("max_length")) {
+        if (q.type != QuestionType::Text) r.error(*node, "'max_length' applies only to text questions");
+        else if (auto maxLength = r.integer(t, "max_length", name, 1, 10000)) q.maxLength = *maxLength;
     }
 
     if (const toml::node* showIf = t.get("show_if")) {
@@ -168,12 +163,8 @@ void readHeader(Reader& r, const toml::table& root, Questionnaire& q) {
 
     const bool exercise = q.kind == Kind::Exercise;
     if (exercise) {
-        const auto minutes = r.number(*h, "duration_minutes", "[questionnaire]");
-        if (!minutes || *minutes < 1 || *minutes > 600) {
-            r.error(posOf(*h), "an exercise needs duration_minutes between 1 and 600");
-        } else {
-            q.durationMinutes = static_cast<int>(*minutes);
-        }
+        if (!h->contains("duration_minutes")) r.error(posOf(*h), "an exercise needs duration_minutes between 1 and 600");
+        else if (auto minutes = r.integer(*h, "duration_minutes", "[questionnaire]", 1, 600)) q.durationMinutes = *minutes;
         q.scenario = r.text(*h, "scenario", "[questionnaire]", true);
         const toml::node* objectives = h->get("objectives");
         const toml::array* a = objectives ? objectives->as_array() : nullptr;
@@ -249,7 +240,7 @@ FileResult loadQuestionnaireFile(const std::filesystem::path& path, const LoadCo
     const auto text = readFile(path);
     if (!text) {
         FileResult result;
-        result.diagnostics.push_back({path.string(), {0, 0}, "cannot read the file"});
+        result.diagnostics.push_back({path.string(), {0, 0}, readProblem(text.error(), path)});
         return result;
     }
     return parseQuestionnaire(*text, path.string(), context);
@@ -282,21 +273,57 @@ const Questionnaire* Catalog::find(std::string_view id) const {
     return nullptr;
 }
 
-Catalog loadCatalog(const std::filesystem::path& dir) {
+namespace {
+
+// The *.toml files of one folder. Entries that cannot be questionnaires (links to devices or
+// FIFOs, dangling or looping links, unreadable entries) are named in a warning, never read.
+void listTomlFiles(const std::filesystem::path& folder, std::vector<std::filesystem::path>& files, Diagnostics& warnings) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+        warnings.push_back({folder.string(), {0, 0}, fmt::format("the folder cannot be read ({}); its files were skipped", ec.message())});
+        return;
+    }
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) {
+            warnings.push_back({folder.string(), {0, 0}, fmt::format("the folder could not be read to the end ({})", ec.message())});
+            return;
+        }
+        const fs::path path = it->path();
+        if (path.extension() != ".toml") continue;
+        std::error_code statError;
+        const auto status = fs::status(path, statError);  // follows links
+        if (statError || !fs::exists(status)) {
+            warnings.push_back({path.string(), {0, 0},
+                                fmt::format("skipped: a link that leads nowhere readable ({})",
+                                            statError ? statError.message() : std::string("its target does not exist"))});
+        } else if (fs::is_directory(status)) {
+            warnings.push_back({path.string(), {0, 0}, "skipped: a folder named like a questionnaire file"});
+        } else if (!fs::is_regular_file(status)) {
+            warnings.push_back({path.string(), {0, 0}, "skipped: not a regular file (a device, FIFO or socket)"});
+        } else {
+            files.push_back(path);
+        }
+    }
+}
+
+}  // namespace
+
+Catalog loadCatalog(const std::filesystem::path& folder) {
     namespace fs = std::filesystem;
     Catalog catalog;
     std::error_code ec;
+    // "questionnaires/" and "questionnaires" must behave alike.
+    const fs::path dir = normalPath(folder);
     if (!fs::is_directory(dir, ec)) {
-        catalog.diagnostics.push_back({dir.string(), {0, 0}, "is not a folder of questionnaires"});
+        catalog.diagnostics.push_back({folder.string(), {0, 0}, "is not a folder of questionnaires"});
         return catalog;
     }
 
     std::vector<fs::path> files;
-    for (const fs::path& sub : {dir, dir / "exercises"}) {
-        if (!fs::is_directory(sub, ec)) continue;
-        for (const auto& entry : fs::directory_iterator(sub, ec))
-            if (entry.is_regular_file() && entry.path().extension() == ".toml") files.push_back(entry.path());
-    }
+    listTomlFiles(dir, files, catalog.warnings);
+    if (fs::is_directory(dir / "exercises", ec)) listTomlFiles(dir / "exercises", files, catalog.warnings);
     std::sort(files.begin(), files.end());
 
     LoadContext context;
@@ -307,7 +334,7 @@ Catalog loadCatalog(const std::filesystem::path& dir) {
             context.domains = parseDomains(*text, domainsFile.string(), catalog.diagnostics);
             context.domainsLoaded = true;
         } else {
-            catalog.diagnostics.push_back({domainsFile.string(), {0, 0}, "cannot read the file"});
+            catalog.diagnostics.push_back({domainsFile.string(), {0, 0}, readProblem(text.error(), domainsFile)});
         }
     }
     catalog.domains = context.domains;
@@ -321,6 +348,7 @@ Catalog loadCatalog(const std::filesystem::path& dir) {
                                             name == "qualifications.toml"))
             continue;
         ++catalog.filesRead;
+        ++catalog.questionnaireFiles;
         FileResult result = loadQuestionnaireFile(file, context);
         for (auto& d : result.diagnostics) catalog.diagnostics.push_back(std::move(d));
         if (!result.questionnaire) continue;

@@ -41,7 +41,9 @@ struct Catalog {
     std::vector<Questionnaire> questionnaires;  // sorted by file name; only the valid ones
     std::vector<Domain> domains;
     Diagnostics diagnostics;                    // problems of every file, in file order
-    int filesRead = 0;
+    Diagnostics warnings;                       // entries skipped without reading (links to devices…)
+    int filesRead = 0;           // every file read, catalogues included
+    int questionnaireFiles = 0;  // of them, the questionnaires
 
     const Questionnaire* find(std::string_view id) const;
 };

@@ -115,10 +115,8 @@ Condition readCondition(Reader& r, const toml::node& node, const std::string& wh
     }
     if (const auto* s = value->as_string()) {
         c.ids.push_back(s->get());
-    } else if (const auto* i = value->as_integer()) {
-        c.number = static_cast<double>(i->get());
-    } else if (const auto* f = value->as_floating_point()) {
-        c.number = f->get();
+    } else if (value->is_integer() || value->is_floating_point()) {
+        c.number = r.numberOf(*value, fmt::format("the value of a condition in {}", where));
     } else if (const auto* a = value->as_array()) {
         for (const auto& e : *a) {
             if (const auto* es = e.as_string()) {

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -85,6 +87,12 @@ public:
             } else if (const auto* s = n->as_string()) {
                 *target = s->get();
                 if (target->empty()) error(*n, fmt::format("{} has empty {} text", what, lang));
+                // TOML escapes can smuggle in NUL and other controls that no screen can show.
+                for (unsigned char c : *target)
+                    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+                        error(*n, fmt::format("{} text of {} contains the control character U+{:04X}; remove it", lang, what, c));
+                        break;
+                    }
             } else {
                 error(*n, fmt::format("{} text of {} must be a string", lang, what));
             }
@@ -92,13 +100,50 @@ public:
         return out;
     }
 
+    // A finite number: nan and inf are refused, since every comparison with them is false and
+    // they would pass any range check.
     std::optional<double> number(const toml::table& table, std::string_view key, std::string_view where) {
         const toml::node* node = table.get(key);
         if (!node) return std::nullopt;
-        if (const auto* i = node->as_integer()) return static_cast<double>(i->get());
-        if (const auto* f = node->as_floating_point()) return f->get();
-        error(*node, fmt::format("'{}' in {} must be a number", key, where));
+        return numberOf(*node, fmt::format("'{}' in {}", key, where));
+    }
+
+    std::optional<double> numberOf(const toml::node& node, const std::string& what) {
+        if (const auto* i = node.as_integer()) {
+            // Beyond 2^53 a double no longer holds every whole number; no setting needs that much.
+            if (i->get() > (std::int64_t{1} << 53) || i->get() < -(std::int64_t{1} << 53)) {
+                error(node, fmt::format("{} is {}, far outside any sensible range", what, i->get()));
+                return std::nullopt;
+            }
+            return static_cast<double>(i->get());
+        }
+        if (const auto* f = node.as_floating_point()) {
+            if (!std::isfinite(f->get())) {
+                error(node, fmt::format("{} must be a finite number, not {}", what, f->get()));
+                return std::nullopt;
+            }
+            return f->get();
+        }
+        error(node, fmt::format("{} must be a number", what));
         return std::nullopt;
+    }
+
+    // A whole number within [min, max]; anything else (a fraction, a number out of range,
+    // a value that would wrap in an int) is reported at its position and gives nothing.
+    std::optional<int> integer(const toml::table& table, std::string_view key, std::string_view where, std::int64_t min,
+                               std::int64_t max) {
+        const toml::node* node = table.get(key);
+        if (!node) return std::nullopt;
+        const auto* i = node->as_integer();
+        if (!i) {
+            error(*node, fmt::format("'{}' in {} must be a whole number from {} to {}", key, where, min, max));
+            return std::nullopt;
+        }
+        if (i->get() < min || i->get() > max) {
+            error(*node, fmt::format("'{}' in {} is {}; use a whole number from {} to {}", key, where, i->get(), min, max));
+            return std::nullopt;
+        }
+        return static_cast<int>(i->get());
     }
 
     std::optional<bool> boolean(const toml::table& table, std::string_view key, std::string_view where) {

@@ -5,8 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/json.hpp"
+
 namespace kiosk::scoring {
 namespace {
+
+constexpr std::int64_t kMaxStaffCount = 100000;  // more people than any hospital employs
 
 using assessment::Answer;
 using nlohmann::json;
@@ -81,12 +85,9 @@ Result<std::unique_ptr<assessment::Session>> readSection(const json& root, const
 }  // namespace
 
 Result<AnswersFile> parseAnswersFile(const std::string& text, const questionnaire::Catalog& catalog) {
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::parse_error& e) {
-        return Error{fmt::format("not valid JSON (at byte {}): {}", e.byte, e.what())};
-    }
+    auto parsed = parseJsonStrict(text);
+    if (!parsed) return Error{parsed.error()};
+    const json root = std::move(*parsed);
     if (!root.is_object()) return Error{"expected a JSON object with \"profile\" and \"measures\""};
     for (const auto& [key, value] : root.items()) {
         if (key != "profile" && key != "measures" && key != "default_measure" && key != "staffing")
@@ -114,9 +115,14 @@ Result<AnswersFile> parseAnswersFile(const std::string& text, const questionnair
                                     {"both", &staffing.both}, {"duty_holders", &staffing.dutyHolders}}) {
             if (!s.contains(name)) return Error{fmt::format("staffing.{}: missing", name)};
             const json& v = s.at(name);
-            if (!v.is_number_integer() || v.get<int>() < 0) return Error{fmt::format("staffing.{}: expected a whole number 0 or more, got {}", name, v.dump())};
-            *target = v.get<int>();
+            const auto count = jsonInteger(v, 0, kMaxStaffCount);
+            if (!count) return Error{fmt::format("staffing.{}: expected a whole number from 0 to {}, got {}", name, kMaxStaffCount, v.dump())};
+            *target = static_cast<int>(*count);
         }
+        // Everyone counted in both is also counted in knowledge and in security.
+        if (staffing.both > staffing.knowledge || staffing.both > staffing.security)
+            return Error{fmt::format("staffing.both: {} people with both cannot be more than knowledge ({}) or security ({})", staffing.both,
+                                     staffing.knowledge, staffing.security)};
         for (const auto& [key, value] : s.items())
             if (key != "knowledge" && key != "security" && key != "both" && key != "duty_holders")
                 return Error{fmt::format("staffing.{}: unknown field", key)};

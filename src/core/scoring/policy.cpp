@@ -51,16 +51,26 @@ void readTiers(Reader& r, const toml::table& root, const questionnaire::Catalog&
         Tier tier;
         tier.id = r.identifier(*t, "id", "a tier");
         const std::string where = fmt::format("tier '{}'", tier.id);
-        tier.rank = static_cast<int>(r.number(*t, "rank", where).value_or(0));
+        tier.rank = r.integer(*t, "rank", where, 1, 100).value_or(0);
         tier.name = r.text(*t, "name", where, true);
         tier.description = r.text(*t, "description", where, true);
         tier.citation = r.string(*t, "citation", where, true).value_or("");
         const toml::node* staffing = t->get("staffing");
         if (const auto* s = staffing ? staffing->as_table() : nullptr) {
             r.allowOnly(*s, fmt::format("the staffing of {}", where), {"knowledge", "security", "both"});
-            tier.staffing.knowledge = static_cast<int>(r.number(*s, "knowledge", where).value_or(0));
-            tier.staffing.security = static_cast<int>(r.number(*s, "security", where).value_or(0));
-            tier.staffing.both = static_cast<int>(r.number(*s, "both", where).value_or(0));
+            // Counts of people in one facility; 1000 is far above any tier's need.
+            const std::string staffingOf = fmt::format("the staffing of {}", where);
+            const auto knowledge = r.integer(*s, "knowledge", staffingOf, 0, 1000);
+            const auto security = r.integer(*s, "security", staffingOf, 0, 1000);
+            const auto both = r.integer(*s, "both", staffingOf, 0, 1000);
+            tier.staffing.knowledge = knowledge.value_or(0);
+            tier.staffing.security = security.value_or(0);
+            tier.staffing.both = both.value_or(0);
+            // Someone who counts for both also counts for each; the reverse cannot hold.
+            if (knowledge && security && both && (*both > *knowledge || *both > *security))
+                r.error(*s, fmt::format("{} asks for {} people with both, more than the {} with knowledge or the {} with a security "
+                                        "qualification; everyone counted in both is also counted in each",
+                                        staffingOf, tier.staffing.both, tier.staffing.knowledge, tier.staffing.security));
         } else {
             r.error(posOf(*t), fmt::format("{} needs staffing = {{ knowledge = N, security = N, both = N }}", where));
         }
@@ -111,12 +121,8 @@ void readRecommendation(Reader& r, const toml::table& root, Policy& p) {
             }
         };
         const auto count = [&](std::string_view key, int& out) {
-            if (auto v = r.number(*t, key, "[thresholds]")) {
-                if (*v < 1) r.error(*t->get(key), fmt::format("{} must be 1 or more", key));
-                out = static_cast<int>(*v);
-            } else {
-                r.error(posOf(*t), fmt::format("[thresholds] is missing '{}'", key));
-            }
+            if (!t->contains(key)) r.error(posOf(*t), fmt::format("[thresholds] is missing '{}'", key));
+            else if (auto v = r.integer(*t, key, "[thresholds]", 1, 1000)) out = *v;
         };
         score("in_place_score", th.inPlaceScore);
         score("consider_score", th.considerScore);
@@ -272,8 +278,10 @@ PolicyResult loadPolicy(const std::filesystem::path& dir, const questionnaire::C
     const auto recommendation = readFile(recommendationFile);
     if (!tiers || !recommendation) {
         PolicyResult result;
-        if (!tiers) result.diagnostics.push_back({tiersFile.string(), {0, 0}, "cannot read the tier rules"});
-        if (!recommendation) result.diagnostics.push_back({recommendationFile.string(), {0, 0}, "cannot read the recommendation rules"});
+        if (!tiers) result.diagnostics.push_back({tiersFile.string(), {0, 0}, fmt::format("cannot read the tier rules: {}", readProblem(tiers.error(), tiersFile))});
+        if (!recommendation)
+            result.diagnostics.push_back(
+                {recommendationFile.string(), {0, 0}, fmt::format("cannot read the recommendation rules: {}", readProblem(recommendation.error(), recommendationFile))});
         return result;
     }
     return parsePolicy(*tiers, tiersFile.string(), *recommendation, recommendationFile.string(), catalog);

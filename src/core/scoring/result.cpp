@@ -4,13 +4,28 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <limits>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
+
+#include "util/json.hpp"
 
 namespace kiosk::scoring {
 
 using nlohmann::json;
 
 namespace {
+
+// A whole number read from a stored result: refuses fractions and values beyond int, which a
+// plain get<int>() would convert with undefined behaviour.
+struct Whole {
+    int value = 0;
+};
+void from_json(const json& j, Whole& w) {
+    const auto v = jsonInteger(j, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+    if (!v) throw std::out_of_range(fmt::format("expected a whole number, found {}", j.dump()));
+    w.value = static_cast<int>(*v);
+}
 
 double round1(double v) { return std::round(v * 10) / 10; }
 
@@ -53,7 +68,7 @@ std::vector<ScoreLine> lines(const json& j) {
     std::vector<ScoreLine> out;
     for (const auto& l : j)
         out.push_back({l.at("id").get<std::string>(), text(l.at("name")), l.at("score").get<double>(), l.at("target").get<double>(),
-                       l.at("applicable").get<int>(), l.at("in_place").get<int>()});
+                       l.at("applicable").get<Whole>().value, l.at("in_place").get<Whole>().value});
     return out;
 }
 
@@ -131,9 +146,11 @@ std::string toJson(const FacilityResult& r, int indent) {
 
 Result<FacilityResult> fromJson(const std::string& text_) {
     try {
-        const json j = json::parse(text_);
+        auto parsed = parseJsonStrict(text_);
+        if (!parsed) return Error{fmt::format("the stored result cannot be read: {}", parsed.error())};
+        const json j = std::move(*parsed);
         FacilityResult r;
-        r.engineVersion = j.at("engine_version").get<int>();
+        r.engineVersion = j.at("engine_version").get<Whole>().value;
         r.computedAt = j.at("computed_at").get<std::string>();
         r.assessment = j.at("assessment").get<std::string>();
         r.profileAssessment = j.at("profile_assessment").get<std::string>();
@@ -153,10 +170,10 @@ Result<FacilityResult> fromJson(const std::string& text_) {
         r.achievedTierName = text(tier.at("achieved_name"));
         r.achievedWhy = explanations(tier.at("achieved_why"));
         const auto& s = j.at("staffing");
-        r.staffing = {s.at("knowledge").get<int>(), s.at("security").get<int>(), s.at("both").get<int>(),
-                      s.at("duty_holders").get<int>(), s.at("source").get<std::string>(),
+        r.staffing = {s.at("knowledge").get<Whole>().value, s.at("security").get<Whole>().value, s.at("both").get<Whole>().value,
+                      s.at("duty_holders").get<Whole>().value, s.at("source").get<std::string>(),
                       s.value("uncovered_skills", std::vector<std::string>{}), s.value("single_person_skills", std::vector<std::string>{}),
-                      s.value("expiring_people", 0)};
+                      s.contains("expiring_people") ? s.at("expiring_people").get<Whole>().value : 0};
         r.overall = j.at("scores").at("overall").get<double>();
         r.domains = lines(j.at("scores").at("domains"));
         r.functions = lines(j.at("scores").at("functions"));
@@ -196,7 +213,7 @@ Result<FacilityResult> fromJson(const std::string& text_) {
             r.change = std::move(change);
         }
         return r;
-    } catch (const json::exception& e) {
+    } catch (const std::exception& e) {  // json's own errors and a Whole out of range
         return Error{fmt::format("the stored result cannot be read: {}", e.what())};
     }
 }

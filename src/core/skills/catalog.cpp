@@ -52,18 +52,16 @@ SkillCatalogResult parseSkillCatalog(std::string_view text, const std::string& f
             else if (counts == "security") q.countsAs = CountsAs::Security;
             else if (counts == "none") q.countsAs = CountsAs::None;
             else r.error(*t->get("counts_as"), fmt::format("{} has counts_as '{}'; use knowledge, security or none", where, counts));
-            const auto years = r.number(*t, "renewal_years", where).value_or(0);
-            if (years < 0 || years > 20) r.error(posOf(*t), fmt::format("{} has renewal_years {}; use 0 (never) to 20", where, years));
-            q.renewalYears = static_cast<int>(years);
+            q.renewalYears = r.integer(*t, "renewal_years", where, 0, 20).value_or(0);  // 0: never expires
             q.requiresRegistration = r.boolean(*t, "requires_registration", where).value_or(false);
             q.citation = r.string(*t, "citation", where, true).value_or("");
             sc.policy.qualifications.push_back(std::move(q));
         }
         if (const auto* m = root->get("matrix") ? root->get("matrix")->as_table() : nullptr) {
             r.allowOnly(*m, "[matrix]", {"expiring_days", "experience_years_for_knowledge", "target_level", "duty_level"});
-            sc.policy.expiringDays = static_cast<int>(r.number(*m, "expiring_days", "[matrix]").value_or(90));
-            sc.policy.experienceYearsForKnowledge = static_cast<int>(r.number(*m, "experience_years_for_knowledge", "[matrix]").value_or(3));
-            sc.policy.dutyLevel = static_cast<int>(r.number(*m, "duty_level", "[matrix]").value_or(3));
+            sc.policy.expiringDays = r.integer(*m, "expiring_days", "[matrix]", 0, 365).value_or(90);
+            sc.policy.experienceYearsForKnowledge = r.integer(*m, "experience_years_for_knowledge", "[matrix]", 0, 60).value_or(3);
+            sc.policy.dutyLevel = r.integer(*m, "duty_level", "[matrix]", 0, 4).value_or(3);
             if (const auto* targets = m->get("target_level") ? m->get("target_level")->as_table() : nullptr) {
                 sc.policy.targetLevel.clear();
                 for (auto&& [tier, node] : *targets) {
@@ -73,7 +71,6 @@ SkillCatalogResult parseSkillCatalog(std::string_view text, const std::string& f
                     else sc.policy.targetLevel[std::string(tier.str())] = static_cast<int>(level->get());
                 }
             }
-            if (sc.policy.expiringDays < 0 || sc.policy.expiringDays > 365) r.error(posOf(*m), "expiring_days must be from 0 to 365");
         } else {
             r.error(SourcePos{1, 1}, "qualifications.toml has no [matrix] table");
         }
@@ -107,7 +104,7 @@ SkillCatalogResult loadSkillCatalog(const std::filesystem::path& dir, const ques
     const auto text = readFile(path);
     if (!text) {
         SkillCatalogResult result;
-        result.diagnostics.push_back({path.string(), {0, 0}, "cannot read the qualifications catalogue"});
+        result.diagnostics.push_back({path.string(), {0, 0}, fmt::format("cannot read the qualifications catalogue: {}", readProblem(text.error(), path))});
         return result;
     }
     return parseSkillCatalog(*text, path.string(), catalog);

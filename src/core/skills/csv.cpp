@@ -77,12 +77,30 @@ Result<std::vector<CsvRow>> parseCsv(std::string_view text) {
     return rows;
 }
 
+namespace {
+
+constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+
+}  // namespace
+
+std::string neutraliseCell(std::string_view cell) {
+    if (!cell.empty() && (kFormulaStarts.find(cell.front()) != std::string_view::npos || cell.front() == '\''))
+        return "'" + std::string(cell);
+    return std::string(cell);
+}
+
+std::string restoreCell(std::string_view cell) {
+    if (cell.size() >= 2 && cell[0] == '\'' && (kFormulaStarts.find(cell[1]) != std::string_view::npos || cell[1] == '\''))
+        cell.remove_prefix(1);
+    return std::string(cell);
+}
+
 std::string writeCsv(const std::vector<std::vector<std::string>>& rows) {
     std::string out = "\xEF\xBB\xBF";
     for (const auto& row : rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (i) out += ',';
-            const auto& f = row[i];
+            const std::string f = neutraliseCell(row[i]);
             if (f.find_first_of(",\"\r\n") != std::string::npos) {
                 out += '"';
                 for (char c : f) {

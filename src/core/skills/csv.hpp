@@ -20,6 +20,15 @@ struct CsvRow {
 Result<std::vector<CsvRow>> parseCsv(std::string_view text);
 
 // Rows to CSV with a byte-order mark (so Excel opens Japanese correctly) and CRLF line ends.
+// Every cell is made safe for spreadsheets: see neutraliseCell.
 std::string writeCsv(const std::vector<std::vector<std::string>>& rows);
+
+// A spreadsheet evaluates a cell that starts with = + - @ TAB or CR as a formula (OWASP's CSV
+// injection guidance). Such a cell is written with a leading apostrophe, which spreadsheets show
+// as text; a cell that already starts with an apostrophe gets one more, so that restoreCell can
+// undo exactly what was added.
+std::string neutraliseCell(std::string_view cell);
+// The inverse, for importers: drops the apostrophe that neutraliseCell added.
+std::string restoreCell(std::string_view cell);
 
 }  // namespace kiosk::skills

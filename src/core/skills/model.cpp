@@ -8,6 +8,8 @@
 #include <charconv>
 #include <ctime>
 
+#include "util/utf8.hpp"
+
 namespace kiosk::skills {
 
 using namespace std::chrono;
@@ -36,6 +38,28 @@ Date today() {
     std::tm local{};
     localtime_r(&t, &local);
     return Date{year{local.tm_year + 1900}, month{static_cast<unsigned>(local.tm_mon + 1)}, day{static_cast<unsigned>(local.tm_mday)}};
+}
+
+std::optional<std::string> personTextProblem(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c == 0x7F) return fmt::format("contains the control character U+{:04X}; remove it", c);
+    }
+    if (!text.empty() && (text.front() == ' ' || text.back() == ' ')) return std::string("begins or ends with a space");
+    if (utf8::length(text) > kMaxPersonText) return fmt::format("is longer than {} characters", kMaxPersonText);
+    return std::nullopt;
+}
+
+std::string trimPersonText(std::string_view text) {
+    constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+    for (bool changed = true; changed;) {
+        changed = false;
+        if (!text.empty() && text.front() == ' ') text.remove_prefix(1), changed = true;
+        if (!text.empty() && text.back() == ' ') text.remove_suffix(1), changed = true;
+        if (text.substr(0, 3) == kIdeographicSpace) text.remove_prefix(3), changed = true;
+        if (text.size() >= 3 && text.substr(text.size() - 3) == kIdeographicSpace) text.remove_suffix(3), changed = true;
+    }
+    return std::string(text);
 }
 
 const QualificationDef* MatrixPolicy::qualification(std::string_view id) const {

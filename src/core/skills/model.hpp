@@ -43,6 +43,14 @@ struct MatrixPolicy {
     int targetFor(std::string_view tier) const;
 };
 
+// Names and departments: at most this many characters, no control characters (a NUL, a tab or a
+// line break would be invisible on screen and break other programs), no spaces at either end.
+inline constexpr std::size_t kMaxPersonText = 100;
+// What is wrong with such a text, or nothing.
+std::optional<std::string> personTextProblem(std::string_view text);
+// The text without spaces (ASCII or the ideographic U+3000) at either end, as typed names are kept.
+std::string trimPersonText(std::string_view text);
+
 enum class Employment { FullTime, PartTime, External };
 std::string_view employmentName(Employment e);
 std::optional<Employment> parseEmployment(std::string_view s);

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <map>
 #include <set>
 
 #include "skills/csv.hpp"
@@ -13,11 +12,13 @@
 namespace kiosk::skills {
 namespace {
 
-std::string trim(std::string s) {
-    const auto start = s.find_first_not_of(" \t");
+// Spaces around a cell are Excel's doing, not the person's; tabs are content (and refused in
+// names), so that a neutralised "\t=…" cannot turn back into a formula.
+std::string cellText(const std::string& raw) {
+    const auto start = raw.find_first_not_of(' ');
     if (start == std::string::npos) return {};
-    const auto end = s.find_last_not_of(" \t");
-    return s.substr(start, end - start + 1);
+    const auto end = raw.find_last_not_of(' ');
+    return restoreCell(std::string_view(raw).substr(start, end - start + 1));
 }
 
 std::optional<bool> parseYesNo(const std::string& s) {
@@ -46,6 +47,7 @@ std::string RowError::format() const {
 std::vector<std::string> peopleCsvHeader(const SkillCatalog& catalog) {
     std::vector<std::string> header{"name", "role", "department", "employment", "experience_years", "healthcare_course"};
     for (const auto& q : catalog.policy.qualifications) {
+        header.push_back(q.id + "_held");
         header.push_back(q.id + "_date");
         header.push_back(q.id + "_renewal");
         if (q.requiresRegistration) header.push_back(q.id + "_registered");
@@ -56,51 +58,61 @@ std::vector<std::string> peopleCsvHeader(const SkillCatalog& catalog) {
 
 PeopleImport readPeopleCsv(std::string_view text, const SkillCatalog& catalog) {
     PeopleImport out;
+    const auto report = [&](RowError e) {
+        if (out.errors.size() < kMaxListedErrors) out.errors.push_back(std::move(e));
+        else ++out.errorsNotListed;
+    };
     auto rows = parseCsv(text);
     if (!rows) {
-        out.errors.push_back({0, "", rows.error()});
+        report({0, "", rows.error()});
         return out;
     }
     if (rows->empty()) {
-        out.errors.push_back({1, "", "the file is empty; the first line must name the columns (name, role, employment, …)"});
+        report({1, "", "the file is empty; the first line must name the columns (name, role, employment, …)"});
         return out;
     }
     const auto known = peopleCsvHeader(catalog);
     const auto& header = rows->front();
     std::map<std::string, std::size_t> column;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        const std::string name = trim(header.fields[i]);
+        const std::string name = cellText(header.fields[i]);
         if (std::find(known.begin(), known.end(), name) == known.end()) {
             const bool looksLikeSkill = name.rfind("skill_", 0) == 0;
-            out.errors.push_back({header.line, name, looksLikeSkill ? "unknown skill; the checklist's skills are the columns skill_… of an export"
-                                                                    : "unknown column; export once to see the columns"});
+            report({header.line, name, looksLikeSkill ? "unknown skill; the checklist's skills are the columns skill_… of an export"
+                                                      : "unknown column; export once to see the columns"});
         } else if (!column.emplace(name, i).second) {
-            out.errors.push_back({header.line, name, "the column appears twice"});
+            report({header.line, name, "the column appears twice"});
         }
     }
     for (const char* required : {"name", "role", "employment"})
-        if (!column.count(required)) out.errors.push_back({header.line, required, "required column is missing"});
+        if (!column.count(required)) report({header.line, required, "required column is missing"});
     if (!out.errors.empty()) return out;
 
     std::set<std::string> names;
     for (std::size_t r = 1; r < rows->size(); ++r) {
         const auto& row = (*rows)[r];
         ++out.rows;
-        const std::size_t errorsBefore = out.errors.size();
-        if (row.fields.size() > header.fields.size()) {
-            out.errors.push_back({row.line, "", fmt::format("{} fields, but the header has {}", row.fields.size(), header.fields.size())});
+        const std::size_t errorsBefore = out.errors.size() + static_cast<std::size_t>(out.errorsNotListed);
+        // A row with fewer fields would read as empty cells, and a row with more has cells
+        // that belong to no column: either way the row is not what its author meant.
+        if (row.fields.size() != header.fields.size()) {
+            report({row.line, "",
+                    fmt::format("{} fields, but the header has {}; every row needs one field for each column (an empty field "
+                                "changes nothing)",
+                                row.fields.size(), header.fields.size())});
             continue;
         }
         const auto get = [&](const std::string& name) -> std::string {
             auto it = column.find(name);
-            if (it == column.end() || it->second >= row.fields.size()) return {};
-            return trim(row.fields[it->second]);
+            return it == column.end() ? std::string() : cellText(row.fields[it->second]);
         };
-        const auto bad = [&](const std::string& col, std::string message) { out.errors.push_back({row.line, col, std::move(message)}); };
+        const auto bad = [&](const std::string& col, std::string message) { report({row.line, col, std::move(message)}); };
 
-        Person p;
+        PersonRow p;
+        p.line = row.line;
         p.name = get("name");
         if (p.name.empty()) bad("name", "a name or pseudonym is required");
+        else if (auto problem = personTextProblem(p.name)) bad("name", fmt::format("the name {}", *problem));
         else if (!names.insert(p.name).second) bad("name", fmt::format("'{}' appears on more than one line", p.name));
 
         const std::string role = get("role");
@@ -111,7 +123,10 @@ PeopleImport readPeopleCsv(std::string_view text, const SkillCatalog& catalog) {
             for (const auto& [id, label] : catalog.roles) list += (list.empty() ? "" : ", ") + id;
             bad("role", fmt::format("'{}' is not a role; use one of {}", role, list));
         }
-        p.department = get("department");
+        if (const auto department = get("department"); !department.empty()) {
+            if (auto problem = personTextProblem(department)) bad("department", fmt::format("the department {}", *problem));
+            else p.department = department;
+        }
         const std::string employment = get("employment");
         if (auto e = parseEmployment(employment)) p.employment = *e;
         else {
@@ -121,51 +136,94 @@ PeopleImport readPeopleCsv(std::string_view text, const SkillCatalog& catalog) {
             if (!found) bad("employment", fmt::format("'{}' is not full_time, part_time or external (常勤, 非常勤, 外部)", employment));
         }
 
-        SkillSnapshot snapshot;
-        snapshot.source = "import";
         if (const auto years = get("experience_years"); !years.empty()) {
             auto v = parseInt(years);
             if (!v || *v < 0 || *v > 60) bad("experience_years", fmt::format("'{}' is not a number of years from 0 to 60", years));
-            else snapshot.experienceYears = *v;
+            else p.experienceYears = *v;
         }
         if (const auto course = get("healthcare_course"); !course.empty()) {
             auto v = parseYesNo(course);
             if (!v) bad("healthcare_course", fmt::format("'{}' is not yes or no", course));
-            else snapshot.healthcareCourse = *v;
+            else p.healthcareCourse = *v;
         }
         for (const auto& q : catalog.policy.qualifications) {
-            QualificationRecord record{q.id, std::nullopt, std::nullopt, true};
-            bool any = false;
-            for (const auto& [suffix, target] : {std::pair<const char*, std::optional<Date>*>{"_date", &record.obtained}, {"_renewal", &record.renewalDue}}) {
-                const std::string col = q.id + suffix;
-                const std::string value = get(col);
-                if (value.empty()) continue;
-                any = true;
-                if (auto d = parseDate(value)) *target = *d;
-                else bad(col, fmt::format("'{}' is not a date; write YYYY-MM-DD", value));
-            }
-            if (q.requiresRegistration) {
-                const std::string col = q.id + "_registered";
+            QualificationCells cells;
+            bool mentioned = false;
+            const auto yesNo = [&](const std::string& col, std::optional<bool>& target) {
                 if (const auto value = get(col); !value.empty()) {
-                    any = true;
-                    auto v = parseYesNo(value);
-                    if (!v) bad(col, fmt::format("'{}' is not yes or no", value));
-                    else record.registered = *v;
+                    mentioned = true;
+                    if (auto v = parseYesNo(value)) target = *v;
+                    else bad(col, fmt::format("'{}' is not yes or no", value));
                 }
-            }
-            if (any) p.qualifications.push_back(record);
+            };
+            const auto date = [&](const std::string& col, std::optional<Date>& target) {
+                if (const auto value = get(col); !value.empty()) {
+                    mentioned = true;
+                    if (auto d = parseDate(value)) target = *d;
+                    else bad(col, fmt::format("'{}' is not a date; write YYYY-MM-DD", value));
+                }
+            };
+            yesNo(q.id + "_held", cells.held);
+            date(q.id + "_date", cells.obtained);
+            date(q.id + "_renewal", cells.renewalDue);
+            if (q.requiresRegistration) yesNo(q.id + "_registered", cells.registered);
+            if (cells.held == false && (cells.obtained || cells.renewalDue || cells.registered))
+                bad(q.id + "_held", "says no, but the row gives details of this qualification; clear them or write yes");
+            if (mentioned) p.qualifications[q.id] = cells;
         }
         for (const auto& s : catalog.skills) {
             const std::string value = get(s.id);
             if (value.empty()) continue;
             auto v = parseInt(value);
             if (!v || *v < 0 || *v > 4) bad(s.id, fmt::format("level '{}' is out of range; use 0 to 4 or leave it empty", value));
-            else snapshot.levels[s.id] = *v;
+            else p.levels[s.id] = *v;
         }
-        p.latest = snapshot;
-        if (out.errors.size() == errorsBefore) out.people.push_back(std::move(p));
+        if (out.errors.size() + static_cast<std::size_t>(out.errorsNotListed) == errorsBefore) out.people.push_back(std::move(p));
     }
     return out;
+}
+
+Person applyRow(const std::optional<Person>& stored, const PersonRow& row, bool replace) {
+    Person p;
+    if (stored) {
+        p.id = stored->id;
+        if (!replace) {
+            p.department = stored->department;
+            p.qualifications = stored->qualifications;
+        }
+    }
+    p.name = row.name;
+    p.role = row.role;
+    p.employment = row.employment;
+    if (row.department) p.department = *row.department;
+
+    for (const auto& [id, cells] : row.qualifications) {
+        auto it = std::find_if(p.qualifications.begin(), p.qualifications.end(), [&](const auto& q) { return q.id == id; });
+        if (cells.held == false) {
+            if (it != p.qualifications.end()) p.qualifications.erase(it);
+            continue;
+        }
+        if (it == p.qualifications.end()) it = p.qualifications.insert(p.qualifications.end(), QualificationRecord{id, std::nullopt, std::nullopt, true});
+        if (cells.obtained) it->obtained = cells.obtained;
+        if (cells.renewalDue) it->renewalDue = cells.renewalDue;
+        if (cells.registered) it->registered = *cells.registered;
+    }
+
+    const bool hadSkills = stored && stored->latest;
+    if (row.saysAnythingAboutSkills() || (replace && hadSkills)) {
+        SkillSnapshot snapshot;
+        if (hadSkills && !replace) {
+            snapshot.levels = stored->latest->levels;
+            snapshot.experienceYears = stored->latest->experienceYears;
+            snapshot.healthcareCourse = stored->latest->healthcareCourse;
+        }
+        snapshot.source = "import";
+        for (const auto& [skill, level] : row.levels) snapshot.levels[skill] = level;
+        if (row.experienceYears) snapshot.experienceYears = *row.experienceYears;
+        if (row.healthcareCourse) snapshot.healthcareCourse = *row.healthcareCourse;
+        p.latest = std::move(snapshot);
+    }
+    return p;
 }
 
 std::string writePeopleCsv(const std::vector<Person>& people, const SkillCatalog& catalog) {
@@ -176,6 +234,8 @@ std::string writePeopleCsv(const std::vector<Person>& people, const SkillCatalog
                                      p.latest ? (p.latest->healthcareCourse ? "yes" : "no") : ""};
         for (const auto& q : catalog.policy.qualifications) {
             const auto* record = p.qualification(q.id);
+            // "yes" even without dates: a qualification held with no date known is still held.
+            row.push_back(record ? "yes" : "");
             row.push_back(record && record->obtained ? formatDate(*record->obtained) : "");
             row.push_back(record && record->renewalDue ? formatDate(*record->renewalDue) : "");
             if (q.requiresRegistration) row.push_back(record ? (record->registered ? "yes" : "no") : "");

@@ -3,17 +3,34 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "util/file.hpp"
 
 namespace kiosk::skills {
 
-Result<ImportReport> SkillService::importCsv(std::string_view text, bool partial) {
+Result<ImportReport> SkillService::importCsv(std::string_view text, bool partial, ImportMode mode) {
     auto read = readPeopleCsv(text, m_catalog);
-    ImportReport report{read.rows, 0, std::move(read.errors)};
-    if (!report.errors.empty() && !partial) return report;
+    ImportReport report;
+    report.rows = read.rows;
+    report.errors = std::move(read.errors);
+    report.errorsNotListed = read.errorsNotListed;
+    if (report.problems() > 0 && !partial) return report;
     if (read.people.empty()) return report;
-    if (auto s = m_store.upsert(read.people, "import"); !s) return Error{s.error()};
-    report.imported = static_cast<int>(read.people.size());
+    auto stored = m_store.all();
+    if (!stored) return Error{stored.error()};
+    std::map<std::string, const Person*> byName;
+    for (const auto& p : *stored) byName[p.name] = &p;
+    std::vector<Person> people;
+    for (const auto& row : read.people) {
+        auto it = byName.find(row.name);
+        std::optional<Person> existing;
+        if (it != byName.end()) existing = *it->second;
+        else ++report.added;
+        people.push_back(applyRow(existing, row, mode == ImportMode::Replace));
+    }
+    if (auto s = m_store.upsert(people, "import"); !s) return Error{s.error()};
+    report.imported = static_cast<int>(people.size());
     return report;
 }
 
@@ -23,10 +40,10 @@ Result<std::string> SkillService::exportCsv() {
     return writePeopleCsv(*all, m_catalog);
 }
 
-Result<ImportReport> SkillService::importFile(const std::string& path, bool partial) {
+Result<ImportReport> SkillService::importFile(const std::string& path, bool partial, ImportMode mode) {
     const auto text = readFile(path);
-    if (!text) return Error{fmt::format("cannot read {}", path)};
-    return importCsv(*text, partial);
+    if (!text) return Error{text.error()};
+    return importCsv(*text, partial, mode);
 }
 
 Status SkillService::exportFile(const std::string& path) {
@@ -39,6 +56,8 @@ Result<std::vector<Person>> SkillService::people() { return m_store.all(); }
 
 Status SkillService::recordByAdmin(const Person& person) {
     if (person.name.empty()) return Error{"a name or pseudonym is required"};
+    if (auto problem = personTextProblem(person.name)) return Error{fmt::format("the name {}", *problem)};
+    if (auto problem = personTextProblem(person.department)) return Error{fmt::format("the department {}", *problem)};
     if (!m_catalog.role(person.role)) return Error{fmt::format("'{}' is not a role", person.role)};
     for (const auto& q : person.qualifications)
         if (!m_catalog.policy.qualification(q.id)) return Error{fmt::format("'{}' is not a qualification", q.id)};
@@ -65,9 +84,12 @@ Status SkillService::recordChecklist(const assessment::Session& s, const std::st
     Person p;
     const auto* name = answerOf("name");
     if (!name || name->text.empty()) return Error{"the checklist has no name, so it cannot go into the skill matrix"};
-    p.name = name->text;
+    p.name = trimPersonText(name->text);
+    if (p.name.empty()) return Error{"the checklist has no name, so it cannot go into the skill matrix"};
+    if (auto problem = personTextProblem(p.name)) return Error{fmt::format("the name {}", *problem)};
     if (const auto* role = answerOf("role")) p.role = role->choice;
-    if (const auto* dept = answerOf("department")) p.department = dept->text;
+    if (const auto* dept = answerOf("department")) p.department = trimPersonText(dept->text);
+    if (auto problem = personTextProblem(p.department)) return Error{fmt::format("the department {}", *problem)};
     if (const auto* emp = answerOf("employment")) p.employment = parseEmployment(emp->choice).value_or(Employment::FullTime);
     for (const auto& q : m_catalog.policy.qualifications) {
         if (!yes("q_" + q.id)) continue;

@@ -17,8 +17,17 @@ namespace kiosk::skills {
 
 struct ImportReport {
     int rows = 0;
-    int imported = 0;
+    int imported = 0;             // people written (new or changed)
+    int added = 0;                // of them, new to the matrix
     std::vector<RowError> errors;
+    int errorsNotListed = 0;      // problems beyond the listed ones
+    int problems() const { return static_cast<int>(errors.size()) + errorsNotListed; }
+};
+
+// How an import treats what a row leaves empty.
+enum class ImportMode {
+    Merge,    // keep what is stored (the default: an import never removes what a row does not mention)
+    Replace,  // the row is the whole truth about the person; asked for explicitly
 };
 
 class SkillService {
@@ -27,12 +36,13 @@ public:
 
     const SkillCatalog& catalog() const { return m_catalog; }
 
-    // Imports people from CSV. With any bad row nothing is imported, unless `partial`, which
-    // imports the good rows; the report lists every bad field either way.
-    Result<ImportReport> importCsv(std::string_view text, bool partial);
+    // Imports people from CSV in one transaction. With any bad row nothing is imported, unless
+    // `partial`, which imports the good rows; the report lists every bad field either way.
+    // People not in the file are never touched.
+    Result<ImportReport> importCsv(std::string_view text, bool partial, ImportMode mode = ImportMode::Merge);
     Result<std::string> exportCsv();
     // The same with files: reading one, or writing one atomically (never half a file).
-    Result<ImportReport> importFile(const std::string& path, bool partial = false);
+    Result<ImportReport> importFile(const std::string& path, bool partial = false, ImportMode mode = ImportMode::Merge);
     Status exportFile(const std::string& path);
 
     Result<std::vector<Person>> people();

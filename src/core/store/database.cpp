@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -180,6 +182,22 @@ std::optional<std::string> Statement::optionalText(int column) const {
 }
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+
+std::optional<double> Statement::real(int column) const {
+    const int type = sqlite3_column_type(m_stmt, column);
+    double value = 0;
+    if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
+        value = sqlite3_column_double(m_stmt, column);
+    } else if (type == SQLITE_TEXT) {
+        const std::string t = text(column);
+        auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+        if (ec != std::errc() || end != t.data() + t.size()) return std::nullopt;
+    } else {
+        return std::nullopt;
+    }
+    if (!std::isfinite(value)) return std::nullopt;
+    return value;
+}
 
 bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 

@@ -67,6 +67,8 @@ public:
     std::string text(int column) const;
     std::optional<std::string> optionalText(int column) const;
     std::int64_t integer(int column) const;
+    // A finite number stored as a number (or as text that is one); nothing otherwise.
+    std::optional<double> real(int column) const;
     bool isNull(int column) const;
 
 private:

@@ -6,8 +6,12 @@
 namespace kiosk::store {
 namespace {
 
-StoredResult readRow(const Statement& s) {
-    return {s.text(0), s.text(1), static_cast<int>(s.integer(2)), s.text(3), std::stod(s.text(4)), s.text(5), s.text(6)};
+// A row as stored; a damaged row (the database edited by hand or by another program) is named
+// by its assessment, never turned into an exception.
+Result<std::optional<StoredResult>> readRow(const Statement& s) {
+    const auto overall = s.real(4);
+    if (!overall) return Error{fmt::format("the stored result of assessment {} is damaged: its overall score '{}' is not a number", s.text(0), s.text(4))};
+    return std::optional<StoredResult>{StoredResult{s.text(0), s.text(1), static_cast<int>(s.integer(2)), s.text(3), *overall, s.text(5), s.text(6)}};
 }
 
 constexpr std::string_view kSelect =
@@ -32,7 +36,7 @@ Result<std::optional<StoredResult>> ResultStore::get(const std::string& uuid) {
     auto row = s.step();
     if (!row) return Error{"could not read the result: " + row.error()};
     if (!*row) return std::optional<StoredResult>{};
-    return std::optional<StoredResult>{readRow(s)};
+    return readRow(s);
 }
 
 Result<std::optional<StoredResult>> ResultStore::previous(const std::string& uuid) {
@@ -46,7 +50,7 @@ ORDER BY a.completed_at DESC LIMIT 1)sql");
     auto row = s.step();
     if (!row) return Error{"could not read the previous result: " + row.error()};
     if (!*row) return std::optional<StoredResult>{};
-    return std::optional<StoredResult>{readRow(s)};
+    return readRow(s);
 }
 
 Result<std::optional<std::string>> ResultStore::latestCompleted(const std::string& questionnaireId, const std::optional<std::string>& before) {
@@ -66,7 +70,7 @@ Result<std::optional<StoredResult>> ResultStore::latest() {
     auto row = s.step();
     if (!row) return Error{"could not read the latest result: " + row.error()};
     if (!*row) return std::optional<StoredResult>{};
-    return std::optional<StoredResult>{readRow(s)};
+    return readRow(s);
 }
 
 std::string ResultStore::now() {

@@ -6,6 +6,7 @@
 namespace kiosk {
 
 std::string Diagnostic::format() const {
+    if (pos.line <= 0) return fmt::format("{}: {}", file, message);  // about the whole file
     return fmt::format("{}:{}:{}: {}", file, pos.line, pos.column, message);
 }
 
