@@ -23,12 +23,13 @@ namespace {
 
 void printError(const std::string& message) { fmt::print(stderr, "medsec-kiosk: {}\n", message); }
 
-// The CLI reads an existing database only; it never creates one by accident.
+// The reading commands open an existing database read-only: they never create one by accident,
+// never change one, and work on a read-only copy.
 Result<store::Database> openExisting(const Paths& paths) {
     std::error_code ec;
     if (!std::filesystem::exists(paths.database, ec))
         return Error{fmt::format("no database at {} (start the kiosk once, or give --db)", paths.database.string())};
-    return store::Database::open(paths.database.string());
+    return store::Database::open(paths.database.string(), store::OpenMode::ReadOnly);
 }
 
 }  // namespace

@@ -78,14 +78,14 @@ void drawCompletion(AppState& state) {
         ImGui::SameLine();
         if (bigButton((state.tr("completion.finish") + "##finish").c_str(), {width, theme::kTouchHeight}, false, missing.empty()) ||
             (missing.empty() && keyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) {
-            if (auto status = state.services.assessments->complete(*s.active); !status) {
-                state.completion.error = status.error();
-            } else if (questionnaire.kind == questionnaire::Kind::StaffSkills && state.services.skills) {
-                // The checklist becomes the person's newest snapshot in the skill matrix.
-                auto recorded = state.services.skills->recordChecklist(session, s.active->uuid);
-                state.completion.error = recorded ? std::string() : recorded.error();
+            if (questionnaire.kind == questionnaire::Kind::StaffSkills && state.services.skills) {
+                // Completed and recorded as the person's newest snapshot in the skill matrix together, or not at all.
+                auto finished = state.services.skills->completeChecklist(*state.services.assessments, *s.active);
+                state.completion.error = finished ? std::string() : finished.error();
                 state.matrix.stale = true;
                 state.fontsStale = true;  // the person's name may bring new characters
+            } else if (auto status = state.services.assessments->complete(*s.active); !status) {
+                state.completion.error = status.error();
             } else if (questionnaire.kind == questionnaire::Kind::SecurityMeasures) {
                 showResults(state, s.active->uuid);  // scored now, and stored with the assessment
                 return;

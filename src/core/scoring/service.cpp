@@ -52,7 +52,8 @@ Result<FacilityResult> ScoringService::resultFor(const std::string& uuidOrPrefix
         if (before) compareWithPrevious(result, *before);
     }
     // Only a completed assessment's result is kept; it is never recomputed afterwards.
-    if (record.status == store::AssessmentStatus::Completed && !*stored) {
+    // A read-only database (an auditor's copy) is scored the same way but left as it is.
+    if (record.status == store::AssessmentStatus::Completed && !*stored && !m_results.readOnly()) {
         if (auto s = m_results.save({record.uuid, profile->uuid, result.engineVersion, std::string(decisionName(result.decision)),
                                      result.overall, result.computedAt, toJson(result)});
             !s)

@@ -111,6 +111,19 @@ Status SkillService::recordChecklist(const assessment::Session& s, const std::st
     return m_store.upsert({p}, "kiosk", assessmentUuid);
 }
 
+Status SkillService::completeChecklist(assessment::AssessmentService& assessments, assessment::ActiveAssessment& checklist) {
+    store::Transaction tx(m_store.database());
+    if (!tx.began()) return tx.beginStatus();
+    if (auto s = recordChecklist(checklist.session, checklist.uuid); !s) return s;
+    const auto statusBefore = checklist.record.status;
+    if (auto s = assessments.complete(checklist); !s) return s;
+    if (auto s = tx.commit(); !s) {
+        checklist.record.status = statusBefore;  // nothing was saved, so the session is not complete either
+        return Error{fmt::format("could not finish the checklist: {}", s.error())};
+    }
+    return {};
+}
+
 Result<Coverage> SkillService::coverageFor(std::string_view tier, Date on) {
     auto all = m_store.all();
     if (!all) return Error{all.error()};

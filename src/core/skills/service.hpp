@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "assessment/service.hpp"
 #include "assessment/session.hpp"
 #include "scoring/result.hpp"
 #include "skills/catalog.hpp"
@@ -53,6 +54,11 @@ public:
 
     // A person's completed staff checklist at the kiosk becomes their newest snapshot.
     Status recordChecklist(const assessment::Session& checklist, const std::string& assessmentUuid);
+
+    // Completes a staff checklist and records it in the matrix in one transaction: either the
+    // assessment is completed and its person is in the matrix, or neither happened and the
+    // checklist can be finished again.
+    Status completeChecklist(assessment::AssessmentService& assessments, assessment::ActiveAssessment& checklist);
 
     // Coverage of the skills at the target of the given tier.
     Result<Coverage> coverageFor(std::string_view tier, Date on);

@@ -54,26 +54,35 @@ Result<Database> Database::openRaw(const std::string& path) {
     return Database(handle, path);
 }
 
-Result<Database> Database::open(const std::string& path) {
-    auto opened = openRaw(path);
-    if (!opened) return opened;
-    Database db = std::move(opened).value();
+namespace {
 
+// The checks every opening makes before anything is written: the schema is not newer than ours,
+// the database is not another program's, and it is not damaged. Returns the schema version.
+Result<int> inspect(Database& db, const std::string& path) {
     // Reading the version is the first touch of the file; it fails on a file SQLite cannot read.
     // (Each statement lives in its own scope: an unfinished statement keeps a read transaction
-    // open, and the journal mode cannot change inside one.)
+    // open, and neither the journal mode nor a migration can start inside one.)
+    int schema = 0;
     {
         Statement version(db, "PRAGMA user_version");
         auto row = version.step();
-        if (!row) {
-            return Error{fmt::format("{} cannot be read as a database ({}); it has been left untouched", path, row.error())};
-        }
-        const int schema = static_cast<int>(version.integer(0));
-        if (schema > latestSchemaVersion()) {
-            return Error{fmt::format("{} was written by a newer version of medsec-kiosk (schema {}, this version knows up to "
-                                     "{}); it has been left untouched. Update medsec-kiosk to open it",
-                                     path, schema, latestSchemaVersion())};
-        }
+        if (!row) return Error{fmt::format("{} cannot be read as a database ({}); it has been left untouched", path, row.error())};
+        schema = static_cast<int>(version.integer(0));
+    }
+    if (schema > latestSchemaVersion() || schema < 0) {
+        return Error{fmt::format("{} was written by a newer version of medsec-kiosk (schema {}, this version knows up to "
+                                 "{}); it has been left untouched. Update medsec-kiosk to open it",
+                                 path, schema, latestSchemaVersion())};
+    }
+    if (schema == 0) {
+        // Version 0 with tables: an SQLite file of some other program. Never add ours to it.
+        Statement objects(db, "SELECT COUNT(*), MIN(name) FROM sqlite_master");
+        auto row = objects.step();
+        if (!row) return Error{fmt::format("{} cannot be read as a database ({}); it has been left untouched", path, row.error())};
+        if (objects.integer(0) > 0)
+            return Error{fmt::format("{} is an SQLite database of another program (it has {} table(s) or index(es), such as '{}', "
+                                     "and no medsec-kiosk schema); it has been left untouched. Choose another file with --db",
+                                     path, objects.integer(0), objects.text(1))};
     }
     {
         Statement check(db, "PRAGMA quick_check");
@@ -85,21 +94,95 @@ Result<Database> Database::open(const std::string& path) {
                                      path, detail)};
         }
     }
+    return schema;
+}
 
-    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
+// "file:" URI for a path, with the characters a URI gives meaning to escaped.
+std::string fileUri(const std::string& path, std::string_view query) {
+    std::string uri = "file:";
+    for (unsigned char c : path) {
+        if (c == '%' || c == '?' || c == '#' || c <= 0x20 || c >= 0x7F) uri += fmt::format("%{:02X}", c);
+        else uri += static_cast<char>(c);
+    }
+    return uri + "?" + std::string(query);
+}
+
+}  // namespace
+
+Result<Database> Database::open(const std::string& path, OpenMode mode) {
+    if (mode == OpenMode::ReadOnly) return openReadOnly(path);
+    auto opened = openRaw(path);
+    if (!opened) return opened;
+    Database db = std::move(opened).value();
+    auto schema = inspect(db, path);
+    if (!schema) return Error{schema.error()};
+    if (auto s = db.exec("PRAGMA foreign_keys = ON"); !s) return Error{fmt::format("cannot set up database {}: {}", path, s.error())};
+    // Migrations first, so that a failure rolls back to the very bytes that were there; only a
+    // database at the current schema is switched to WAL (a no-op when it already is).
+    if (*schema < latestSchemaVersion())
+        if (auto s = migrate(db); !s) return Error{fmt::format("cannot update database {}: {}; it has been left as it was", path, s.error())};
+    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
         if (auto s = db.exec(pragma); !s) return Error{fmt::format("cannot set up database {}: {}", path, s.error())};
     }
-    if (auto s = migrate(db); !s) return Error{fmt::format("cannot update database {}: {}", path, s.error())};
     return db;
 }
 
-Database::Database(Database&& other) noexcept : m_db(other.m_db), m_path(std::move(other.m_path)) { other.m_db = nullptr; }
+Result<Database> Database::openReadOnly(const std::string& path) {
+    if (path == ":memory:") return Error{"an in-memory database cannot be opened read-only"};
+    if (auto s = checkHeader(path); !s) return Error{s.error()};
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return Error{fmt::format("no database at {}", path)};
+    // A WAL database in a folder we cannot write to has no -shm file to share; opened as
+    // immutable it is read as it is on disk, which is what a copy on read-only media holds.
+    Result<Database> attempt = Error{""};
+    for (const char* query : {"mode=ro", "mode=ro&immutable=1"}) {
+        sqlite3* handle = nullptr;
+        const int rc = sqlite3_open_v2(fileUri(path, query).c_str(), &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+        if (rc != SQLITE_OK) {
+            std::string message = handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
+            sqlite3_close(handle);
+            attempt = Error{fmt::format("cannot open database {}: {}", path, message)};
+            continue;
+        }
+        sqlite3_extended_result_codes(handle, 1);
+        sqlite3_busy_timeout(handle, kBusyTimeoutMs);
+        Database db(handle, path);
+        db.m_readOnly = true;
+        auto schema = inspect(db, path);
+        if (!schema) {
+            attempt = Error{schema.error()};
+            continue;
+        }
+        if (*schema == latestSchemaVersion()) return db;
+        // An older schema: migrate a private copy in memory; the file is never written.
+        sqlite3* memory = nullptr;
+        if (sqlite3_open(":memory:", &memory) != SQLITE_OK) {
+            sqlite3_close(memory);
+            return Error{fmt::format("cannot read {}: out of memory", path)};
+        }
+        Database copy(memory, path);
+        sqlite3_backup* backup = sqlite3_backup_init(memory, "main", handle, "main");
+        const int copied = backup ? sqlite3_backup_step(backup, -1) : SQLITE_ERROR;
+        sqlite3_backup_finish(backup);
+        if (copied != SQLITE_DONE) return Error{fmt::format("cannot read {}: {}", path, copy.lastError())};
+        if (auto s = copy.exec("PRAGMA foreign_keys = ON"); !s) return Error{s.error()};
+        if (auto s = migrate(copy); !s) return Error{fmt::format("cannot read {}: its schema {} could not be brought up to date in memory: {}", path, *schema, s.error())};
+        copy.m_readOnly = true;  // changes would go nowhere, so none are made
+        return copy;
+    }
+    return attempt;
+}
+
+Database::Database(Database&& other) noexcept : m_db(other.m_db), m_path(std::move(other.m_path)), m_readOnly(other.m_readOnly) {
+    other.m_db = nullptr;
+}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         sqlite3_close_v2(m_db);
         m_db = other.m_db;
         m_path = std::move(other.m_path);
+        m_readOnly = other.m_readOnly;
         other.m_db = nullptr;
     }
     return *this;
@@ -202,18 +285,25 @@ std::optional<double> Statement::real(int column) const {
 bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 
 Transaction::Transaction(Database& db) : m_db(db) {
+    if (db.readOnly()) {
+        m_began = Error{fmt::format("{} is open read-only; nothing can be changed in it", db.path())};
+        return;
+    }
+    m_nested = sqlite3_get_autocommit(db.handle()) == 0;
     // IMMEDIATE takes the write lock now, so a busy database is reported here, not half-way.
-    m_began = db.exec("BEGIN IMMEDIATE");
+    m_began = db.exec(m_nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction() {
-    if (m_began && !m_done) (void)m_db.exec("ROLLBACK");
+    if (!m_began || m_done) return;
+    if (m_nested) (void)m_db.exec("ROLLBACK TO nested; RELEASE nested");
+    else (void)m_db.exec("ROLLBACK");
 }
 
 Status Transaction::commit() {
     if (!m_began) return m_began;
     if (m_done) return Error{"transaction already finished"};
-    auto s = m_db.exec("COMMIT");
+    auto s = m_db.exec(m_nested ? "RELEASE nested" : "COMMIT");
     if (s) m_done = true;
     return s;
 }

@@ -14,12 +14,20 @@ struct sqlite3_stmt;
 
 namespace kiosk::store {
 
+enum class OpenMode {
+    ReadWrite,  // creates the file when absent and brings its schema up to date
+    ReadOnly,   // never writes: works on a read-only file or folder (an auditor's copy)
+};
+
 class Database {
 public:
-    // Opens (creating when absent) a kiosk database and brings its schema up to date.
-    // Refuses, leaving the file untouched: a file that is not SQLite, a corrupt database, and a
-    // database written by a newer version of the kiosk. ":memory:" gives a private in-memory one.
-    static Result<Database> open(const std::string& path);
+    // Opens a kiosk database. Refuses, leaving the file byte for byte as it was: a file that is
+    // not SQLite, a damaged database, a database written by a newer version of the kiosk, and a
+    // database of another program (tables but no kiosk schema version). All migrations of one
+    // opening run in one transaction, so a failed migration changes nothing either.
+    // ReadOnly opens an older schema by migrating a private in-memory copy.
+    // ":memory:" gives a private in-memory database.
+    static Result<Database> open(const std::string& path, OpenMode mode = OpenMode::ReadWrite);
 
     // Opens without migrating; for tests of the migrations themselves.
     static Result<Database> openRaw(const std::string& path);
@@ -36,13 +44,16 @@ public:
     // How long to wait for another connection's lock before giving up (default 5 s).
     void setBusyTimeout(int milliseconds);
     const std::string& path() const { return m_path; }
+    bool readOnly() const { return m_readOnly; }
     sqlite3* handle() const { return m_db; }
     std::string lastError() const;
 
 private:
     Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+    static Result<Database> openReadOnly(const std::string& path);
     sqlite3* m_db = nullptr;
     std::string m_path;
+    bool m_readOnly = false;
 };
 
 class Statement {
@@ -77,6 +88,8 @@ private:
     std::string m_prepareError;
 };
 
+// A transaction, or a savepoint inside one already open, so that services which each keep
+// their own writes atomic can also be combined into one atomic step.
 class Transaction {
 public:
     explicit Transaction(Database& db);
@@ -92,6 +105,7 @@ private:
     Database& m_db;
     Status m_began;
     bool m_done = false;
+    bool m_nested = false;
 };
 
 }  // namespace kiosk::store

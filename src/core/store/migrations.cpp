@@ -95,16 +95,17 @@ CREATE TABLE skill_levels (
 int latestSchemaVersion() { return migrations().back().version; }
 
 Status migrate(Database& db, int upTo) {
+    // One transaction for every step: a database is either migrated all the way or not at all.
+    Transaction tx(db);
+    if (!tx.began()) return tx.beginStatus();
+    const int from = db.userVersion();
     for (const Migration& m : migrations()) {
         if (upTo >= 0 && m.version > upTo) break;
-        if (db.userVersion() >= m.version) continue;
-        Transaction tx(db);
-        if (!tx.began()) return tx.beginStatus();
+        if (from >= m.version) continue;
         if (auto s = db.exec(m.sql); !s) return Error{fmt::format("schema migration {} failed: {}", m.version, s.error())};
         if (auto s = db.exec(fmt::format("PRAGMA user_version = {}", m.version)); !s) return s;
-        if (auto s = tx.commit(); !s) return s;
     }
-    return {};
+    return tx.commit();
 }
 
 }  // namespace kiosk::store

@@ -18,8 +18,8 @@ struct Migration {
 const std::vector<Migration>& migrations();
 int latestSchemaVersion();
 
-// Applies every migration above the database's version, each in its own transaction; stops at
-// `upTo` when given (tests migrate one step at a time).
+// Applies every migration above the database's version, all in one transaction (all or
+// nothing); stops at `upTo` when given (tests migrate one step at a time).
 Status migrate(Database& db, int upTo = -1);
 
 }  // namespace kiosk::store

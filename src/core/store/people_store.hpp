@@ -15,6 +15,7 @@ namespace kiosk::store {
 class PeopleStore {
 public:
     explicit PeopleStore(Database& db) : m_db(db) {}
+    Database& database() { return m_db; }
 
     // Inserts or updates people by name, replaces their qualifications, and adds a snapshot for
     // each person that has one; all in one transaction (all or nothing).

@@ -23,6 +23,7 @@ struct StoredResult {
 class ResultStore {
 public:
     explicit ResultStore(Database& db) : m_db(db) {}
+    bool readOnly() const { return m_db.readOnly(); }
 
     // Stores the result of an assessment once; a second save for the same assessment is refused,
     // so a stored result never changes.
