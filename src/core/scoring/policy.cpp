@@ -51,7 +51,8 @@ void readTiers(Reader& r, const toml::table& root, const questionnaire::Catalog&
         Tier tier;
         tier.id = r.identifier(*t, "id", "a tier");
         const std::string where = fmt::format("tier '{}'", tier.id);
-        tier.rank = r.integer(*t, "rank", where, 1, 100).value_or(0);
+        const auto rank = r.integer(*t, "rank", where, 1, 100);
+        tier.rank = rank.value_or(0);
         tier.name = r.text(*t, "name", where, true);
         tier.description = r.text(*t, "description", where, true);
         tier.citation = r.string(*t, "citation", where, true).value_or("");
@@ -68,13 +69,14 @@ void readTiers(Reader& r, const toml::table& root, const questionnaire::Catalog&
             tier.staffing.both = both.value_or(0);
             // Someone who counts for both also counts for each; the reverse cannot hold.
             if (knowledge && security && both && (*both > *knowledge || *both > *security))
-                r.error(*s, fmt::format("{} asks for {} people with both, more than the {} with knowledge or the {} with a security "
-                                        "qualification; everyone counted in both is also counted in each",
+                r.error(*s, fmt::format("{} asks for {} people with both, but for only {} with knowledge and {} with a security "
+                                        "qualification; everyone counted in both also counts in each, so both cannot be larger",
                                         staffingOf, tier.staffing.both, tier.staffing.knowledge, tier.staffing.security));
         } else {
             r.error(posOf(*t), fmt::format("{} needs staffing = {{ knowledge = N, security = N, both = N }}", where));
         }
-        if (!p.tiers.empty() && tier.rank != p.tiers.back().rank + 1)
+        // (A rank already reported as invalid is not compared, to avoid a second, derived message.)
+        if (rank && !p.tiers.empty() && p.tiers.back().rank > 0 && tier.rank != p.tiers.back().rank + 1)
             r.error(posOf(*t), fmt::format("{} has rank {}; tiers are listed in rising order with ranks 1, 2, 3 …", where, tier.rank));
         p.tiers.push_back(std::move(tier));
     }
