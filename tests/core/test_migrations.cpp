@@ -1,0 +1,2 @@
+// Opening databases of every earlier schema with today's code.
+#include <doctest/doctest.h>
