@@ -32,7 +32,7 @@ fs::path bundled(const std::string& name) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
     using namespace kiosk;
     CLI::App cli{"medsec-kiosk: information-security self-assessment and skill-matrix kiosk for hospitals.\n"
                  "Without a subcommand it opens the kiosk window.",
@@ -111,4 +111,18 @@ int main(int argc, char** argv) {
     if (*peopleExport) return app::runPeopleExport(paths, peopleFile);
     kioskOptions.lang = lang;
     return app::runKiosk(paths, kioskOptions);
+}
+
+// The core reports errors as values; this is the last guard, so that even a defect ends in a
+// message and exit status 1 rather than an abort (and, for the kiosk, nothing unsaved is lost:
+// every answer is already in the database when it is shown as given).
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "medsec-kiosk: internal error: {}\n", e.what());
+    } catch (...) {
+        fmt::print(stderr, "medsec-kiosk: internal error\n");
+    }
+    return 1;
 }
