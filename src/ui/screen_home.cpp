@@ -88,7 +88,10 @@ void drawHome(AppState& state) {
 
     const float gap = theme::kPadding;
     const float columnWidth = (ImGui::GetContentRegionAvail().x - gap) / 2;
-    const float problemsHeight = catalog.diagnostics.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 3;
+    // Skipped entries (links to devices, dangling links) count as problems here: a kiosk operator
+    // never sees the warnings printed on standard error.
+    const std::size_t problems = catalog.diagnostics.size() + catalog.warnings.size();
+    const float problemsHeight = problems == 0 ? 0 : ImGui::GetTextLineHeightWithSpacing() * 3;
     const float height = ImGui::GetContentRegionAvail().y - problemsHeight;
 
     // Left: what can be started.
@@ -167,8 +170,8 @@ void drawHome(AppState& state) {
     ImGui::EndChild();
     ImGui::PopStyleColor();
 
-    if (!catalog.diagnostics.empty()) {
-        const std::string text = i18n::substitute(state.tr("home.content_problems"), {std::to_string(catalog.diagnostics.size())});
+    if (problems > 0) {
+        const std::string text = i18n::substitute(state.tr("home.content_problems"), {std::to_string(problems)});
         wrappedText(text, state.fonts.small, 0, &theme::kError);
     }
 }
