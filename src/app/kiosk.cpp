@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -36,6 +37,66 @@ int fail(const std::string& message) {
     return 1;
 }
 
+// Opens the window and draws `state` until the person quits; `text` gives every character the
+// fonts must hold (called again when new names arrive).
+int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& options, const std::function<std::string()>& text) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the kiosk's layout is fixed; nothing to remember
+    auto platform = GlfwPlatform::create("medsec-kiosk", options.width, options.height, options.fullscreen);
+    if (!platform) {
+        ImGui::DestroyContext();
+        return fail(platform.error());
+    }
+    std::unique_ptr<GlfwPlatform> window(*platform);
+    if (auto s = ui::loadFonts(state, paths.font.string(), text()); !s) {
+        window.reset();
+        ImGui::DestroyContext();
+        return fail(s.error());
+    }
+    ui::applyTheme();
+
+    int framesLeft = kFramesAfterInput;
+    while (!window->shouldClose() && !state.quitRequested) {
+        if (framesLeft > 0) window->pollEvents();
+        else window->waitForEvents(kIdleTimeoutSeconds);
+        if (window->takeActivity() || window->hasQueuedInput()) framesLeft = kFramesAfterInput;
+        if (framesLeft == 0) continue;
+        --framesLeft;
+        window->beginFrame();
+        ImGui::NewFrame();
+        ui::drawFrame(state);
+        ImGui::Render();
+        window->endFrame();
+        if (state.fontsStale) {
+            state.fontsStale = false;
+            if (auto s = ui::loadFonts(state, paths.font.string(), text()); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
+            window->rebuildFontTexture();
+            framesLeft = kFramesAfterInput;
+        }
+    }
+    window.reset();
+    ImGui::DestroyContext();
+    return 0;
+}
+
+// The kiosk could not start: the window says why (standard error alone would reach no one at a
+// kiosk), and the exit status is 1 either way.
+int runStartupError(const Paths& paths, const KioskOptions& options, const i18n::Strings& strings, const std::string& message) {
+    ui::AppState state;
+    state.lang = options.lang;
+    state.services.strings = &strings;
+    state.screen = ui::Screen::StartupError;
+    state.startupError = message;
+    (void)runWindow(state, paths, options, [&] {
+        std::string text = message;
+        for (Lang lang : {Lang::Ja, Lang::En})
+            for (const auto& [key, value] : strings.all(lang)) text += value;
+        return text;
+    });
+    return 1;
+}
+
 }  // namespace
 
 int runKiosk(const Paths& paths, const KioskOptions& options) {
@@ -51,7 +112,10 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     std::error_code ec;
     if (paths.database.has_parent_path()) std::filesystem::create_directories(paths.database.parent_path(), ec);
     auto db = store::Database::open(paths.database.string());
-    if (!db) return fail(db.error());
+    if (!db) {
+        fmt::print(stderr, "medsec-kiosk: {}\n", db.error());
+        return runStartupError(paths, options, *strings, db.error());
+    }
     store::AssessmentStore assessments(*db);
     assessment::AssessmentService service(assessments, catalog);
     store::ResultStore results(*db);
@@ -81,44 +145,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
         state.home.stale = false;
     }
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;  // the kiosk's layout is fixed; nothing to remember
-    auto platform = GlfwPlatform::create("medsec-kiosk", options.width, options.height, options.fullscreen);
-    if (!platform) {
-        ImGui::DestroyContext();
-        return fail(platform.error());
-    }
-    std::unique_ptr<GlfwPlatform> window(*platform);
-    if (auto s = ui::loadFonts(state, paths.font.string(), ui::textToShow(state)); !s) {
-        window.reset();
-        ImGui::DestroyContext();
-        return fail(s.error());
-    }
-    ui::applyTheme();
-
-    int framesLeft = kFramesAfterInput;
-    while (!window->shouldClose() && !state.quitRequested) {
-        if (framesLeft > 0) window->pollEvents();
-        else window->waitForEvents(kIdleTimeoutSeconds);
-        if (window->takeActivity() || window->hasQueuedInput()) framesLeft = kFramesAfterInput;
-        if (framesLeft == 0) continue;
-        --framesLeft;
-        window->beginFrame();
-        ImGui::NewFrame();
-        ui::drawFrame(state);
-        ImGui::Render();
-        window->endFrame();
-        if (state.fontsStale) {
-            state.fontsStale = false;
-            if (auto s = ui::loadFonts(state, paths.font.string(), ui::textToShow(state)); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
-            window->rebuildFontTexture();
-            framesLeft = kFramesAfterInput;
-        }
-    }
-    window.reset();
-    ImGui::DestroyContext();
-    return 0;
+    return runWindow(state, paths, options, [&] { return ui::textToShow(state); });
 }
 
 }  // namespace kiosk::app

@@ -18,7 +18,7 @@
 
 namespace kiosk::ui {
 
-enum class Screen { Home, Assessment, Completion, Results, Matrix };
+enum class Screen { Home, Assessment, Completion, Results, Matrix, StartupError };
 
 struct Services {
     assessment::AssessmentService* assessments = nullptr;
@@ -113,6 +113,7 @@ struct AppState {
     ResultsState results;
     MatrixState matrix;
     bool quitRequested = false;
+    std::string startupError;  // why the kiosk cannot start (Screen::StartupError)
     bool fontsStale = false;  // new text (people's names) needs glyphs: rebuild the atlas after this frame
 
     // A UI string in the current language.
@@ -128,6 +129,7 @@ void drawAssessment(AppState& state);
 void drawCompletion(AppState& state);
 void drawResults(AppState& state);
 void drawMatrix(AppState& state);
+void drawStartupError(AppState& state);
 
 // Transitions that screens share.
 void openAssessment(AppState& state, assessment::ActiveAssessment active);

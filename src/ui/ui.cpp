@@ -39,6 +39,9 @@ void drawFrame(AppState& state) {
     case Screen::Matrix:
         drawMatrix(state);
         break;
+    case Screen::StartupError:
+        drawStartupError(state);
+        break;
     }
     ImGui::End();
 }

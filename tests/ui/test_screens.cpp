@@ -401,3 +401,18 @@ TEST_CASE("the skill matrix draws 40 people, filters by role, opens a person, an
     CHECK_FALSE(report->errors.empty());
     CHECK(f.skillService->people()->size() == 40);
 }
+
+TEST_CASE("a kiosk that cannot open its database says why on screen, and Escape or the button quits") {
+    Fixture f;
+    f.state.screen = ui::Screen::StartupError;
+    f.state.startupError = "kiosk.db is an SQLite database of another program; it has been left untouched.";
+    test::HeadlessUi ui(f.state);
+    for (Lang lang : {Lang::Ja, Lang::En}) {
+        f.state.lang = lang;
+        CHECK(ui.frames(2) > 0);
+        CHECK_FALSE(f.state.quitRequested);
+    }
+    ui.press(test::Escape);
+    CHECK(f.state.quitRequested);
+    CHECK(f.strings.missing().empty());
+}
