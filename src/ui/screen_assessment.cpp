@@ -330,6 +330,7 @@ void drawAssessment(AppState& state) {
     }
     wrappedText(q.text.get(state.lang), state.fonts.large);
     if (!q.required) wrappedText(state.tr("assessment.optional"), state.fonts.small, 0, &theme::kMuted);
+    if (q.informational) wrappedText(state.tr("assessment.informational"), state.fonts.small, 0, &theme::kMuted);
     ImGui::Spacing();
     bool submitted = false;
     switch (q.type) {

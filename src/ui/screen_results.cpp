@@ -129,7 +129,13 @@ void routesTab(AppState& state, const scoring::FacilityResult& r) {
     for (const auto& route : r.routes) {
         box([&](float w) {
             wrappedText(fmt::format("{}. {}", ++number, route.name.get(state.lang)), state.fonts.large, w);
+            // Whether the route exists today, before anything else is said about it.
+            if (!route.status.empty())
+                wrappedText(i18n::substitute(state.tr("results.route_status"), {route.statusName.get(state.lang), route.statusChecked}),
+                            state.fonts.small, w, route.status == "available" ? &theme::kSelected : &theme::kWarning);
             wrappedText(route.reason.get(state.lang), nullptr, w);
+            if (!route.untilThen.get(state.lang).empty())
+                wrappedText(state.tr("results.until_then") + route.untilThen.get(state.lang), nullptr, w);
             wrappedText(route.description.get(state.lang), state.fonts.small, w, &theme::kMuted);
             wrappedText(state.tr("results.source") + route.citation, state.fonts.small, w, &theme::kMuted);
         });

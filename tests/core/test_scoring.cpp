@@ -86,7 +86,7 @@ TEST_CASE("scenario: a 19-bed clinic with no IT staff and untested backups needs
     CHECK(hasInput(r.expectedWhy[0], "facility_kind", "clinic_beds"));
     CHECK(r.achievedTier == "none");
     CHECK(r.decision == Decision::Urgent);
-    CHECK(ruleIds(r.why) == V{"urgent_critical_gaps", "urgent_low_score", "tier_gap"});
+    CHECK(ruleIds(r.why) == V{"urgent_critical_gaps", "urgent_low_score", "single_person_dependency", "tier_gap"});
     CHECK(r.overall == doctest::Approx(950.0 / 104));
     CHECK(r.criticalGaps().size() == 5);
     CHECK(r.gaps.front() == "inv_device_ledger");  // critical first, in questionnaire order among equals
@@ -116,28 +116,31 @@ TEST_CASE("scenario: a 600-bed university hospital with strong measures needs no
 }
 
 TEST_CASE("scenario: a 250-bed hospital where one person holds every security duty") {
-    // 200 beds or more → self_reliant. Three self-reliant items missing (≤ 8 of 58), people 2/1/1
-    // meet self_reliant → achieved self_reliant; leading is blocked by people. One duty holder
-    // where the tier calls for in-house protection → single-person dependency: recommended.
+    // 200 beds or more → self_reliant. People 2/1/1 fall short of the self-reliant tier's several
+    // security-qualified staff (2/2/1) → achieved supported, recommended; and one duty holder with
+    // no outside help is a dependency of its own, so the region's advisor is named as a back-up.
     const auto r = scenario("hospital_250_single_person");
     CHECK(r.expectedTier == "self_reliant");
-    CHECK(r.achievedTier == "self_reliant");
-    CHECK(ruleIds(r.achievedWhy) == V{"tier_met", "tier_met", "staffing_below_tier"});
+    CHECK(r.achievedTier == "supported");
+    CHECK(ruleIds(r.achievedWhy) == V{"tier_met", "staffing_below_tier"});
     CHECK(r.decision == Decision::Recommended);
-    CHECK(ruleIds(r.why) == V{"single_person_dependency"});
-    CHECK(routeIds(r) == V{"part_time_specialist", "medcsc"});
-    CHECK(r.routes[0].reason.ja == content().policy.text("route_part_time_single").ja);
-    CHECK(actionIds(r) == V{"second_person", "train_security", "keep_going"});
+    CHECK(ruleIds(r.why) == V{"tier_gap_with_staff_shortage", "single_person_dependency"});
+    CHECK(routeIds(r) == V{"part_time_specialist", "medcsc", "regional_advisor"});
+    CHECK(r.routes[2].reason.ja == content().policy.text("route_backup_single").ja);
+    CHECK(actionIds(r) == V{"second_person", "train_security", "build_team", "keep_going"});
 }
 
 TEST_CASE("scenario: a 150-bed hospital with one essential missing and nobody security-qualified") {
-    // Fewer than 200 beds → supported; 3 missing ≤ 6 → achieved supported. One essential (offline
-    // backups) missing with nobody who has both → recommended; the region's advisor comes first.
+    // Fewer than 200 beds → supported. 3 missing ≤ 6 would be tolerated, but one of them is an
+    // essential (offline backups), which the tolerance never covers → no tier achieved. The
+    // essential missing with nobody who has both → recommended; the region's advisor comes first.
     const auto r = scenario("hospital_150_no_security_staff");
     CHECK(r.expectedTier == "supported");
-    CHECK(r.achievedTier == "supported");
+    CHECK(r.achievedTier == "none");
+    CHECK(ruleIds(r.achievedWhy) == V{"no_tier", "essentials_below_tier"});
+    CHECK(hasInput(r.achievedWhy[1], "essentials_missing", "bak_offline_generations"));
     CHECK(r.decision == Decision::Recommended);
-    CHECK(ruleIds(r.why) == V{"critical_gap_no_expert"});
+    CHECK(ruleIds(r.why) == V{"critical_gap_no_expert", "tier_gap"});
     CHECK(r.gaps == V{"bak_offline_generations", "log_alert_monitoring", "edu_phishing"});  // critical, then weight
     CHECK(routeIds(r) == V{"regional_advisor", "medcsc", "registered_specialist"});
     CHECK(r.routes[2].reason.en == content().policy.text("route_registered_no_security").en);
@@ -145,29 +148,32 @@ TEST_CASE("scenario: a 150-bed hospital with one essential missing and nobody se
 }
 
 TEST_CASE("scenario: a 400-bed disaster base hospital with every measure but too few people") {
-    // 災害拠点病院 with 400 beds → leading. All measures done, but people 2/1/1 < 3/2/2 →
-    // achieved self_reliant; a tier gap with a staff shortage → recommended, part-time first.
+    // 災害拠点病院 with 400 beds → leading. All measures done, but people 2/1/1 are short of even
+    // the self-reliant tier's 2/2/1 → achieved supported; a tier gap with a staff shortage →
+    // recommended, part-time first.
     const auto r = scenario("disaster_base_400_beds");
     CHECK(r.expectedTier == "leading");
-    CHECK(r.achievedTier == "self_reliant");
+    CHECK(r.achievedTier == "supported");
     CHECK(r.overall == doctest::Approx(100));
     CHECK(r.decision == Decision::Recommended);
     CHECK(ruleIds(r.why) == V{"tier_gap_with_staff_shortage"});
     CHECK(routeIds(r) == V{"part_time_specialist", "medcsc"});
-    CHECK(r.routes[0].reason.ja.find("医療情報がわかる人 1 人、資格を持つ人 1 人") != std::string::npos);
+    CHECK(r.routes[0].reason.ja.find("医療情報システムがわかる人 1 人、資格を持つ人 2 人") != std::string::npos);
     CHECK(actionIds(r) == V{"train_security", "build_team", "keep_going"});
 }
 
-TEST_CASE("scenario: a clinic without beds doing all the basics needs no advisor") {
+TEST_CASE("scenario: a clinic without beds doing all the basics still needs a back-up for its one person") {
     // Clinic → supported. Every supported item done (88 of 105 weight → 83.8 ≥ 80); the 12
-    // self-reliant items missing block self_reliant (12 > 8) → achieved supported. Nothing applies
-    // → not needed, but one person carries the duties → a second person is suggested.
+    // self-reliant items missing block self_reliant (12 > 8) → achieved supported. The measures
+    // would need nothing, but one person carries the duties with no outside help at all →
+    // recommended, with the region's advisor first.
     const auto r = scenario("clinic_no_beds_basics");
     CHECK(r.expectedTier == "supported");
     CHECK(r.achievedTier == "supported");
     CHECK(r.overall == doctest::Approx(88.0 / 105 * 100));
-    CHECK(r.decision == Decision::NotNeeded);
-    CHECK(r.routes.empty());
+    CHECK(r.decision == Decision::Recommended);
+    CHECK(ruleIds(r.why) == V{"single_person_dependency"});
+    CHECK(routeIds(r) == V{"regional_advisor", "medcsc", "registered_specialist"});
     CHECK(actionIds(r) == V{"second_person", "keep_going"});
     const auto& backup = r.domains[5];
     CHECK(backup.id == "backup");
@@ -196,7 +202,7 @@ TEST_CASE("scenario: a clinic with only the six essentials in place is still urg
     CHECK(r.overall == doctest::Approx(18.0 / 105 * 100));
     CHECK(r.achievedTier == "none");
     CHECK(r.decision == Decision::Urgent);
-    CHECK(ruleIds(r.why) == V{"urgent_low_score", "tier_gap"});
+    CHECK(ruleIds(r.why) == V{"urgent_low_score", "single_person_dependency", "tier_gap"});
     CHECK(routeIds(r) == V{"medcsc", "regional_advisor", "registered_specialist"});
 }
 
@@ -205,6 +211,7 @@ TEST_CASE("a second qualified person removes a single-person dependency") {
     REQUIRE(parsed);
     Staffing staffing = staffingFromProfile(*parsed->profile);
     staffing.dutyHolders = 2;
+    staffing.security = 2;  // the self-reliant tier asks for several security-qualified people
     const auto r = evaluate(content().policy, content().catalog, {parsed->profile.get(), parsed->measures.get(), staffing});
     CHECK(r.decision == Decision::NotNeeded);
     CHECK(ruleIds(r.why) == V{"all_clear"});
@@ -361,4 +368,88 @@ TEST_CASE("a malformed answers file gets a message naming the field") {
     CHECK(error(R"({"profile": {}, "measures": {}, "staffing": {"knowledge": -1}})").rfind("staffing.knowledge: expected a whole number", 0) == 0);
     CHECK(error(R"({"profile": {}, "measures": [})").rfind("line 1, column 30: not valid JSON: syntax error while parsing value - unexpected", 0) == 0);
     CHECK(error(R"({"profile": {}, "measures": {}, "extra": 1})") == "extra: unknown field (expected profile, measures, default_measure, staffing)");
+}
+
+TEST_CASE("scenario: a 150-bed hospital whose one security person has no back-up is told to arrange one") {
+    // Everything done, staffing fine for the supported tier, but one duty holder and only the
+    // vendors' maintenance outside → recommended (研究報告書 D: one person means dependency).
+    const auto r = scenario("hospital_150_one_person_alone");
+    CHECK(r.expectedTier == "supported");
+    CHECK(r.achievedTier == "supported");
+    CHECK(r.decision == Decision::Recommended);
+    CHECK(ruleIds(r.why) == V{"single_person_dependency"});
+    CHECK(hasInput(r.why[0], "outside_help", "none"));
+    CHECK(routeIds(r) == V{"regional_advisor", "medcsc"});
+    CHECK(actionIds(r) == V{"second_person", "keep_going"});
+}
+
+TEST_CASE("scenario: the same hospital with a regional advisor already is told to use that advisor") {
+    const auto r = scenario("hospital_150_one_person_with_advisor");
+    CHECK(r.decision == Decision::Consider);
+    CHECK(ruleIds(r.why) == V{"dependency_backed_by_outside_help"});
+    CHECK(r.why[0].text.ja.find("セキュリティアドバイザー") != std::string::npos);
+    REQUIRE(routeIds(r) == V{"regional_advisor", "medcsc"});
+    CHECK(r.routes[0].inPlace);
+    CHECK(r.routes[0].reason.en == content().policy.text("route_in_place").en);
+    CHECK_FALSE(r.routes[1].inPlace);
+}
+
+TEST_CASE("scenario: a clinic where nobody carries the security work gets a rule and an action for it") {
+    const auto r = scenario("clinic_nobody_on_security");
+    CHECK(r.decision == Decision::Recommended);
+    CHECK(ruleIds(r.why) == V{"no_duty_holder"});
+    CHECK(r.summary.ja.find("0 人") == std::string::npos);
+    CHECK(actionIds(r) == V{"name_duty_holder", "keep_going"});
+    CHECK(routeIds(r).front() == "regional_advisor");
+}
+
+TEST_CASE("scenario: a leading hospital with one essential unconfirmed reaches no tier and is not a provider") {
+    // The university's people would make it a provider, but net_remote_maintenance_known is
+    // わからない: an essential of every tier, so no tier is achieved and nothing is offered to others.
+    const auto r = scenario("university_600_essential_missing");
+    CHECK(r.expectedTier == "leading");
+    CHECK(r.achievedTier == "none");
+    CHECK(ruleIds(r.achievedWhy) == V{"no_tier", "essentials_below_tier"});
+    CHECK_FALSE(r.provider);
+    CHECK(r.decision == Decision::Consider);
+    CHECK(ruleIds(r.why) == V{"tier_gap", "critical_gap"});
+}
+
+TEST_CASE("scenario: a 300-bed hospital with one security-qualified person falls short of the self-reliant tier") {
+    // The report asks both upper tiers for several security people: 3/1/1 < 2/2/1.
+    const auto r = scenario("hospital_300_one_security_person");
+    CHECK(r.expectedTier == "self_reliant");
+    CHECK(r.achievedTier == "supported");
+    CHECK(r.decision == Decision::Recommended);
+    CHECK(ruleIds(r.why) == V{"tier_gap_with_staff_shortage"});
+    const auto* tier = content().policy.tier("self_reliant");
+    REQUIRE(tier);
+    CHECK(tier->staffing.security >= 2);
+    CHECK(content().policy.tier("leading")->staffing.security >= 2);
+}
+
+TEST_CASE("every route says whether it exists today, when that was checked, and what to do until it does") {
+    for (const auto& route : content().policy.routes) {
+        CAPTURE(route.id);
+        CHECK(route.statusChecked.size() == 10);
+        CHECK_FALSE(route.statusSource.empty());
+        if (route.status != RouteStatus::Available) {
+            CHECK_FALSE(route.untilThen.ja.empty());
+            CHECK_FALSE(route.untilThen.en.empty());
+        }
+    }
+    // The report describes these as proposals or plans, not services available today.
+    CHECK(content().policy.route("registered_specialist").status == RouteStatus::Planned);
+    CHECK(content().policy.route("medcsc").status == RouteStatus::Proposed);
+    CHECK(content().policy.route("regional_advisor").status == RouteStatus::Proposed);
+    const auto r = scenario("clinic_19_beds");
+    for (const auto& route : r.routes) {
+        CHECK_FALSE(route.status.empty());
+        CHECK_FALSE(route.statusName.ja.empty());
+        CHECK_FALSE(route.statusName.en.empty());
+    }
+    const std::string ja = toText(r, Lang::Ja), en = toText(r, Lang::En);
+    CHECK(ja.find("現状: 提案段階") != std::string::npos);
+    CHECK(en.find("status: planned (not yet available)") != std::string::npos);
+    CHECK(en.find("until then: ") != std::string::npos);
 }

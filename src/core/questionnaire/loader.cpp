@@ -33,7 +33,7 @@ Question readQuestion(Reader& r, const toml::table& t, const std::vector<std::pa
     r.allowOnly(t, "a question",
                 {"id", "section", "type", "text", "help", "context", "required", "weight", "references", "options",
                  "scale", "min", "max", "integer", "unit", "max_length", "show_if", "domain", "csf", "guideline",
-                 "guideline_section", "checklist", "min_tier", "critical"});
+                 "guideline_section", "checklist", "min_tier", "critical", "informational"});
     q.id = r.identifier(t, "id", "a question");
     const std::string name = q.id.empty() ? std::string("a question") : fmt::format("question '{}'", q.id);
     q.section = r.string(t, "section", name, true).value_or("");
@@ -135,6 +135,7 @@ Question readQuestion(Reader& r, const toml::table& t, const std::vector<std::pa
     q.checklist = r.string(t, "checklist", name, false).value_or("");
     q.minTier = r.string(t, "min_tier", name, false).value_or("");
     q.critical = r.boolean(t, "critical", name).value_or(false);
+    q.informational = r.boolean(t, "informational", name).value_or(false);
     return q;
 }
 

@@ -85,6 +85,8 @@ struct Question {
     std::string checklist;
     std::string minTier;
     bool critical = false;
+    // Asked for context only: no rule reads it, and the screen says so (facility profile).
+    bool informational = false;
 
     SourcePos pos;
 

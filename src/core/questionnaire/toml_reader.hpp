@@ -175,6 +175,8 @@ public:
     }
 
     const std::string& file() const { return m_file; }
+    // For problems found while reading this file that belong to another (a question it refers to).
+    Diagnostics& diagnostics() { return m_diagnostics; }
 
 private:
     std::string m_file;

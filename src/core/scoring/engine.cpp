@@ -206,6 +206,10 @@ void achievedTier(FacilityResult& r, const Policy& policy) {
         }
         const int missing = applicable - inPlace;
         const bool measuresOk = applicable == 0 || missing <= static_cast<int>(std::floor(policy.measureTolerance * applicable + 1e-9));
+        // The tolerance never covers an essential measure: each one the tier expects must be in place.
+        std::vector<std::string> essentialsMissing;
+        for (const auto& item : r.items)
+            if (item.critical && item.score && !item.inPlace && policy.rankOf(item.minTier) <= tier.rank) essentialsMissing.push_back(item.id);
         const LocalizedText tolerance = plain(number(policy.measureTolerance * 100));
         std::vector<std::pair<std::string, std::string>> inputs{{"tier", tier.id},
                                                                 {"measures_applicable", std::to_string(applicable)},
@@ -215,6 +219,13 @@ void achievedTier(FacilityResult& r, const Policy& policy) {
             r.achievedWhy.push_back({"measures_below_tier",
                                      fill(policy.text("achieved_blocked_measures"),
                                           {tier.name, plain(std::to_string(applicable)), plain(std::to_string(inPlace)), tolerance}),
+                                     inputs, tier.citation});
+            break;
+        }
+        if (!essentialsMissing.empty()) {
+            inputs.emplace_back("essentials_missing", fmt::format("{}", fmt::join(essentialsMissing, ", ")));
+            r.achievedWhy.push_back({"essentials_below_tier",
+                                     fill(policy.text("achieved_blocked_essentials"), {tier.name, plain(std::to_string(essentialsMissing.size()))}),
                                      inputs, tier.citation});
             break;
         }
@@ -254,12 +265,44 @@ struct Facts {
     Staffing staffing;
     StaffingNeed need;  // of the expected tier
     std::string criticalList;
+    // Outside help the profile says is already in place (labels, as shown), and the routes it covers.
+    std::vector<LocalizedText> outsideHelp;
+    std::set<std::string> routesInPlace;
 };
+
+// What the profile says about help from outside the facility: the external_support options other
+// than the vendors' own maintenance (which does not stand in for a security person), and a group
+// head office that supports the facility.
+void readOutsideHelp(Facts& f, const Policy& policy, const Session& profile) {
+    const auto lookup = visibleAnswers(profile);
+    static const std::map<std::string, std::string> kRouteOf{
+        {"regional_advisor", "regional_advisor"}, {"other_facility", "part_time_specialist"}, {"individual_expert", "registered_specialist"},
+        {"security_contract", ""}};
+    if (const Answer* a = lookup("external_support"); a && !a->skipped) {
+        const Question* q = profile.questionnaire().findQuestion("external_support");
+        for (const auto& choice : a->choices) {
+            auto it = kRouteOf.find(choice);
+            if (it == kRouteOf.end()) continue;
+            const auto* option = q ? q->findOption(choice) : nullptr;
+            f.outsideHelp.push_back(option ? option->label : plain(choice));
+            if (!it->second.empty()) f.routesInPlace.insert(it->second);
+        }
+    }
+    if (const Answer* a = lookup("group_it_support"); a && a->choice == "yes") f.outsideHelp.push_back(policy.text("outside_help_group"));
+}
+
+LocalizedText joined(const std::vector<LocalizedText>& items) {
+    LocalizedText out;
+    for (const auto& t : items) {
+        out.ja += (out.ja.empty() ? "" : "、") + t.ja;
+        out.en += (out.en.empty() ? "" : "; ") + t.en;
+    }
+    return out;
+}
 
 void decide(FacilityResult& r, const Policy& policy, const Facts& f) {
     const auto& th = policy.thresholds;
     const bool shortOfPeople = !staffed(f.staffing, f.need);
-    const bool singlePerson = f.expectedRank >= policy.rankOf("self_reliant") && f.staffing.dutyHolders <= 1;
     const LocalizedText gaps = plain(std::to_string(f.criticalGaps));
     const LocalizedText score = plain(number(f.overall));
     const auto add = [&](std::string_view id, std::vector<LocalizedText> args, std::vector<std::pair<std::string, std::string>> inputs) {
@@ -285,9 +328,19 @@ void decide(FacilityResult& r, const Policy& policy, const Facts& f) {
     }
     if (f.criticalGaps >= 1 && f.staffing.both == 0 && f.criticalGaps < th.urgentCriticalGaps)
         add("critical_gap_no_expert", {gaps}, {critical, both});
-    if (singlePerson)
-        add("single_person_dependency", {plain(std::to_string(f.staffing.dutyHolders))},
-            {{"security_duty_holders", std::to_string(f.staffing.dutyHolders)}, {"expected_tier", r.expectedTier}});
+    // One person (or nobody) carrying security is a dependency at every tier (研究報告書 D). For a
+    // facility that cannot add a second person the remedy is outside support, so the rule is
+    // weightier when there is none yet.
+    if (f.staffing.dutyHolders <= 1) {
+        const std::pair<std::string, std::string> holders{"security_duty_holders", std::to_string(f.staffing.dutyHolders)};
+        const std::pair<std::string, std::string> help{"outside_help", f.outsideHelp.empty() ? "none" : joined(f.outsideHelp).en};
+        if (!f.outsideHelp.empty())
+            add("dependency_backed_by_outside_help", {plain(std::to_string(f.staffing.dutyHolders)), joined(f.outsideHelp)}, {holders, help});
+        else if (f.staffing.dutyHolders == 0)
+            add("no_duty_holder", {}, {holders, help});
+        else
+            add("single_person_dependency", {}, {holders, help});
+    }
     if (f.achievedRank < f.expectedRank && !shortOfPeople)
         add("tier_gap", {r.expectedTierName}, {{"expected_tier", r.expectedTier}, {"achieved_tier", r.achievedTier}});
     if (f.overall < th.considerScore && !(f.overall < th.urgentScore && f.staffing.both == 0))
@@ -314,6 +367,7 @@ void chooseRoutes(FacilityResult& r, const Policy& policy, const Facts& f) {
     const int missingSecurity = std::max(0, f.need.security - f.staffing.security);
     const bool shortOfPeople = !staffed(f.staffing, f.need);
     const bool singlePerson = f.staffing.dutyHolders <= 1;
+    const bool backupNeeded = singlePerson && f.outsideHelp.empty();
 
     std::map<std::string, LocalizedText> reasons;
     if (f.staffing.security == 0) reasons["registered_specialist"] = policy.text("route_registered_no_security");
@@ -323,6 +377,7 @@ void chooseRoutes(FacilityResult& r, const Policy& policy, const Facts& f) {
                                        : policy.text("route_medcsc_general");
     if (supported) reasons["regional_advisor"] = policy.text("route_regional_supported");
     else if (urgent) reasons["regional_advisor"] = policy.text("route_regional_urgent");
+    else if (backupNeeded) reasons["regional_advisor"] = policy.text("route_backup_single");
     if (!supported && shortOfPeople)
         reasons["part_time_specialist"] = fill(policy.text("route_part_time_staff"),
                                                {plain(std::to_string(missingKnowledge)), plain(std::to_string(missingSecurity))});
@@ -337,19 +392,34 @@ void chooseRoutes(FacilityResult& r, const Policy& policy, const Facts& f) {
         order.erase(std::find(order.begin(), order.end(), "medcsc"));
         order.insert(order.begin(), "medcsc");
     }
+    // Help the facility already has comes first: use it before looking for more.
+    std::stable_partition(order.begin(), order.end(), [&](const std::string& id) { return f.routesInPlace.count(id) > 0; });
     for (const auto& id : order) {
+        const bool inPlace = f.routesInPlace.count(id) > 0;
         auto it = reasons.find(id);
-        if (it == reasons.end()) continue;
+        if (it == reasons.end() && !inPlace) continue;
         const auto& info = policy.route(id);
-        r.routes.push_back({id, info.name, info.description, it->second, info.citation});
+        RouteAdvice advice;
+        advice.id = id;
+        advice.name = info.name;
+        advice.description = info.description;
+        advice.reason = inPlace ? policy.text("route_in_place") : it->second;
+        advice.citation = info.citation;
+        advice.status = std::string(routeStatusName(info.status));
+        advice.statusName = policy.text(fmt::format("status_{}", advice.status));
+        advice.statusChecked = info.statusChecked;
+        advice.statusSource = info.statusSource;
+        advice.untilThen = info.untilThen;
+        advice.inPlace = inPlace;
+        r.routes.push_back(std::move(advice));
     }
 }
 
 void chooseActions(FacilityResult& r, const Policy& policy, const Facts& f) {
     if (f.criticalGaps > 0) r.actions.push_back({"fix_critical", fill(policy.text("action_fix_critical"), {plain(std::to_string(f.criticalGaps))})});
     if (f.unknowns > 0) r.actions.push_back({"find_unknowns", fill(policy.text("action_find_unknowns"), {plain(std::to_string(f.unknowns))})});
-    if (f.staffing.dutyHolders <= 1 && (f.expectedRank >= policy.rankOf("self_reliant") || f.staffing.dutyHolders == 1))
-        r.actions.push_back({"second_person", policy.text("action_second_person")});
+    if (f.staffing.dutyHolders == 0) r.actions.push_back({"name_duty_holder", policy.text("action_name_duty_holder")});
+    else if (f.staffing.dutyHolders == 1) r.actions.push_back({"second_person", policy.text("action_second_person")});
     if (f.staffing.knowledge > f.staffing.both || (f.need.security > f.staffing.security && f.staffing.knowledge > 0))
         r.actions.push_back({"train_security", policy.text("action_train_security")});
     if (f.staffing.security > f.staffing.both) r.actions.push_back({"train_healthcare", policy.text("action_train_healthcare")});
@@ -376,7 +446,7 @@ void chooseActions(FacilityResult& r, const Policy& policy, const Facts& f) {
 
 void checkProvider(FacilityResult& r, const Policy& policy, const Facts& f) {
     const Tier& top = policy.tiers.back();
-    if (r.expectedTier != top.id || r.achievedTier != top.id) return;
+    if (r.expectedTier != top.id || r.achievedTier != top.id || f.criticalGaps > 0) return;
     const auto& need = top.staffing;
     if (f.staffing.both > need.both && f.staffing.knowledge > need.knowledge && f.staffing.security > need.security) {
         r.provider = true;
@@ -386,6 +456,12 @@ void checkProvider(FacilityResult& r, const Policy& policy, const Facts& f) {
 }
 
 }  // namespace
+
+const std::vector<std::string_view>& profileQuestionsRead() {
+    static const std::vector<std::string_view> ids{"staff_knowledge_count", "staff_security_count", "staff_both_count",
+                                                   "security_duty_holders", "external_support", "group_it_support"};
+    return ids;
+}
 
 Staffing staffingFromProfile(const Session& profile) {
     Staffing s;
@@ -428,6 +504,7 @@ FacilityResult evaluate(const Policy& policy, const questionnaire::Catalog& cata
         f.criticalList += (f.criticalList.empty() ? "" : ", ") + item->id + "=" + item->answer;
     }
     f.unknowns = static_cast<int>(r.unknowns().size());
+    readOutsideHelp(f, policy, *input.profile);
 
     decide(r, policy, f);
     chooseRoutes(r, policy, f);

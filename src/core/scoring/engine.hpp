@@ -27,6 +27,9 @@ struct FacilityInput {
 // staff_both_count, security_duty_holders); unanswered counts are 0.
 Staffing staffingFromProfile(const assessment::Session& profile);
 
+// The facility-profile questions the engine itself reads (besides those the tier rules name).
+const std::vector<std::string_view>& profileQuestionsRead();
+
 // Pure: the same inputs always give the same result (computedAt is left empty for the caller).
 FacilityResult evaluate(const Policy& policy, const questionnaire::Catalog& catalog, const FacilityInput& input);
 

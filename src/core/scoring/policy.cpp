@@ -4,12 +4,14 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <functional>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 
 #include "questionnaire/toml_reader.hpp"
+#include "scoring/engine.hpp"
 #include "questionnaire/validator.hpp"
 #include "util/file.hpp"
 
@@ -19,6 +21,11 @@ using questionnaire::detail::posOf;
 using questionnaire::detail::Reader;
 
 namespace {
+
+bool isDate(const std::string& s) {
+    return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+}
 
 constexpr std::array<std::pair<std::string_view, Decision>, 4> kDecisions{{
     {"not_needed", Decision::NotNeeded},
@@ -107,6 +114,28 @@ void readTiers(Reader& r, const toml::table& root, const questionnaire::Catalog&
         p.tierRules.push_back(std::move(rule));
     }
     if (p.tierRules.empty()) r.error(SourcePos{1, 1}, "tiers.toml defines no [[rules]]");
+
+    // Every profile question must matter or say that it does not: read by a tier rule, read by
+    // the engine, or marked informational = true.
+    if (profile) {
+        std::set<std::string> read;
+        std::function<void(const questionnaire::Condition&)> collect = [&](const questionnaire::Condition& c) {
+            if (c.kind == questionnaire::Condition::Kind::Test) read.insert(c.question);
+            for (const auto& child : c.children) collect(child);
+        };
+        for (const auto& rule : p.tierRules) collect(rule.when);
+        for (auto id : profileQuestionsRead()) read.insert(std::string(id));
+        for (const auto& q : profile->questions) {
+            if (read.count(q.id) && q.informational)
+                r.diagnostics().push_back({profile->file, q.pos, fmt::format("question '{}' is marked informational, but a rule reads it; remove "
+                                                                        "informational = true", q.id)});
+            else if (!read.count(q.id) && !q.informational)
+                r.diagnostics().push_back({profile->file, q.pos, fmt::format("question '{}' is read by no tier rule and not by the "
+                                                                        "recommendation; use it in tiers.toml or mark it "
+                                                                        "informational = true so that the screen says it is not "
+                                                                        "used for the decision", q.id)});
+        }
+    }
 }
 
 void readRecommendation(Reader& r, const toml::table& root, Policy& p) {
@@ -169,7 +198,7 @@ void readRecommendation(Reader& r, const toml::table& root, Policy& p) {
 
     seen.clear();
     for (const toml::table* t : r.tables(root, "routes", "recommendation.toml")) {
-        r.allowOnly(*t, "a route", {"id", "name", "description", "citation"});
+        r.allowOnly(*t, "a route", {"id", "name", "description", "citation", "status", "status_checked", "status_source", "until_then"});
         RouteInfo route;
         route.id = r.identifier(*t, "id", "a route");
         const std::string where = fmt::format("route '{}'", route.id);
@@ -177,6 +206,19 @@ void readRecommendation(Reader& r, const toml::table& root, Policy& p) {
         route.name = r.text(*t, "name", where, true);
         route.description = r.text(*t, "description", where, true);
         route.citation = r.string(*t, "citation", where, true).value_or("");
+        if (auto status = r.string(*t, "status", where, true)) {
+            if (*status == "available") route.status = RouteStatus::Available;
+            else if (*status == "planned") route.status = RouteStatus::Planned;
+            else if (*status == "proposed") route.status = RouteStatus::Proposed;
+            else r.error(*t->get("status"), fmt::format("{} has status '{}'; use available, planned or proposed", where, *status));
+        }
+        route.statusChecked = r.string(*t, "status_checked", where, true).value_or("");
+        if (t->contains("status_checked") && !isDate(route.statusChecked))
+            r.error(*t->get("status_checked"), fmt::format("status_checked of {} must be a date, YYYY-MM-DD", where));
+        route.statusSource = r.string(*t, "status_source", where, true).value_or("");
+        // A route that does not exist yet must say what to do meanwhile; one that exists must not.
+        if (route.status != RouteStatus::Available) route.untilThen = r.text(*t, "until_then", where, true);
+        else if (const toml::node* n = t->get("until_then")) r.error(*n, fmt::format("{} is available, so it needs no until_then", where));
         p.routes.push_back(std::move(route));
     }
     for (auto id : requiredRouteIds())
@@ -192,6 +234,18 @@ void readRecommendation(Reader& r, const toml::table& root, Policy& p) {
 
 }  // namespace
 
+std::string_view routeStatusName(RouteStatus status) {
+    switch (status) {
+    case RouteStatus::Available:
+        return "available";
+    case RouteStatus::Planned:
+        return "planned";
+    case RouteStatus::Proposed:
+        return "proposed";
+    }
+    return "proposed";
+}
+
 std::string_view decisionName(Decision decision) {
     for (const auto& [name, d] : kDecisions)
         if (d == decision) return name;
@@ -206,7 +260,8 @@ std::optional<Decision> parseDecision(std::string_view name) {
 
 const std::vector<std::string_view>& requiredRuleIds() {
     static const std::vector<std::string_view> ids{"urgent_critical_gaps", "urgent_low_score", "tier_gap_with_staff_shortage",
-                                                   "critical_gap_no_expert", "single_person_dependency", "tier_gap", "low_score",
+                                                   "critical_gap_no_expert", "no_duty_holder", "single_person_dependency",
+                                                   "dependency_backed_by_outside_help", "tier_gap", "low_score",
                                                    "many_unknowns", "critical_gap", "all_clear"};
     return ids;
 }
@@ -224,7 +279,9 @@ const std::vector<std::string_view>& requiredTextKeys() {
         "action_train_healthcare",      "action_build_team",     "action_keep_going",     "provider",
         "action_cover_skill_gaps",      "action_second_person_skills", "action_renew_qualifications",
         "achieved_none",                "achieved_tier",         "achieved_blocked_measures", "achieved_blocked_staff",
-        "expected_default"};
+        "achieved_blocked_essentials",  "expected_default",      "route_in_place",        "route_backup_single",
+        "action_name_duty_holder",      "outside_help_group",    "status_available",      "status_planned",
+        "status_proposed"};
     return keys;
 }
 

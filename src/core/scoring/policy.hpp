@@ -49,11 +49,20 @@ struct DecisionRule {
     std::string citation;
 };
 
+// Whether a route exists today. The source report describes most routes as proposals or
+// plans; the results must never present them as services one can call now.
+enum class RouteStatus { Available, Planned, Proposed };
+std::string_view routeStatusName(RouteStatus status);
+
 struct RouteInfo {
     std::string id;
     LocalizedText name;
     LocalizedText description;
     std::string citation;
+    RouteStatus status = RouteStatus::Proposed;
+    std::string statusChecked;  // YYYY-MM-DD: when the status was last checked
+    std::string statusSource;   // what it was checked against
+    LocalizedText untilThen;    // what to do until a planned or proposed route exists
 };
 
 struct Thresholds {

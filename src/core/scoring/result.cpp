@@ -92,7 +92,9 @@ std::string toJson(const FacilityResult& r, int indent) {
     json routes = json::array();
     for (const auto& route : r.routes)
         routes.push_back({{"id", route.id}, {"name", text(route.name)}, {"description", text(route.description)},
-                          {"reason", text(route.reason)}, {"citation", route.citation}});
+                          {"reason", text(route.reason)}, {"citation", route.citation}, {"status", route.status},
+                          {"status_name", text(route.statusName)}, {"status_checked", route.statusChecked},
+                          {"status_source", route.statusSource}, {"until_then", text(route.untilThen)}, {"in_place", route.inPlace}});
     json actions = json::array();
     for (const auto& a : r.actions) actions.push_back({{"id", a.id}, {"text", text(a.text)}});
 
@@ -178,9 +180,26 @@ Result<FacilityResult> fromJson(const std::string& text_) {
         r.domains = lines(j.at("scores").at("domains"));
         r.functions = lines(j.at("scores").at("functions"));
         r.gaps = j.at("gaps").get<std::vector<std::string>>();
-        for (const auto& route : j.at("routes"))
-            r.routes.push_back({route.at("id").get<std::string>(), text(route.at("name")), text(route.at("description")),
-                                text(route.at("reason")), route.at("citation").get<std::string>()});
+        for (const auto& route : j.at("routes")) {
+            RouteAdvice advice;
+            advice.id = route.at("id").get<std::string>();
+            advice.name = text(route.at("name"));
+            advice.description = text(route.at("description"));
+            advice.reason = text(route.at("reason"));
+            advice.citation = route.at("citation").get<std::string>();
+            // Results stored before routes had a status carry none; they are shown without one.
+            if (route.contains("status")) {
+                advice.status = route.at("status").get<std::string>();
+                advice.statusName = text(route.at("status_name"));
+                advice.statusChecked = route.at("status_checked").get<std::string>();
+                advice.statusSource = route.at("status_source").get<std::string>();
+                advice.untilThen = text(route.at("until_then"));
+                advice.inPlace = route.at("in_place").get<bool>();
+            } else {
+                advice.status.clear();
+            }
+            r.routes.push_back(std::move(advice));
+        }
         for (const auto& a : j.at("actions")) r.actions.push_back({a.at("id").get<std::string>(), text(a.at("text"))});
         r.provider = j.at("provider").get<bool>();
         if (!j.at("provider_why").is_null()) r.providerWhy = explanation(j.at("provider_why"));
@@ -274,6 +293,10 @@ std::string toText(const FacilityResult& r, Lang lang) {
         for (const auto& route : r.routes) {
             line(fmt::format("  {}. {} — {}", ++n, route.name.get(lang), route.reason.get(lang)));
             line(fmt::format("     {}", route.description.get(lang)));
+            if (!route.status.empty())
+                line(fmt::format("     {}: {} ({} {})", ja ? "現状" : "status", route.statusName.get(lang), ja ? "確認日" : "checked",
+                                 route.statusChecked));
+            if (!route.untilThen.get(lang).empty()) line(fmt::format("     {}: {}", ja ? "それまでは" : "until then", route.untilThen.get(lang)));
             line(fmt::format("     {}: {}", ja ? "根拠" : "source", route.citation));
         }
     }

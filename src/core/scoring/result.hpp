@@ -69,6 +69,12 @@ struct RouteAdvice {
     LocalizedText description;
     LocalizedText reason;
     std::string citation;
+    std::string status = "proposed";  // available, planned, proposed (RouteStatus)
+    LocalizedText statusName;         // as shown: 利用できる / 計画段階 / 提案段階 …
+    std::string statusChecked;        // YYYY-MM-DD
+    std::string statusSource;
+    LocalizedText untilThen;          // empty when available
+    bool inPlace = false;             // the facility already has this kind of help
 };
 
 struct Action {
