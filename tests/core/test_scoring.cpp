@@ -91,7 +91,7 @@ TEST_CASE("scenario: a 19-bed clinic with no IT staff and untested backups needs
     CHECK(r.criticalGaps().size() == 5);
     CHECK(r.gaps.front() == "inv_device_ledger");  // critical first, in questionnaire order among equals
     CHECK(r.unknowns().size() == 2);
-    CHECK(routeIds(r) == V{"medcsc", "regional_advisor", "registered_specialist"});
+    CHECK(routeIds(r) == V{"regional_advisor", "medcsc", "registered_specialist"});
     CHECK(actionIds(r) == V{"fix_critical", "find_unknowns", "second_person", "keep_going"});
     CHECK_FALSE(r.provider);
     CHECK(r.summary.ja.find("5 項目") != std::string::npos);
@@ -203,7 +203,7 @@ TEST_CASE("scenario: a clinic with only the six essentials in place is still urg
     CHECK(r.achievedTier == "none");
     CHECK(r.decision == Decision::Urgent);
     CHECK(ruleIds(r.why) == V{"urgent_low_score", "single_person_dependency", "tier_gap"});
-    CHECK(routeIds(r) == V{"medcsc", "regional_advisor", "registered_specialist"});
+    CHECK(routeIds(r) == V{"regional_advisor", "medcsc", "registered_specialist"});
 }
 
 TEST_CASE("a second qualified person removes a single-person dependency") {

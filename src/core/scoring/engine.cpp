@@ -385,13 +385,9 @@ void chooseRoutes(FacilityResult& r, const Policy& policy, const Facts& f) {
         reasons["part_time_specialist"] = policy.text("route_part_time_single");
 
     // Small facilities lean on the region first; larger ones on a specialist who comes regularly.
-    // When it is urgent, the consultation desk comes first because it can answer at once.
+    // (No route is put first for being quick: most are proposals, and none can be promised to answer at once.)
     std::vector<std::string> order = supported ? std::vector<std::string>{"regional_advisor", "medcsc", "registered_specialist", "part_time_specialist"}
                                                : std::vector<std::string>{"part_time_specialist", "registered_specialist", "medcsc", "regional_advisor"};
-    if (urgent) {
-        order.erase(std::find(order.begin(), order.end(), "medcsc"));
-        order.insert(order.begin(), "medcsc");
-    }
     // Help the facility already has comes first: use it before looking for more.
     std::stable_partition(order.begin(), order.end(), [&](const std::string& id) { return f.routesInPlace.count(id) > 0; });
     for (const auto& id : order) {
