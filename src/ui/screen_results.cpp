@@ -216,6 +216,9 @@ void drawResults(AppState& state) {
                                             state.tr("results.overall"), r.overall);
             if (r.change)
                 facts += fmt::format("   {}: {:+.0f}", state.tr("results.change"), r.overall - r.change->previousOverall);
+            if (r.nextTierReadiness)
+                facts += "   " + i18n::substitute(state.tr("results.next_tier"),
+                                                  {r.nextTierName.get(state.lang), fmt::format("{:.0f}", *r.nextTierReadiness)});
             wrappedText(facts, state.fonts.small, w, &theme::kMuted);
         },
         ImVec4{1, 1, 1, 1}, &colour, 3.0f);

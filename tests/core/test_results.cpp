@@ -133,6 +133,6 @@ TEST_CASE("a second completed assessment shows the change since the previous one
     REQUIRE(result->change);
     CHECK(result->change->previousAssessment == before);
     CHECK(result->change->previousDecision == "consider");
-    CHECK(result->overall - result->change->previousOverall == doctest::Approx(12.0 / 105 * 100).epsilon(0.01));  // stored to one decimal
+    CHECK(result->overall - result->change->previousOverall == doctest::Approx(12.0 / 88 * 100).epsilon(0.01));  // stored to one decimal
     CHECK(result->decision == scoring::Decision::NotNeeded);
 }

@@ -78,8 +78,8 @@ TEST_CASE("the bundled tier and recommendation rules load and are valid") {
 TEST_CASE("scenario: a 19-bed clinic with no IT staff and untested backups needs support urgently") {
     // Clinic → supported. Essentials: 5 of 6 not in place (ledger, remote maintenance unknown,
     // backups only partly, no contact list / downtime plan, no vendor split); nobody with both
-    // kinds of knowledge → urgent. Score: done 3+2+2, partly (3+2)×50, guest Wi-Fi N/A →
-    // (700 + 250) / (104 × 100) = 9.1.
+    // kinds of knowledge → urgent. Score over the 88 weight of supported-tier items: done 3+2+2,
+    // partly (3+2)×50, guest Wi-Fi N/A (weight 1 left out) → (700 + 250) / (87 × 100) = 10.9.
     const auto r = scenario("clinic_19_beds");
     CHECK(r.expectedTier == "supported");
     CHECK(ruleIds(r.expectedWhy) == V{"clinic"});
@@ -87,7 +87,7 @@ TEST_CASE("scenario: a 19-bed clinic with no IT staff and untested backups needs
     CHECK(r.achievedTier == "none");
     CHECK(r.decision == Decision::Urgent);
     CHECK(ruleIds(r.why) == V{"urgent_critical_gaps", "urgent_low_score", "single_person_dependency", "tier_gap"});
-    CHECK(r.overall == doctest::Approx(950.0 / 104));
+    CHECK(r.overall == doctest::Approx(950.0 / 87));
     CHECK(r.criticalGaps().size() == 5);
     CHECK(r.gaps.front() == "inv_device_ledger");  // critical first, in questionnaire order among equals
     CHECK(r.unknowns().size() == 2);
@@ -170,7 +170,10 @@ TEST_CASE("scenario: a clinic without beds doing all the basics still needs a ba
     const auto r = scenario("clinic_no_beds_basics");
     CHECK(r.expectedTier == "supported");
     CHECK(r.achievedTier == "supported");
-    CHECK(r.overall == doctest::Approx(88.0 / 105 * 100));
+    CHECK(r.overall == doctest::Approx(100));  // every item its tier expects is done
+    REQUIRE(r.nextTierReadiness);
+    CHECK(r.nextTier == "self_reliant");
+    CHECK(*r.nextTierReadiness == doctest::Approx(0));  // none of the items the next tier adds
     CHECK(r.decision == Decision::Recommended);
     CHECK(ruleIds(r.why) == V{"single_person_dependency"});
     CHECK(routeIds(r) == V{"regional_advisor", "medcsc", "registered_specialist"});
@@ -182,11 +185,11 @@ TEST_CASE("scenario: a clinic without beds doing all the basics still needs a ba
 
 TEST_CASE("scenario: a 120-bed hospital that does not know six answers should consider help") {
     // Small hospital → supported; six わからない (6 ≤ 6 allowed) → achieved supported; 6 ≥ 5
-    // unknown findings → consider. Score (105 − 12) / 105 = 88.6.
+    // unknown findings → consider. Score over the supported items: (88 − 12) / 88 = 86.4.
     const auto r = scenario("hospital_120_unknowns");
     CHECK(r.expectedTier == "supported");
     CHECK(r.achievedTier == "supported");
-    CHECK(r.overall == doctest::Approx(93.0 / 105 * 100));
+    CHECK(r.overall == doctest::Approx(76.0 / 88 * 100));
     CHECK(r.decision == Decision::Consider);
     CHECK(ruleIds(r.why) == V{"many_unknowns"});
     CHECK(routeIds(r) == V{"regional_advisor", "medcsc"});
@@ -195,11 +198,11 @@ TEST_CASE("scenario: a 120-bed hospital that does not know six answers should co
 }
 
 TEST_CASE("scenario: a clinic with only the six essentials in place is still urgent") {
-    // The essentials weigh 18 of 105 → 17.1 < 40 with nobody who has both → urgent; 40 supported
-    // items missing → no tier achieved.
+    // The essentials weigh 18 of the supported items' 88 → 20.5 < 40 with nobody who has both →
+    // urgent; 40 supported items missing → no tier achieved.
     const auto r = scenario("clinic_essentials_only");
     CHECK(r.criticalGaps().empty());
-    CHECK(r.overall == doctest::Approx(18.0 / 105 * 100));
+    CHECK(r.overall == doctest::Approx(18.0 / 88 * 100));
     CHECK(r.achievedTier == "none");
     CHECK(r.decision == Decision::Urgent);
     CHECK(ruleIds(r.why) == V{"urgent_low_score", "single_person_dependency", "tier_gap"});
@@ -452,4 +455,28 @@ TEST_CASE("every route says whether it exists today, when that was checked, and 
     CHECK(ja.find("現状: 提案段階") != std::string::npos);
     CHECK(en.find("status: planned (not yet available)") != std::string::npos);
     CHECK(en.find("until then: ") != std::string::npos);
+}
+
+TEST_CASE("a clinic's answers to items only higher tiers expect do not move its score or decision") {
+    // The same clinic answering 実施していない or 該当しない to every self-reliant and leading item.
+    const auto withHigherItems = [](const std::string& answer) {
+        std::string measures;
+        for (const auto& q : content().catalog.find("security_measures")->questions)
+            if (q.minTier != "supported") measures += (measures.empty() ? "" : ", ") + ("\"" + q.id + "\": \"" + answer + "\"");
+        const std::string json = R"({"profile": {"facility_kind": "clinic_beds", "beds": 19, "security_duty_holders": 2,
+            "external_support": ["regional_advisor"]}, "default_measure": "done", "measures": {)" + measures + "}}";
+        auto parsed = parseAnswersFile(json, content().catalog);
+        REQUIRE_MESSAGE(parsed, (parsed ? "" : parsed.error()));
+        return evaluate(content().policy, content().catalog, {parsed->profile.get(), parsed->measures.get(), std::nullopt});
+    };
+    const auto notDone = withHigherItems("not_done");
+    const auto notApplicable = withHigherItems("na");
+    CHECK(notDone.overall == doctest::Approx(100));
+    CHECK(notApplicable.overall == doctest::Approx(100));
+    CHECK(notDone.decision == notApplicable.decision);
+    CHECK(notDone.decision == Decision::NotNeeded);
+    // Readiness for the next tier tells them apart.
+    REQUIRE(notDone.nextTierReadiness);
+    CHECK(*notDone.nextTierReadiness == doctest::Approx(0));
+    CHECK_FALSE(notApplicable.nextTierReadiness);  // nothing left to score
 }

@@ -127,15 +127,26 @@ struct Sum {
 };
 
 void computeScores(FacilityResult& r, const Policy& policy, const questionnaire::Catalog& catalog, int expectedRank) {
-    Sum overall;
+    // The overall score, which the thresholds judge, counts only what the facility's tier expects:
+    // a clinic's answer to a leading-only item (not done, or not applicable) must not move it.
+    // The measures the next tier adds are scored apart, as readiness for that tier.
+    Sum overall, next;
     std::map<std::string, Sum> byDomain, byFunction;
     for (const auto& item : r.items) {
-        const bool expected = policy.rankOf(item.minTier) <= expectedRank;
-        overall.add(item, expected);
+        const int rank = policy.rankOf(item.minTier);
+        const bool expected = rank <= expectedRank;
+        if (expected) overall.add(item, true);
+        if (rank == expectedRank + 1) next.add(item, true);
         byDomain[item.domain].add(item, expected);
         byFunction[item.csf].add(item, expected);
     }
     r.overall = overall.line("overall", {}).score;
+    for (const auto& t : policy.tiers) {
+        if (t.rank != expectedRank + 1) continue;
+        r.nextTier = t.id;
+        r.nextTierName = t.name;
+        if (next.possible > 0) r.nextTierReadiness = next.line("next", {}).score;
+    }
     for (const auto& d : catalog.domains)
         if (byDomain.count(d.id)) r.domains.push_back(byDomain[d.id].line(d.id, d.name));
     for (const auto& f : kCsfNames)

@@ -124,7 +124,12 @@ std::string toJson(const FacilityResult& r, int indent) {
           {"uncovered_skills", r.staffing.uncoveredSkills},
           {"single_person_skills", r.staffing.singlePersonSkills},
           {"expiring_people", r.staffing.expiringPeople}}},
-        {"scores", {{"overall", round1(r.overall)}, {"domains", lines(r.domains)}, {"functions", lines(r.functions)}}},
+        {"scores", {{"overall", round1(r.overall)},
+                    {"overall_counts", "measures of the expected tier"},
+                    {"next_tier", r.nextTier.empty() ? json(nullptr)
+                                                     : json{{"id", r.nextTier}, {"name", text(r.nextTierName)},
+                                                            {"readiness", r.nextTierReadiness ? json(round1(*r.nextTierReadiness)) : json(nullptr)}}},
+                    {"domains", lines(r.domains)}, {"functions", lines(r.functions)}}},
         {"gaps", r.gaps},
         {"routes", routes},
         {"actions", actions},
@@ -177,6 +182,13 @@ Result<FacilityResult> fromJson(const std::string& text_) {
                       s.value("uncovered_skills", std::vector<std::string>{}), s.value("single_person_skills", std::vector<std::string>{}),
                       s.contains("expiring_people") ? s.at("expiring_people").get<Whole>().value : 0};
         r.overall = j.at("scores").at("overall").get<double>();
+        // Results of engine 1 have no next tier.
+        if (const auto& scores = j.at("scores"); scores.contains("next_tier") && !scores.at("next_tier").is_null()) {
+            const auto& next = scores.at("next_tier");
+            r.nextTier = next.at("id").get<std::string>();
+            r.nextTierName = text(next.at("name"));
+            if (!next.at("readiness").is_null()) r.nextTierReadiness = next.at("readiness").get<double>();
+        }
         r.domains = lines(j.at("scores").at("domains"));
         r.functions = lines(j.at("scores").at("functions"));
         r.gaps = j.at("gaps").get<std::vector<std::string>>();
@@ -257,7 +269,11 @@ std::string toText(const FacilityResult& r, Lang lang) {
     line(fmt::format("{}: {} {} / {} {} / {} {} / {} {} ({})", ja ? "人材" : "People", ja ? "医療情報" : "knowledge", r.staffing.knowledge,
                      ja ? "資格" : "security", r.staffing.security, ja ? "両方" : "both", r.staffing.both,
                      ja ? "担当者" : "duty holders", r.staffing.dutyHolders, r.staffing.source));
-    line(fmt::format("{}: {:.0f} / 100", ja ? "総合点" : "Overall score", r.overall));
+    line(fmt::format("{}: {:.0f} / 100", ja ? "総合点（求められる水準の対策）" : "Overall score (measures of the expected tier)", r.overall));
+    if (r.nextTierReadiness)
+        line(fmt::format("{}: {:.0f} / 100", ja ? fmt::format("次の水準（{}）への準備", r.nextTierName.ja)
+                                                 : fmt::format("Readiness for the next tier ({})", r.nextTierName.en),
+                         *r.nextTierReadiness));
     if (r.change)
         line(fmt::format("{}: {:+.0f} ({} {:.0f}, {})", ja ? "前回からの変化" : "Change since last time", r.overall - r.change->previousOverall,
                          ja ? "前回" : "previously", r.change->previousOverall, r.change->previousDecision));

@@ -15,7 +15,9 @@
 
 namespace kiosk::scoring {
 
-inline constexpr int kEngineVersion = 1;
+// 2: the overall score counts the measures of the expected tier only; readiness for the next
+// tier is reported beside it; routes carry their status.
+inline constexpr int kEngineVersion = 2;
 
 struct Explanation {
     std::string rule;
@@ -104,7 +106,10 @@ struct FacilityResult {
     QuestionnaireRef measures;
     QuestionnaireRef profile;
 
-    double overall = 0;
+    double overall = 0;                    // over the measures of the expected tier
+    std::string nextTier;                  // the tier above the expected one, if any
+    LocalizedText nextTierName;
+    std::optional<double> nextTierReadiness;  // score over the measures that tier adds
     std::vector<ScoreLine> domains;
     std::vector<ScoreLine> functions;  // NIST CSF 2.0
     std::vector<ItemScore> items;      // every measure, in questionnaire order
