@@ -347,3 +347,88 @@ TEST_CASE("an administrator adds and edits a person; a rename keeps the history,
     REQUIRE_FALSE(refused);
     CHECK(refused.error().find("another person already has this name") != std::string::npos);
 }
+
+TEST_CASE("a registration the tier's staffing depends on gives 'consider' with its date before it lapses, not after") {
+    Matrix m;
+    questionnaire::Catalog& content = m.content;
+    auto rules = scoring::loadPolicy(test::sourceDir() / "questionnaires", content);
+    REQUIRE(rules.policy);
+    auto answers = scoring::parseAnswersFile(test::readFile(test::dataDir() / "scenarios" / "hospital_250_single_person.json"), content);
+    REQUIRE(answers);
+    const auto person = [](const char* name) {
+        Person p;
+        p.name = name;
+        p.role = "it_department";
+        p.latest = SkillSnapshot{};
+        p.latest->levels = {{"skill_gov_rules", 3}, {"skill_inc_first_response", 3}};
+        return p;
+    };
+    Person a = person("佐藤 A.");
+    a.qualifications = {{"hit", d("2020-04-01"), d("2030-04-01"), true}, {"sg", d("2022-06-01"), std::nullopt, true}};
+    Person b = person("鈴木 B.");
+    // The second security qualification: a registration due for renewal on 2027-01-08.
+    b.qualifications = {{"hit", d("2021-04-01"), d("2030-04-01"), true}, {"rissa", d("2024-01-09"), d("2027-01-08"), true}};
+    REQUIRE(m.people.upsert({a, b}, "admin"));
+    const auto decideOn = [&](Date on) {
+        scoring::FacilityInput input{answers->profile.get(), answers->measures.get()};
+        input.staffingForTier = [&, on](std::string_view tier) -> std::optional<scoring::Staffing> {
+            auto s = m.service->staffingFor(tier, on);
+            REQUIRE(s);
+            return *s;
+        };
+        return scoring::evaluate(*rules.policy, content, input);
+    };
+    const auto ids = [](const scoring::FacilityResult& r) {
+        std::vector<std::string> out;
+        for (const auto& e : r.why) out.push_back(e.rule);
+        return out;
+    };
+
+    const auto early = decideOn(d("2026-06-01"));  // well before the renewal window
+    CHECK(early.decision == scoring::Decision::NotNeeded);
+
+    const auto inWindow = decideOn(d("2026-11-24"));  // 45 days before the due date
+    CHECK(inWindow.achievedTier == "self_reliant");
+    CHECK(inWindow.decision == scoring::Decision::Consider);
+    CHECK(ids(inWindow) == std::vector<std::string>{"staffing_at_risk"});
+    CHECK(inWindow.summary.ja.find("2027-01-08") != std::string::npos);
+    CHECK(inWindow.staffing.expiringBy == "2027-01-08");
+
+    const auto lapsed = decideOn(d("2027-01-09"));
+    CHECK(lapsed.achievedTier == "supported");
+    CHECK(lapsed.decision == scoring::Decision::Recommended);
+}
+
+TEST_CASE("a duty skill only one person holds is a dependency, and actions name skills by what they are") {
+    Matrix m;
+    questionnaire::Catalog& content = m.content;
+    auto rules = scoring::loadPolicy(test::sourceDir() / "questionnaires", content);
+    REQUIRE(rules.policy);
+    auto answers = scoring::parseAnswersFile(test::readFile(test::dataDir() / "scenarios" / "hospital_250_single_person.json"), content);
+    REQUIRE(answers);
+    Person a, b;
+    a.name = "佐藤 A.";
+    b.name = "鈴木 B.";
+    a.role = b.role = "it_department";
+    a.qualifications = {{"hit", d("2020-04-01"), d("2030-04-01"), true}, {"sg", d("2022-06-01"), std::nullopt, true}};
+    b.qualifications = a.qualifications;
+    a.latest = SkillSnapshot{};
+    b.latest = SkillSnapshot{};
+    a.latest->levels = {{"skill_gov_rules", 3}, {"skill_inc_first_response", 3}, {"skill_inc_reporting", 3}};
+    b.latest->levels = {{"skill_gov_rules", 3}, {"skill_inc_first_response", 3}};
+    REQUIRE(m.people.upsert({a, b}, "admin"));
+    scoring::FacilityInput input{answers->profile.get(), answers->measures.get()};
+    input.staffingForTier = [&](std::string_view tier) -> std::optional<scoring::Staffing> { return *m.service->staffingFor(tier, d("2026-11-24")); };
+    const auto r = scoring::evaluate(*rules.policy, content, input);
+    REQUIRE_FALSE(r.why.empty());
+    CHECK(r.why.front().rule == "single_person_skills");
+    CHECK(r.decision == scoring::Decision::Consider);
+    const auto* reporting = m.catalog.skill("skill_inc_reporting");
+    REQUIRE(reporting);
+    CHECK(r.why.front().text.ja.find(reporting->text.ja) != std::string::npos);
+    for (const auto& action : r.actions) {
+        CAPTURE(action.id);
+        CHECK(action.text.ja.find("skill_") == std::string::npos);
+        CHECK(action.text.en.find("skill_") == std::string::npos);
+    }
+}

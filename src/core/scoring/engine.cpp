@@ -352,6 +352,31 @@ void decide(FacilityResult& r, const Policy& policy, const Facts& f) {
         else
             add("single_person_dependency", {}, {holders, help});
     }
+    // Staffing that holds today only through qualifications due for renewal: the decision must
+    // change before the lapse, not on the day after it.
+    if (!shortOfPeople && f.staffing.knowledgeIfLapsed >= 0 && f.staffing.expiringPeople > 0) {
+        Staffing lapsed;
+        lapsed.knowledge = f.staffing.knowledgeIfLapsed;
+        lapsed.security = f.staffing.securityIfLapsed;
+        lapsed.both = f.staffing.bothIfLapsed;
+        if (!staffed(lapsed, f.need))
+            add("staffing_at_risk", {plain(std::to_string(f.staffing.expiringPeople)), plain(f.staffing.expiringBy)},
+                {{"expiring_people", std::to_string(f.staffing.expiringPeople)}, {"expiring_by", f.staffing.expiringBy},
+                 {"staff_if_lapsed", fmt::format("{}/{}/{}", lapsed.knowledge, lapsed.security, lapsed.both)},
+                 {"staff_needed", fmt::format("{}/{}/{}", f.need.knowledge, f.need.security, f.need.both)}});
+    }
+    // Skills of the security duties that only one person holds are a dependency too.
+    if (f.staffing.dutyHolders > 1 && !f.staffing.singlePersonDutySkillNames.empty())
+        add("single_person_skills", {plain(std::to_string(f.staffing.singlePersonDutySkillNames.size())),
+                                     [&] {
+                                         LocalizedText out;
+                                         for (const auto& n : f.staffing.singlePersonDutySkillNames) {
+                                             out.ja += (out.ja.empty() ? "" : "／") + n.ja;
+                                             out.en += (out.en.empty() ? "" : " / ") + n.en;
+                                         }
+                                         return out;
+                                     }()},
+            {{"single_person_duty_skills", std::to_string(f.staffing.singlePersonDutySkillNames.size())}});
     if (f.achievedRank < f.expectedRank && !shortOfPeople)
         add("tier_gap", {r.expectedTierName}, {{"expected_tier", r.expectedTier}, {"achieved_tier", r.achievedTier}});
     if (f.overall < th.considerScore && !(f.overall < th.urgentScore && f.staffing.both == 0))
@@ -434,18 +459,28 @@ void chooseActions(FacilityResult& r, const Policy& policy, const Facts& f) {
         r.actions.push_back({"build_team", fill(policy.text("action_build_team"), {plain(std::to_string(f.need.knowledge)),
                                                                                   plain(std::to_string(f.need.security)),
                                                                                   plain(std::to_string(f.need.both))})});
-    const auto list = [](const std::vector<std::string>& ids) {
+    // Skills by what they are (the checklist's wording), never by their ids.
+    const auto list = [](const std::vector<std::string>& ids, const std::vector<LocalizedText>& names) {
+        if (names.size() == ids.size()) {
+            LocalizedText out;
+            for (const auto& n : names) {
+                out.ja += (out.ja.empty() ? "" : "／") + n.ja;
+                out.en += (out.en.empty() ? "" : " / ") + n.en;
+            }
+            return out;
+        }
         std::string out;
         for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
         return LocalizedText{out, out};
     };
     if (!f.staffing.uncoveredSkills.empty())
         r.actions.push_back({"cover_skill_gaps", fill(policy.text("action_cover_skill_gaps"),
-                                                      {plain(std::to_string(f.staffing.uncoveredSkills.size())), list(f.staffing.uncoveredSkills)})});
+                                                      {plain(std::to_string(f.staffing.uncoveredSkills.size())),
+                                                       list(f.staffing.uncoveredSkills, f.staffing.uncoveredSkillNames)})});
     if (!f.staffing.singlePersonSkills.empty())
         r.actions.push_back({"second_person_skills", fill(policy.text("action_second_person_skills"),
                                                           {plain(std::to_string(f.staffing.singlePersonSkills.size())),
-                                                           list(f.staffing.singlePersonSkills)})});
+                                                           list(f.staffing.singlePersonSkills, f.staffing.singlePersonSkillNames)})});
     if (f.staffing.expiringPeople > 0)
         r.actions.push_back({"renew_qualifications", fill(policy.text("action_renew_qualifications"), {plain(std::to_string(f.staffing.expiringPeople))})});
     r.actions.push_back({"keep_going", policy.text("action_keep_going")});

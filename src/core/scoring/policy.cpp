@@ -261,7 +261,8 @@ std::optional<Decision> parseDecision(std::string_view name) {
 const std::vector<std::string_view>& requiredRuleIds() {
     static const std::vector<std::string_view> ids{"urgent_critical_gaps", "urgent_low_score", "tier_gap_with_staff_shortage",
                                                    "critical_gap_no_expert", "no_duty_holder", "single_person_dependency",
-                                                   "dependency_backed_by_outside_help", "tier_gap", "low_score",
+                                                   "dependency_backed_by_outside_help", "staffing_at_risk",
+                                                   "single_person_skills", "tier_gap", "low_score",
                                                    "many_unknowns", "critical_gap", "all_clear"};
     return ids;
 }

@@ -123,7 +123,12 @@ std::string toJson(const FacilityResult& r, int indent) {
           {"source", r.staffing.source},
           {"uncovered_skills", r.staffing.uncoveredSkills},
           {"single_person_skills", r.staffing.singlePersonSkills},
-          {"expiring_people", r.staffing.expiringPeople}}},
+          {"expiring_people", r.staffing.expiringPeople},
+          {"if_lapsed", r.staffing.knowledgeIfLapsed < 0 ? json(nullptr)
+                                                          : json{{"knowledge", r.staffing.knowledgeIfLapsed},
+                                                                 {"security", r.staffing.securityIfLapsed},
+                                                                 {"both", r.staffing.bothIfLapsed},
+                                                                 {"expiring_by", r.staffing.expiringBy}}}}},
         {"scores", {{"overall", round1(r.overall)},
                     {"overall_counts", "measures of the expected tier"},
                     {"next_tier", r.nextTier.empty() ? json(nullptr)
@@ -177,10 +182,21 @@ Result<FacilityResult> fromJson(const std::string& text_) {
         r.achievedTierName = text(tier.at("achieved_name"));
         r.achievedWhy = explanations(tier.at("achieved_why"));
         const auto& s = j.at("staffing");
-        r.staffing = {s.at("knowledge").get<Whole>().value, s.at("security").get<Whole>().value, s.at("both").get<Whole>().value,
-                      s.at("duty_holders").get<Whole>().value, s.at("source").get<std::string>(),
-                      s.value("uncovered_skills", std::vector<std::string>{}), s.value("single_person_skills", std::vector<std::string>{}),
-                      s.contains("expiring_people") ? s.at("expiring_people").get<Whole>().value : 0};
+        r.staffing.knowledge = s.at("knowledge").get<Whole>().value;
+        r.staffing.security = s.at("security").get<Whole>().value;
+        r.staffing.both = s.at("both").get<Whole>().value;
+        r.staffing.dutyHolders = s.at("duty_holders").get<Whole>().value;
+        r.staffing.source = s.at("source").get<std::string>();
+        r.staffing.uncoveredSkills = s.value("uncovered_skills", std::vector<std::string>{});
+        r.staffing.singlePersonSkills = s.value("single_person_skills", std::vector<std::string>{});
+        r.staffing.expiringPeople = s.contains("expiring_people") ? s.at("expiring_people").get<Whole>().value : 0;
+        if (s.contains("if_lapsed") && !s.at("if_lapsed").is_null()) {
+            const auto& lapsed = s.at("if_lapsed");
+            r.staffing.knowledgeIfLapsed = lapsed.at("knowledge").get<Whole>().value;
+            r.staffing.securityIfLapsed = lapsed.at("security").get<Whole>().value;
+            r.staffing.bothIfLapsed = lapsed.at("both").get<Whole>().value;
+            r.staffing.expiringBy = lapsed.at("expiring_by").get<std::string>();
+        }
         r.overall = j.at("scores").at("overall").get<double>();
         // Results of engine 1 have no next tier.
         if (const auto& scores = j.at("scores"); scores.contains("next_tier") && !scores.at("next_tier").is_null()) {

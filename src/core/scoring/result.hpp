@@ -63,6 +63,14 @@ struct Staffing {
     std::vector<std::string> uncoveredSkills;     // nobody at the target level
     std::vector<std::string> singlePersonSkills;  // exactly one person at the target level
     int expiringPeople = 0;                       // people whose counting qualification is expiring
+    // Staffing on the day after the renewal window if the expiring qualifications lapsed, and the
+    // first due date among them (YYYY-MM-DD); -1 / empty when unknown (profile counts).
+    int knowledgeIfLapsed = -1, securityIfLapsed = -1, bothIfLapsed = -1;
+    std::string expiringBy;
+    // Names of the skills above, as shown (ids are kept for the record).
+    std::vector<LocalizedText> uncoveredSkillNames;
+    std::vector<LocalizedText> singlePersonSkillNames;
+    std::vector<LocalizedText> singlePersonDutySkillNames;  // of them, skills of the security duties
 };
 
 struct RouteAdvice {

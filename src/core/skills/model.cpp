@@ -225,7 +225,12 @@ Coverage coverage(const std::vector<Person>& people, const MatrixPolicy& policy,
         c.knowledgeIfLapsed += lapsed.knowledge;
         c.securityIfLapsed += lapsed.security;
         c.bothIfLapsed += lapsed.both();
-        if (st.atRisk || (st.knowledge && !lapsed.knowledge) || (st.security && !lapsed.security)) c.expiringPeople.push_back(p.id);
+        if (st.atRisk || (st.knowledge && !lapsed.knowledge) || (st.security && !lapsed.security)) {
+            c.expiringPeople.push_back(p.id);
+            for (const auto& q : st.qualifications)
+                if (q.status == QualificationStatus::Expiring && q.due && (!c.earliestExpiry || *q.due < *c.earliestExpiry))
+                    c.earliestExpiry = q.due;
+        }
     }
     return c;
 }

@@ -133,6 +133,7 @@ struct Coverage {
     // Staffing if the expiring qualifications were not renewed.
     int knowledgeIfLapsed = 0, securityIfLapsed = 0, bothIfLapsed = 0;
     std::vector<std::int64_t> expiringPeople;    // people whose counting qualification is expiring
+    std::optional<Date> earliestExpiry;          // the first due date among those qualifications
 };
 
 Coverage coverage(const std::vector<Person>& people, const MatrixPolicy& policy, Date on, int targetLevel,

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "util/file.hpp"
@@ -144,6 +145,20 @@ Result<std::optional<scoring::Staffing>> SkillService::staffingFor(std::string_v
     s.uncoveredSkills = c.gaps;
     s.singlePersonSkills = c.singlePerson;
     s.expiringPeople = static_cast<int>(c.expiringPeople.size());
+    s.knowledgeIfLapsed = c.knowledgeIfLapsed;
+    s.securityIfLapsed = c.securityIfLapsed;
+    s.bothIfLapsed = c.bothIfLapsed;
+    if (c.earliestExpiry) s.expiringBy = formatDate(*c.earliestExpiry);
+    const auto nameOf = [&](const std::string& id) {
+        const auto* skill = m_catalog.skill(id);
+        return skill ? skill->text : LocalizedText{id, id};
+    };
+    for (const auto& id : c.gaps) s.uncoveredSkillNames.push_back(nameOf(id));
+    for (const auto& id : c.singlePerson) {
+        s.singlePersonSkillNames.push_back(nameOf(id));
+        if (std::find(m_catalog.dutySkills.begin(), m_catalog.dutySkills.end(), id) != m_catalog.dutySkills.end())
+            s.singlePersonDutySkillNames.push_back(nameOf(id));
+    }
     return std::optional<scoring::Staffing>{s};
 }
 
