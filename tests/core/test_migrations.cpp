@@ -1,2 +1,428 @@
-// Opening databases of every earlier schema with today's code.
+// Opening databases of every earlier schema with today's code. Each tests/data/migrations/schemaN.sql
+// (written by make_fixtures.py there, which says what every fixture holds) becomes a database file
+// that must open at the current schema with every row kept, read-only without a byte of the file
+// changing, and that a failed migration must leave exactly as it was.
 #include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "assessment/service.hpp"
+#include "questionnaire/loader.hpp"
+#include "scoring/result.hpp"
+#include "store/assessment_store.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+#include "store/people_store.hpp"
+#include "store/result_store.hpp"
+#include "support.hpp"
+#include "util/hash.hpp"
+
+using namespace kiosk;
+using namespace kiosk::store;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The data make_fixtures.py puts in every fixture.
+const std::string kCompleted = "3f2b8c1e-7a4d-4e59-9b1c-2d6e8f0a1b34";
+const std::string kInProgress = "a91d0f47-5c2e-4b8a-8e3f-6b7c9d2e4f10";
+const std::string kJapaneseNote = "停電時は紙カルテに切り替えます。手順書は医事課の棚にあります。";
+
+struct Fixture {
+    int version = 0;
+    fs::path sql;
+};
+
+// Every schemaN.sql in the folder, oldest schema first: a fixture added later is tested with no
+// change here.
+std::vector<Fixture> fixtures() {
+    std::vector<Fixture> out;
+    const std::regex pattern(R"(schema([0-9]+)\.sql)");
+    for (const auto& entry : fs::directory_iterator(test::dataDir() / "migrations")) {
+        const std::string name = entry.path().filename().string();
+        std::smatch match;
+        if (std::regex_match(name, match, pattern)) out.push_back({std::stoi(match[1].str()), entry.path()});
+    }
+    std::sort(out.begin(), out.end(), [](const Fixture& a, const Fixture& b) { return a.version < b.version; });
+    return out;
+}
+
+// Kiosk databases are in WAL mode (the fixtures end by switching to it, as every kiosk version
+// does); a copy made with other tools may be in the rollback-journal mode.
+enum class Journal { Wal, Rollback };
+const char* journalName(Journal j) {
+    return j == Journal::Wal ? "WAL" : "rollback journal";
+}
+
+// The fixture as a closed database file, at its own schema.
+std::string load(const Fixture& fixture, const test::TempDir& dir, Journal journal) {
+    const std::string path = (dir / ("schema" + std::to_string(fixture.version) + ".db")).string();
+    auto db = Database::openRaw(path);
+    REQUIRE_MESSAGE(db, (db ? "" : db.error()));
+    const auto loaded = db->exec(test::readFile(fixture.sql));
+    REQUIRE_MESSAGE(loaded, loaded.error());
+    if (journal == Journal::Rollback) REQUIRE(db->exec("PRAGMA journal_mode = DELETE"));
+    REQUIRE(db->userVersion() == fixture.version);
+    return path;
+}
+
+std::string fileHash(const std::string& path) {
+    return sha256Hex(test::readFile(path));
+}
+
+// Nothing waits beside the file to be rolled back or written into it: no rollback journal, and a
+// write-ahead log, if one is left, that is empty.
+bool nothingPending(const std::string& path) {
+    std::error_code ec;
+    return !fs::exists(path + "-journal") && (!fs::exists(path + "-wal") || fs::file_size(path + "-wal", ec) == 0);
+}
+
+int count(Database& db, const std::string& sql) {
+    Statement s(db, sql);
+    auto row = s.step();
+    REQUIRE_MESSAGE(row, (row ? "" : row.error()));
+    REQUIRE(*row);
+    return static_cast<int>(s.integer(0));
+}
+
+std::vector<std::string> texts(Database& db, const std::string& sql, const std::string& parameter = {}) {
+    Statement s(db, sql);
+    if (!parameter.empty()) s.bind(1, parameter);
+    std::vector<std::string> out;
+    for (;;) {
+        auto row = s.step();
+        REQUIRE_MESSAGE(row, (row ? "" : row.error()));
+        if (!*row) break;
+        out.push_back(s.text(0));
+    }
+    return out;
+}
+
+// Every table and index with its SQL as SQLite keeps it, one after the other (a failed comparison
+// prints both).
+std::string schemaOf(Database& db) {
+    std::string out;
+    for (const auto& line :
+         texts(db, "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master ORDER BY type, name"))
+        out += line + "\n";
+    return out;
+}
+
+// Table name to its column names.
+using Columns = std::map<std::string, std::vector<std::string>>;
+
+Columns columnsOf(Database& db) {
+    Columns out;
+    for (const auto& table : texts(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+        out[table] = texts(db, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", table);
+    return out;
+}
+
+// The rows of the given columns, each value as SQLite quotes it (type and bytes), sorted: equal
+// contents mean every value was kept exactly.
+std::map<std::string, std::vector<std::string>> rowsOf(Database& db, const Columns& columns) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& [table, names] : columns) {
+        std::string row;
+        for (const auto& name : names) row += (row.empty() ? "" : " || ',' || ") + std::string("quote(\"") + name + "\")";
+        out[table] = texts(db, "SELECT " + row + " FROM \"" + table + "\" ORDER BY 1");
+        std::sort(out[table].begin(), out[table].end());
+    }
+    return out;
+}
+
+// The first table the migration to `version` creates.
+std::string firstTableOf(int version) {
+    for (const auto& m : migrations()) {
+        if (m.version != version) continue;
+        std::smatch match;
+        const std::string sql(m.sql);
+        REQUIRE(std::regex_search(sql, match, std::regex(R"(CREATE TABLE (\w+))")));
+        return match[1].str();
+    }
+    FAIL("no migration " << version);
+    return {};
+}
+
+const skills::Person* personNamed(const std::vector<skills::Person>& people, const std::string& name) {
+    for (const auto& p : people)
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+skills::Date day(const char* text) {
+    return *skills::parseDate(text);
+}
+
+// What every fixture holds, read back through the services the kiosk uses, on a database already
+// at the current schema.
+void checkData(Database& db, int fixtureVersion) {
+    CHECK(count(db, "SELECT COUNT(*) FROM questionnaire_snapshots") == 1);
+    CHECK(count(db, "SELECT COUNT(*) FROM assessments") == 2);
+    CHECK(count(db, "SELECT COUNT(*) FROM answers") == 5);
+    CHECK(count(db, "SELECT COUNT(*) FROM results") == (fixtureVersion >= 2 ? 1 : 0));
+    CHECK(count(db, "SELECT COUNT(*) FROM people") == (fixtureVersion >= 3 ? 3 : 0));
+    CHECK(count(db, "SELECT COUNT(*) FROM qualifications") == (fixtureVersion >= 3 ? 3 : 0));
+    CHECK(count(db, "SELECT COUNT(*) FROM skill_snapshots") == (fixtureVersion >= 3 ? 3 : 0));
+    CHECK(count(db, "SELECT COUNT(*) FROM skill_levels") == (fixtureVersion >= 3 ? 9 : 0));
+
+    // No questionnaire on disk: the assessments must open from the copy stored with them.
+    const questionnaire::Catalog nothingOnDisk;
+    AssessmentStore store(db);
+    assessment::AssessmentService service(store, nothingOnDisk);
+
+    auto completed = service.open(kCompleted);
+    REQUIRE_MESSAGE(completed, (completed ? "" : completed.error()));
+    const auto& q = completed->session.questionnaire();
+    CHECK(q.id == "tiny");
+    CHECK(q.contentHash == completed->record.contentHash);
+    CHECK(sha256Hex(q.source) == completed->record.contentHash);
+    CHECK(completed->record.status == AssessmentStatus::Completed);
+    CHECK(completed->record.language == "ja");
+    CHECK(completed->record.completedAt == std::optional<std::string>("2026-02-16T01:04:55.870Z"));
+    CHECK(completed->session.answers().size() == 3);
+    REQUIRE(completed->session.answer("has_backup"));
+    CHECK(completed->session.answer("has_backup")->choice == "yes");
+    REQUIRE(completed->session.answer("backup_tested"));
+    CHECK(completed->session.answer("backup_tested")->choice == "no");
+    REQUIRE(completed->session.answer("note"));
+    CHECK(completed->session.answer("note")->text == kJapaneseNote);
+    CHECK(completed->session.isComplete());
+
+    auto inProgress = service.open(kInProgress);
+    REQUIRE_MESSAGE(inProgress, (inProgress ? "" : inProgress.error()));
+    CHECK(inProgress->record.status == AssessmentStatus::InProgress);
+    CHECK(inProgress->record.language == "en");
+    CHECK_FALSE(inProgress->record.completedAt);
+    REQUIRE(inProgress->session.answer("has_backup"));
+    CHECK(inProgress->session.answer("has_backup")->choice == "yes");
+    REQUIRE(inProgress->session.answer("note"));
+    CHECK(inProgress->session.answer("note")->skipped);
+    CHECK(inProgress->session.answer("backup_tested") == nullptr);
+    CHECK(inProgress->session.firstUnanswered() == 1);  // resumes at backup_tested
+
+    // Home lists the assessment in progress, where it left off.
+    auto listed = service.summaries(AssessmentStatus::InProgress);
+    REQUIRE_MESSAGE(listed, (listed ? "" : listed.error()));
+    REQUIRE(listed->size() == 1);
+    CHECK(listed->front().record.uuid == kInProgress);
+    CHECK(listed->front().title.ja == "小さな例");
+    CHECK(listed->front().resumeAt == 1);
+
+    ResultStore results(db);
+    auto stored = results.get(kCompleted);
+    REQUIRE_MESSAGE(stored, (stored ? "" : stored.error()));
+    if (fixtureVersion < 2) {
+        CHECK_FALSE(*stored);
+    } else {
+        REQUIRE(*stored);
+        const StoredResult& row = **stored;
+        CHECK(row.decision == "urgent");
+        CHECK(row.overall == doctest::Approx(9.1));
+        CHECK(row.profileUuid.empty());
+        CHECK(row.computedAt == "2026-03-02T05:41:07.204Z");
+        auto result = scoring::fromJson(row.json);
+        REQUIRE_MESSAGE(result, (result ? "" : result.error()));
+        CHECK(scoring::decisionName(result->decision) == row.decision);
+        CHECK(result->overall == doctest::Approx(row.overall));
+        CHECK(result->assessment == kCompleted);
+        CHECK(result->computedAt == row.computedAt);
+        CHECK(result->engineVersion == row.engineVersion);
+        CHECK(result->expectedTier == "supported");
+        CHECK(result->achievedTier == "none");
+        CHECK(result->criticalGaps().size() == 5);
+        CHECK(result->staffing.source == "profile");
+        CHECK_FALSE(result->routes.empty());
+        CHECK_FALSE(result->summary.ja.empty());
+    }
+
+    PeopleStore peopleStore(db);
+    auto people = peopleStore.all();
+    REQUIRE_MESSAGE(people, (people ? "" : people.error()));
+    if (fixtureVersion < 3) {
+        CHECK(people->empty());
+        return;
+    }
+    REQUIRE(people->size() == 3);
+
+    const auto* sato = personNamed(*people, "佐藤 花子");
+    REQUIRE(sato);
+    CHECK(sato->role == "it_department");
+    CHECK(sato->department == "医療情報部");
+    CHECK(sato->employment == skills::Employment::FullTime);
+    REQUIRE(sato->qualifications.size() == 2);
+    const auto* hit = sato->qualification("hit");  // held, with no date
+    REQUIRE(hit);
+    CHECK_FALSE(hit->obtained);
+    CHECK_FALSE(hit->renewalDue);
+    CHECK(hit->registered);
+    const auto* rissa = sato->qualification("rissa");
+    REQUIRE(rissa);
+    CHECK(rissa->obtained == std::optional<skills::Date>(day("2024-10-01")));
+    CHECK(rissa->renewalDue == std::optional<skills::Date>(day("2027-10-01")));
+    CHECK(rissa->registered);
+    CHECK(sato->snapshotCount == 2);
+    REQUIRE(sato->latest);  // the newer of her two snapshots
+    CHECK(sato->latest->takenAt == "2026-02-20T07:55:31.640Z");
+    CHECK(sato->latest->source == "admin");
+    CHECK(sato->latest->experienceYears == 9);
+    CHECK(sato->latest->healthcareCourse);
+    CHECK(sato->latest->levels ==
+          std::map<std::string, int>{
+              {"skill_bak_restore", 4}, {"skill_gov_rules", 3}, {"skill_inc_first_response", 3}, {"skill_net_remote", 2}});
+    auto history = peopleStore.history(sato->id);
+    REQUIRE_MESSAGE(history, (history ? "" : history.error()));
+    REQUIRE(history->size() == 2);
+    CHECK(history->back().source == "import");
+    CHECK(history->back().levels ==
+          std::map<std::string, int>{{"skill_bak_restore", 2}, {"skill_gov_rules", 2}, {"skill_net_remote", 1}});
+
+    const auto* suzuki = personNamed(*people, "鈴木 一郎");
+    REQUIRE(suzuki);
+    CHECK(suzuki->employment == skills::Employment::PartTime);
+    REQUIRE(suzuki->qualifications.size() == 1);
+    CHECK(suzuki->qualifications[0].id == "sg");
+    CHECK(suzuki->qualifications[0].obtained == std::optional<skills::Date>(day("2022-12-20")));
+    CHECK_FALSE(suzuki->qualifications[0].renewalDue);
+    REQUIRE(suzuki->latest);
+    CHECK(suzuki->latest->levels == std::map<std::string, int>{{"skill_gov_rules", 1}, {"skill_med_devices", 3}});
+
+    const auto* yamamoto = personNamed(*people, "山本 健太");
+    REQUIRE(yamamoto);
+    CHECK(yamamoto->employment == skills::Employment::External);
+    CHECK(yamamoto->department.empty());
+    CHECK(yamamoto->qualifications.empty());
+    CHECK_FALSE(yamamoto->latest);
+    CHECK(yamamoto->snapshotCount == 0);
+}
+
+}  // namespace
+
+TEST_CASE("the migration fixtures cover every schema from 1 to the current one") {
+    std::vector<int> versions;
+    for (const auto& f : fixtures()) versions.push_back(f.version);
+    std::vector<int> expected;
+    for (int v = 1; v <= latestSchemaVersion(); ++v) expected.push_back(v);
+    // A new migration needs its fixture: see tests/data/migrations/make_fixtures.py.
+    CHECK(versions == expected);
+}
+
+TEST_CASE("each fixture's schema is exactly what migrations 1 to N create today, so no published migration was edited") {
+    for (const auto& fixture : fixtures()) {
+        CAPTURE(fixture.sql.filename().string());
+        test::TempDir dir;
+        const auto path = load(fixture, dir, Journal::Rollback);
+        auto old = Database::openRaw(path);
+        REQUIRE(old);
+        auto fresh = Database::openRaw((dir / "fresh.db").string());
+        REQUIRE(fresh);
+        REQUIRE(migrate(*fresh, fixture.version));
+        CHECK(schemaOf(*old) == schemaOf(*fresh));
+    }
+}
+
+TEST_CASE("a database of every earlier schema opens with today's code at the current schema with every row kept") {
+    for (const auto& fixture : fixtures()) {
+        for (const Journal journal : {Journal::Wal, Journal::Rollback}) {
+            CAPTURE(fixture.sql.filename().string());
+            CAPTURE(journalName(journal));
+            test::TempDir dir;
+            const auto path = load(fixture, dir, journal);
+            Columns columns;
+            std::map<std::string, std::vector<std::string>> before;
+            {
+                auto raw = Database::openRaw(path);
+                REQUIRE(raw);
+                columns = columnsOf(*raw);
+                before = rowsOf(*raw, columns);
+            }
+
+            auto db = Database::open(path);
+            REQUIRE_MESSAGE(db, (db ? "" : db.error()));
+            CHECK(db->userVersion() == latestSchemaVersion());
+            // Every value of every column the old schema had, exactly as it was.
+            const auto after = rowsOf(*db, columns);
+            for (const auto& [table, rows] : before) {
+                CAPTURE(table);
+                CHECK(after.at(table) == rows);
+            }
+            // Migrated, the database is just like a new one.
+            auto fresh = Database::open((dir / "fresh.db").string());
+            REQUIRE(fresh);
+            CHECK(schemaOf(*db) == schemaOf(*fresh));
+            checkData(*db, fixture.version);
+        }
+    }
+}
+
+TEST_CASE("a database of every earlier schema opened read-only reads the same and its file stays byte for byte as it was") {
+    for (const auto& fixture : fixtures()) {
+        for (const Journal journal : {Journal::Wal, Journal::Rollback}) {
+            CAPTURE(fixture.sql.filename().string());
+            CAPTURE(journalName(journal));
+            test::TempDir dir;
+            const auto path = load(fixture, dir, journal);
+            const auto hash = fileHash(path);
+            {
+                auto db = Database::open(path, OpenMode::ReadOnly);
+                REQUIRE_MESSAGE(db, (db ? "" : db.error()));
+                CHECK(db->readOnly());
+                CHECK(db->userVersion() == latestSchemaVersion());
+                checkData(*db, fixture.version);
+            }
+            CHECK(fileHash(path) == hash);
+            CHECK(nothingPending(path));
+            auto raw = Database::openRaw(path);
+            REQUIRE(raw);
+            CHECK(raw->userVersion() == fixture.version);
+        }
+    }
+}
+
+TEST_CASE("a migration that fails names itself and leaves the database byte for byte as it was, at its old schema") {
+    int tried = 0;
+    for (const auto& fixture : fixtures()) {
+        if (fixture.version >= latestSchemaVersion()) continue;
+        for (const Journal journal : {Journal::Wal, Journal::Rollback}) {
+            CAPTURE(fixture.sql.filename().string());
+            CAPTURE(journalName(journal));
+            ++tried;
+            test::TempDir dir;
+            const auto path = load(fixture, dir, journal);
+            // A table in the way of the next migration, e.g. `people` in a schema-2 database.
+            const int next = fixture.version + 1;
+            const std::string clash = firstTableOf(next);
+            {
+                auto raw = Database::openRaw(path);
+                REQUIRE(raw);
+                REQUIRE(raw->exec("CREATE TABLE " + clash + "(x); INSERT INTO " + clash + " VALUES ('in the way')"));
+            }
+            const auto hash = fileHash(path);
+            const std::string named = "schema migration " + std::to_string(next) + " failed";
+
+            auto db = Database::open(path);
+            REQUIRE_FALSE(db);
+            CHECK_MESSAGE(db.error().find(named) != std::string::npos, db.error());
+            CHECK_MESSAGE(db.error().find("already exists") != std::string::npos, db.error());
+            CHECK(fileHash(path) == hash);
+
+            auto readOnly = Database::open(path, OpenMode::ReadOnly);
+            REQUIRE_FALSE(readOnly);
+            CHECK_MESSAGE(readOnly.error().find(named) != std::string::npos, readOnly.error());
+            CHECK(fileHash(path) == hash);
+            CHECK(nothingPending(path));
+
+            auto raw = Database::openRaw(path);
+            REQUIRE(raw);
+            CHECK(raw->userVersion() == fixture.version);
+            CHECK(count(*raw, "SELECT COUNT(*) FROM " + clash) == 1);
+            CHECK(count(*raw, "SELECT COUNT(*) FROM answers") == 5);
+        }
+    }
+    CHECK(tried == 2 * (latestSchemaVersion() - 1));
+}

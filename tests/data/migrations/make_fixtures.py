@@ -1,0 +1,345 @@
+#!/usr/bin/env python3
+"""Writes one fixture of the migration tests, schemaN.sql: a small kiosk database of schema N.
+
+The fixture is a plain SQL script that reproduces a database as kiosk versions with that schema
+wrote it (tests/core/test_migrations.cpp loads every schema*.sql here, opens it with today's code
+and checks that nothing was lost).
+
+A FIXTURE IS HISTORY. Once a newer schema exists, schemaN.sql is never edited or regenerated: the
+databases out there were written by the old code and stay as they are. For a new migration M, add
+a fixture instead:
+  1. copy migration M from src/core/store/migrations.cpp into MIGRATIONS below, literally;
+  2. add the rows of its new tables to rows() (for `version >= M`), keeping every earlier row;
+  3. add the era of versions with schema M to ERAS;
+  4. build today's kiosk and run  python3 tests/data/migrations/make_fixtures.py M --kiosk build/src/app/medsec-kiosk
+The script refuses to overwrite an existing fixture.
+
+How the committed fixtures were made (standard library only; the old versions built from a copy
+of their commit, which leaves the checkout alone):
+  python3 tests/data/migrations/make_fixtures.py 1
+  mkdir -p /tmp/k2 && git archive dceb0ca | tar -x -C /tmp/k2 && cmake -S /tmp/k2 -B /tmp/k2/build && cmake --build /tmp/k2/build --target medsec-kiosk
+  python3 tests/data/migrations/make_fixtures.py 2 --kiosk /tmp/k2/build/src/app/medsec-kiosk
+  mkdir -p /tmp/k3 && git archive 6d74e35 | tar -x -C /tmp/k3 && ... (the same)
+  python3 tests/data/migrations/make_fixtures.py 3 --kiosk /tmp/k3/build/src/app/medsec-kiosk
+
+What every fixture holds (the test relies on it, so a new fixture keeps all of it):
+  - the questionnaire snapshot of tests/data/good/tiny.toml (its text frozen below, with its sha256);
+  - assessment COMPLETED (ja): has_backup=yes, backup_tested=no, note in Japanese;
+  - assessment IN_PROGRESS (en): has_backup=yes, note skipped, backup_tested not yet answered;
+  - schema >= 2: the stored result of COMPLETED: what `medsec-kiosk score --answers
+    tests/data/scenarios/clinic_19_beds.json --json` of the last kiosk version of that schema
+    printed, with assessment and computed_at filled in as the scoring service stores them, and cut
+    to the essential and unknown measures (the whole result is 125 KB; migrations never look
+    inside result_json). Kiosk results point at a security-measures assessment and a profile; here
+    it is attached to the tiny assessment, without a profile (profile_uuid may be NULL);
+  - schema >= 3: three people with Japanese names, qualifications with and without dates, two
+    skill snapshots of one person (the newer one with other levels), one of another.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
+
+# The kiosk versions (commits) that wrote each schema, first and last.
+ERAS = {
+    1: ("04dd0e1", "1721a5a"),
+    2: ("bbfdfb2", "dceb0ca"),
+    3: ("152367c", "6d74e35"),
+}
+
+# The migrations exactly as they were published. Frozen here on purpose: the fixtures reproduce the
+# databases old versions wrote, whatever happens to migrations.cpp later.
+MIGRATIONS = {
+    1: """
+CREATE TABLE questionnaire_snapshots (
+    content_hash     TEXT PRIMARY KEY,
+    questionnaire_id TEXT NOT NULL,
+    version          TEXT NOT NULL,
+    source           TEXT NOT NULL,
+    stored_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+CREATE TABLE assessments (
+    uuid                  TEXT PRIMARY KEY,
+    questionnaire_id      TEXT NOT NULL,
+    questionnaire_version TEXT NOT NULL,
+    content_hash          TEXT NOT NULL REFERENCES questionnaire_snapshots(content_hash),
+    status                TEXT NOT NULL CHECK (status IN ('in_progress', 'completed')),
+    language              TEXT NOT NULL DEFAULT 'ja' CHECK (language IN ('ja', 'en')),
+    created_at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    completed_at          TEXT
+);
+CREATE INDEX assessments_by_status ON assessments(status, updated_at);
+
+CREATE TABLE answers (
+    assessment_uuid TEXT NOT NULL REFERENCES assessments(uuid) ON DELETE CASCADE,
+    question_id     TEXT NOT NULL,
+    value           TEXT,
+    skipped         INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+    answered_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (assessment_uuid, question_id)
+);
+""",
+    2: """
+CREATE TABLE results (
+    assessment_uuid TEXT PRIMARY KEY REFERENCES assessments(uuid) ON DELETE CASCADE,
+    profile_uuid    TEXT REFERENCES assessments(uuid),
+    engine_version  INTEGER NOT NULL,
+    decision        TEXT NOT NULL CHECK (decision IN ('not_needed', 'consider', 'recommended', 'urgent')),
+    overall         REAL NOT NULL,
+    computed_at     TEXT NOT NULL,
+    result_json     TEXT NOT NULL
+);
+""",
+    3: """
+CREATE TABLE people (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    role       TEXT NOT NULL,
+    department TEXT NOT NULL DEFAULT '',
+    employment TEXT NOT NULL CHECK (employment IN ('full_time', 'part_time', 'external')),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+CREATE TABLE qualifications (
+    person_id     INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    qualification TEXT NOT NULL,
+    obtained_on   TEXT,
+    renewal_due   TEXT,
+    registered    INTEGER NOT NULL DEFAULT 1 CHECK (registered IN (0, 1)),
+    PRIMARY KEY (person_id, qualification)
+);
+
+CREATE TABLE skill_snapshots (
+    id                INTEGER PRIMARY KEY,
+    person_id         INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    taken_at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    source            TEXT NOT NULL CHECK (source IN ('kiosk', 'admin', 'import')),
+    assessment_uuid   TEXT REFERENCES assessments(uuid),
+    experience_years  INTEGER NOT NULL DEFAULT 0,
+    healthcare_course INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX skill_snapshots_by_person ON skill_snapshots(person_id, taken_at);
+
+CREATE TABLE skill_levels (
+    snapshot_id INTEGER NOT NULL REFERENCES skill_snapshots(id) ON DELETE CASCADE,
+    skill_id    TEXT NOT NULL,
+    level       INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4),
+    PRIMARY KEY (snapshot_id, skill_id)
+);
+""",
+}
+
+# tests/data/good/tiny.toml as the assessments stored it (frozen: the stored copy never changes).
+TINY_TOML = """[questionnaire]
+id = "tiny"
+version = "1.0.0"
+kind = "sample"
+title = { ja = "小さな例", en = "A tiny example" }
+description = { ja = "書式の確認用です。", en = "For checking the format." }
+
+[[sections]]
+id = "main"
+title = { ja = "本編", en = "Main" }
+
+[[questions]]
+id = "has_backup"
+section = "main"
+type = "yes_no"
+text = { ja = "電子カルテのバックアップを取っていますか。", en = "Do you back up the electronic medical record?" }
+
+[[questions]]
+id = "backup_tested"
+section = "main"
+type = "yes_no"
+text = { ja = "バックアップから戻せることを確かめましたか。", en = "Have you checked that the backup can be restored?" }
+show_if = { all = [ { question = "has_backup", op = "equals", value = "yes" } ] }
+
+[[questions]]
+id = "note"
+section = "main"
+type = "text"
+required = false
+text = { ja = "補足があれば書いてください。", en = "Anything to add?" }
+"""
+TINY_HASH = hashlib.sha256(TINY_TOML.encode("utf-8")).hexdigest()
+
+COMPLETED = "3f2b8c1e-7a4d-4e59-9b1c-2d6e8f0a1b34"
+IN_PROGRESS = "a91d0f47-5c2e-4b8a-8e3f-6b7c9d2e4f10"
+JAPANESE_NOTE = "停電時は紙カルテに切り替えます。手順書は医事課の棚にあります。"
+RESULT_COMPUTED_AT = "2026-03-02T05:41:07.204Z"
+SCENARIO = os.path.join(REPO, "tests", "data", "scenarios", "clinic_19_beds.json")
+
+
+def literal(value):
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return "'" + value.replace("'", "''") + "'"
+
+
+def insert(table, row):
+    columns = ", ".join(row)
+    values = ", ".join(literal(v) for v in row.values())
+    return f"INSERT INTO {table}({columns}) VALUES({values});"
+
+
+def rows(version, result_json):
+    """(table, row) in the order the kiosk wrote them; a newer schema keeps every earlier row."""
+    out = [
+        ("questionnaire_snapshots", dict(content_hash=TINY_HASH, questionnaire_id="tiny", version="1.0.0",
+                                         source=TINY_TOML, stored_at="2026-02-16T00:58:12.031Z")),
+        ("assessments", dict(uuid=COMPLETED, questionnaire_id="tiny", questionnaire_version="1.0.0",
+                             content_hash=TINY_HASH, status="completed", language="ja",
+                             created_at="2026-02-16T00:58:12.031Z", updated_at="2026-02-16T01:04:55.870Z",
+                             completed_at="2026-02-16T01:04:55.870Z")),
+        ("answers", dict(assessment_uuid=COMPLETED, question_id="has_backup", value="yes", skipped=0,
+                         answered_at="2026-02-16T00:58:40.512Z")),
+        ("answers", dict(assessment_uuid=COMPLETED, question_id="backup_tested", value="no", skipped=0,
+                         answered_at="2026-02-16T00:59:03.118Z")),
+        ("answers", dict(assessment_uuid=COMPLETED, question_id="note", value=JAPANESE_NOTE, skipped=0,
+                         answered_at="2026-02-16T01:03:47.926Z")),
+        ("assessments", dict(uuid=IN_PROGRESS, questionnaire_id="tiny", questionnaire_version="1.0.0",
+                             content_hash=TINY_HASH, status="in_progress", language="en",
+                             created_at="2026-02-18T06:12:30.447Z", updated_at="2026-02-18T06:13:52.009Z",
+                             completed_at=None)),
+        ("answers", dict(assessment_uuid=IN_PROGRESS, question_id="has_backup", value="yes", skipped=0,
+                         answered_at="2026-02-18T06:12:41.760Z")),
+        # Skipped from the overview before backup_tested was answered: no value, as the kiosk stores it.
+        ("answers", dict(assessment_uuid=IN_PROGRESS, question_id="note", value=None, skipped=1,
+                         answered_at="2026-02-18T06:13:52.009Z")),
+    ]
+    if version >= 2:
+        result = json.loads(result_json)
+        out.append(("results", dict(assessment_uuid=COMPLETED, profile_uuid=None,
+                                    engine_version=result["engine_version"], decision=result["decision"],
+                                    overall=result["scores"]["overall"], computed_at=RESULT_COMPUTED_AT,
+                                    result_json=result_json)))
+    if version >= 3:
+        out += [
+            ("people", dict(id=1, name="佐藤 花子", role="it_department", department="医療情報部",
+                            employment="full_time", created_at="2026-01-09T02:20:00.118Z")),
+            ("qualifications", dict(person_id=1, qualification="hit", obtained_on=None, renewal_due=None,
+                                    registered=1)),
+            ("qualifications", dict(person_id=1, qualification="rissa", obtained_on="2024-10-01",
+                                    renewal_due="2027-10-01", registered=1)),
+            ("skill_snapshots", dict(id=1, person_id=1, taken_at="2026-01-09T02:20:00.118Z", source="import",
+                                     assessment_uuid=None, experience_years=8, healthcare_course=1)),
+            ("skill_levels", dict(snapshot_id=1, skill_id="skill_gov_rules", level=2)),
+            ("skill_levels", dict(snapshot_id=1, skill_id="skill_bak_restore", level=2)),
+            ("skill_levels", dict(snapshot_id=1, skill_id="skill_net_remote", level=1)),
+            ("people", dict(id=2, name="鈴木 一郎", role="clinical_engineer", department="臨床工学室",
+                            employment="part_time", created_at="2026-01-09T02:20:00.118Z")),
+            ("qualifications", dict(person_id=2, qualification="sg", obtained_on="2022-12-20", renewal_due=None,
+                                    registered=1)),
+            ("skill_snapshots", dict(id=2, person_id=2, taken_at="2026-01-09T02:20:00.118Z", source="import",
+                                     assessment_uuid=None, experience_years=3, healthcare_course=0)),
+            ("skill_levels", dict(snapshot_id=2, skill_id="skill_gov_rules", level=1)),
+            ("skill_levels", dict(snapshot_id=2, skill_id="skill_med_devices", level=3)),
+            ("people", dict(id=3, name="山本 健太", role="other", department="",
+                            employment="external", created_at="2026-02-20T08:02:45.300Z")),
+            # Six weeks later an administrator records her progress: a second snapshot, the first kept.
+            ("skill_snapshots", dict(id=3, person_id=1, taken_at="2026-02-20T07:55:31.640Z", source="admin",
+                                     assessment_uuid=None, experience_years=9, healthcare_course=1)),
+            ("skill_levels", dict(snapshot_id=3, skill_id="skill_gov_rules", level=3)),
+            ("skill_levels", dict(snapshot_id=3, skill_id="skill_bak_restore", level=4)),
+            ("skill_levels", dict(snapshot_id=3, skill_id="skill_net_remote", level=2)),
+            ("skill_levels", dict(snapshot_id=3, skill_id="skill_inc_first_response", level=3)),
+        ]
+    return out
+
+
+def stored_result(score_output):
+    """The result as the scoring service stores it (nlohmann's dump with indent 2: sorted keys),
+    cut to the essential and unknown measures to keep the fixture small."""
+    result = json.loads(score_output)
+    result["assessment"] = COMPLETED
+    result["profile_assessment"] = ""
+    result["computed_at"] = RESULT_COMPUTED_AT
+    result["items"] = [i for i in result["items"] if i["critical"] or i["unknown"]]
+    kept = {i["id"] for i in result["items"]}
+    result["gaps"] = [g for g in result["gaps"] if g in kept]
+    return json.dumps(result, indent=2, ensure_ascii=False, sort_keys=True)
+
+
+def script(version, result_json):
+    first, last = ERAS[version]
+    lines = [
+        f"-- A medsec-kiosk database of schema {version}, as kiosk versions {first} to {last} wrote it.",
+        "-- Made by make_fixtures.py in this folder; never edit it by hand, and never change it once a newer",
+        "-- schema exists: add a fixture for the new schema instead.",
+        "PRAGMA foreign_keys=OFF;",
+        "BEGIN TRANSACTION;",
+    ]
+    for v in range(1, version + 1):
+        lines.append(f"-- migration {v}")
+        lines.append(MIGRATIONS[v].strip("\n"))
+    lines.append("-- data")
+    lines += [insert(table, row) for table, row in rows(version, result_json)]
+    lines.append(f"PRAGMA user_version = {version};")
+    lines.append("COMMIT;")
+    lines.append("-- Every kiosk version switches its database to WAL when it opens it.")
+    lines.append("PRAGMA journal_mode = WAL;")
+    return "\n".join(lines) + "\n"
+
+
+def check(version, text, result_json):
+    """Loads the script as the test will and checks what the fixture promises."""
+    db = sqlite3.connect(":memory:")
+    db.executescript(text)
+    problems = []
+    if db.execute("PRAGMA user_version").fetchone()[0] != version:
+        problems.append("user_version is not the fixture's schema")
+    if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+        problems.append("the database is not intact")
+    if db.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append("a row refers to a row that is not there")
+    for content_hash, source in db.execute("SELECT content_hash, source FROM questionnaire_snapshots"):
+        if hashlib.sha256(source.encode("utf-8")).hexdigest() != content_hash:
+            problems.append("a questionnaire snapshot's content_hash is not the sha256 of its source")
+    if version >= 2:
+        for uuid, decision, overall, stored in db.execute("SELECT assessment_uuid, decision, overall, result_json FROM results"):
+            result = json.loads(stored)
+            if (result["assessment"], result["decision"], result["scores"]["overall"]) != (uuid, decision, overall):
+                problems.append("the result row does not agree with its JSON")
+    if problems:
+        sys.exit(f"schema{version}.sql would be wrong: " + "; ".join(problems))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("schema", type=int, choices=sorted(MIGRATIONS), help="the schema version to write a fixture of")
+    parser.add_argument("--kiosk", help="medsec-kiosk of the last version with this schema (for the stored result, schema >= 2)")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing fixture (only while its schema is the newest)")
+    args = parser.parse_args()
+
+    path = os.path.join(HERE, f"schema{args.schema}.sql")
+    if os.path.exists(path) and not args.force:
+        sys.exit(f"{path} exists; a fixture is history and is not rewritten (see the top of this script)")
+    result_json = None
+    if args.schema >= 2:
+        if not args.kiosk:
+            sys.exit("schema 2 and later hold a stored result: give --kiosk, the medsec-kiosk that wrote that schema")
+        score = subprocess.run([args.kiosk, "score", "--answers", SCENARIO, "--json"], check=True,
+                               capture_output=True, text=True, encoding="utf-8")
+        result_json = stored_result(score.stdout)
+    text = script(args.schema, result_json)
+    check(args.schema, text, result_json)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    print(f"wrote {path} ({len(text.encode('utf-8'))} bytes)")
+
+
+if __name__ == "__main__":
+    main()
