@@ -6,7 +6,11 @@ target_compile_options(kiosk_warnings INTERFACE
   $<$<BOOL:${KIOSK_WERROR}>:-Werror>)
 
 add_library(kiosk_sanitizers INTERFACE)
-if(KIOSK_SANITIZE)
+if(KIOSK_FUZZ)
+  target_compile_options(kiosk_sanitizers INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(kiosk_sanitizers INTERFACE -fsanitize=address,undefined)
+elseif(KIOSK_SANITIZE)
   target_compile_options(kiosk_sanitizers INTERFACE
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(kiosk_sanitizers INTERFACE -fsanitize=address,undefined)

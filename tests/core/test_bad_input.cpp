@@ -503,6 +503,12 @@ TEST_CASE("a stored result damaged outside the kiosk is reported with its assess
     CHECK(scoring::fromJson("{}").error().rfind("the stored result cannot be read: ", 0) == 0);
     CHECK(scoring::fromJson(R"({"engine_version": 1e300})").error() ==
           "the stored result cannot be read: expected a whole number, found 1e+300");
+    // A gap that names no item (found by fuzzing: the text and the screens looked it up blindly).
+    std::string stored = test::readFile(test::sourceDir() / "tests" / "fuzz" / "result_seeds" / "clinic_19_beds.json");
+    const auto gaps = stored.find("\"gaps\": [");
+    REQUIRE(gaps != std::string::npos);
+    stored.insert(gaps + 9, "\"no_such_item\", ");
+    CHECK(scoring::fromJson(stored).error() == "the stored result cannot be read: gap 'no_such_item' is not one of its items");
     CHECK(scoring::fromJson(R"({"engine_version": 1, "engine_version": 2})").error() ==
           "the stored result cannot be read: not accepted: engine_version appears twice in the same object; keep one of them");
 }

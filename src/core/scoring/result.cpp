@@ -259,6 +259,9 @@ Result<FacilityResult> fromJson(const std::string& text_) {
             for (const auto& [id, delta] : c.at("domain_deltas").items()) change.domainDeltas.emplace_back(id, delta.get<double>());
             r.change = std::move(change);
         }
+        // Every gap must be one of the items: the screens and the text look each one up.
+        for (const auto& id : r.gaps)
+            if (!r.item(id)) return Error{fmt::format("the stored result cannot be read: gap '{}' is not one of its items", id)};
         return r;
     } catch (const std::exception& e) {  // json's own errors and a Whole out of range
         return Error{fmt::format("the stored result cannot be read: {}", e.what())};

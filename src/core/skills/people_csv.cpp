@@ -197,7 +197,9 @@ Person applyRow(const std::optional<Person>& stored, const PersonRow& row, bool 
     p.employment = row.employment;
     if (row.department) p.department = *row.department;
 
-    for (const auto& [id, cells] : row.qualifications) {
+    for (const auto& entry : row.qualifications) {
+        const std::string& id = entry.first;
+        const QualificationCells& cells = entry.second;
         auto it = std::find_if(p.qualifications.begin(), p.qualifications.end(), [&](const auto& q) { return q.id == id; });
         if (cells.held == false) {
             if (it != p.qualifications.end()) p.qualifications.erase(it);
