@@ -99,13 +99,13 @@ TEST_CASE("scenario: a 19-bed clinic with no IT staff and untested backups needs
 
 TEST_CASE("scenario: a 600-bed university hospital with strong measures needs no advisor and can support others") {
     // 特定機能病院 and 600 beds → leading. Two leading-tier items partly done: 2 missing ≤ 9
-    // allowed of 63; people 5/4/3 ≥ 3/2/2 → achieved leading. Score (103 + 2×0.5) / 105.
+    // allowed of 64; people 5/4/3 ≥ 3/3/2 → achieved leading. Score (104 + 2×0.5) / 106.
     // More than leading needs in every count (3 > 2 both) → a provider.
     const auto r = scenario("university_600_beds");
     CHECK(r.expectedTier == "leading");
     CHECK(ruleIds(r.expectedWhy) == V{"special_function_hospital", "regional_core_hospital", "regional_role_hospital", "hospital_200_beds"});
     CHECK(r.achievedTier == "leading");
-    CHECK(r.overall == doctest::Approx(104.0 / 105 * 100));
+    CHECK(r.overall == doctest::Approx(105.0 / 106 * 100));
     CHECK(r.decision == Decision::NotNeeded);
     CHECK(ruleIds(r.why) == V{"all_clear"});
     CHECK(r.routes.empty());
@@ -141,7 +141,9 @@ TEST_CASE("scenario: a 150-bed hospital with one essential missing and nobody se
     CHECK(hasInput(r.achievedWhy[1], "essentials_missing", "bak_offline_generations"));
     CHECK(r.decision == Decision::Recommended);
     CHECK(ruleIds(r.why) == V{"critical_gap_no_expert", "tier_gap"});
-    CHECK(r.gaps == V{"bak_offline_generations", "log_alert_monitoring", "edu_phishing"});  // critical, then weight
+    // Critical first, then the tier's own items by weight, then higher tiers' items: the profile
+    // says there is no department, so that measure cannot be in place whatever was answered.
+    CHECK(r.gaps == V{"bak_offline_generations", "log_alert_monitoring", "edu_phishing", "gov_dedicated_department"});
     CHECK(routeIds(r) == V{"regional_advisor", "medcsc", "registered_specialist"});
     CHECK(r.routes[2].reason.en == content().policy.text("route_registered_no_security").en);
     CHECK(actionIds(r) == V{"fix_critical", "train_security", "keep_going"});
@@ -479,4 +481,31 @@ TEST_CASE("a clinic's answers to items only higher tiers expect do not move its 
     REQUIRE(notDone.nextTierReadiness);
     CHECK(*notDone.nextTierReadiness == doctest::Approx(0));
     CHECK_FALSE(notApplicable.nextTierReadiness);  // nothing left to score
+}
+
+TEST_CASE("the profile's answer about a department decides the department measure, now expected of self-reliant facilities") {
+    const auto withDepartment = [](const std::string& answer) {
+        const std::string json = R"({"profile": {"facility_kind": "hospital", "beds": 250, "has_it_department": ")" + answer +
+                                 R"(", "security_duty_holders": 3, "staff_knowledge_count": 3, "staff_security_count": 3,
+            "staff_both_count": 2, "external_support": ["security_contract"]}, "default_measure": "done", "measures": {}})";
+        auto parsed = parseAnswersFile(json, content().catalog);
+        REQUIRE_MESSAGE(parsed, (parsed ? "" : parsed.error()));
+        return evaluate(content().policy, content().catalog, {parsed->profile.get(), parsed->measures.get(), std::nullopt});
+    };
+    CHECK(content().catalog.find("security_measures")->findQuestion("gov_dedicated_department")->minTier == "self_reliant");
+    const auto yes = withDepartment("yes");
+    const auto no = withDepartment("no");
+    REQUIRE(yes.item("gov_dedicated_department"));
+    CHECK(yes.item("gov_dedicated_department")->inPlace);
+    CHECK_FALSE(no.item("gov_dedicated_department")->inPlace);
+    CHECK(no.item("gov_dedicated_department")->answer == "no_department");
+    CHECK(no.overall < yes.overall);
+    CHECK(std::find(no.gaps.begin(), no.gaps.end(), "gov_dedicated_department") != no.gaps.end());
+}
+
+TEST_CASE("a leading facility is asked whether it hosts hands-on training for outside specialists") {
+    const auto* q = content().catalog.find("security_measures")->findQuestion("edu_hosts_hands_on_training");
+    REQUIRE(q);
+    CHECK(q->minTier == "leading");
+    CHECK(q->text.ja.find("実地教育") != std::string::npos);
 }

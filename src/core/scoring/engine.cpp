@@ -168,6 +168,21 @@ void orderGaps(FacilityResult& r, const Policy& policy, int expectedRank) {
     for (const auto* g : gaps) r.gaps.push_back(g->id);
 }
 
+// What the profile already says about a measure: a facility that reports no medical information
+// systems department cannot have the department measure in place, whatever was answered there.
+void applyProfileFacts(FacilityResult& r, const Policy& policy, const Session& profile) {
+    const Answer* department = visibleAnswers(profile)("has_it_department");
+    if (!department || department->choice != "no") return;
+    for (auto& item : r.items) {
+        if (item.id != "gov_dedicated_department" || !item.score) continue;
+        item.answer = "no_department";
+        item.answerLabel = policy.text("answer_no_department");
+        item.score = 0;
+        item.inPlace = false;
+        item.unknown = false;
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tiers
 
@@ -501,7 +516,8 @@ void checkProvider(FacilityResult& r, const Policy& policy, const Facts& f) {
 
 const std::vector<std::string_view>& profileQuestionsRead() {
     static const std::vector<std::string_view> ids{"staff_knowledge_count", "staff_security_count", "staff_both_count",
-                                                   "security_duty_holders", "external_support", "group_it_support"};
+                                                   "security_duty_holders", "external_support", "group_it_support",
+                                                   "has_it_department"};
     return ids;
 }
 
@@ -531,6 +547,7 @@ FacilityResult evaluate(const Policy& policy, const questionnaire::Catalog& cata
 
     const auto lookup = visibleAnswers(*input.measures);
     for (const auto& q : measures.questions) r.items.push_back(scoreItem(q, lookup(q.id), policy));
+    applyProfileFacts(r, policy, *input.profile);
     computeScores(r, policy, catalog, expectedRank);
     orderGaps(r, policy, expectedRank);
     achievedTier(r, policy);
