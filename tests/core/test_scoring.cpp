@@ -4,6 +4,8 @@
 // give the same output, and tier thresholds hold at their exact boundaries.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include <cmath>
 #include <algorithm>
 #include <random>
@@ -508,4 +510,24 @@ TEST_CASE("a leading facility is asked whether it hosts hands-on training for ou
     REQUIRE(q);
     CHECK(q->minTier == "leading");
     CHECK(q->text.ja.find("実地教育") != std::string::npos);
+}
+
+TEST_CASE("no scenario's result says 'zero essentials', leaves a placeholder, or names a route as available today") {
+    for (const auto& entry : std::filesystem::directory_iterator(test::dataDir() / "scenarios")) {
+        const std::string name = entry.path().stem().string();
+        CAPTURE(name);
+        const auto r = scenario(name);
+        std::vector<const LocalizedText*> texts{&r.summary};
+        for (const auto& e : r.why) texts.push_back(&e.text);
+        for (const auto& route : r.routes) texts.push_back(&route.reason), texts.push_back(&route.untilThen);
+        for (const auto& a : r.actions) texts.push_back(&a.text);
+        for (const auto* t : texts) {
+            CHECK(t->ja.find("0 項目") == std::string::npos);
+            CHECK(t->en.find(" 0 essential") == std::string::npos);
+            CHECK(t->ja.find('{') == std::string::npos);
+            CHECK(t->en.find('{') == std::string::npos);
+            CHECK(t->ja.find("0 人だけ") == std::string::npos);
+        }
+        for (const auto& route : r.routes) CHECK(route.status != "available");
+    }
 }

@@ -422,8 +422,10 @@ void chooseRoutes(FacilityResult& r, const Policy& policy, const Facts& f) {
 
     std::map<std::string, LocalizedText> reasons;
     if (f.staffing.security == 0) reasons["registered_specialist"] = policy.text("route_registered_no_security");
-    else if (f.criticalGaps > 0 || f.overall < policy.thresholds.considerScore)
+    else if (f.criticalGaps > 0)
         reasons["registered_specialist"] = fill(policy.text("route_registered_gaps"), {plain(std::to_string(f.criticalGaps))});
+    else if (f.overall < policy.thresholds.considerScore)
+        reasons["registered_specialist"] = policy.text("route_registered_score");
     reasons["medcsc"] = f.unknowns > 0 ? fill(policy.text("route_medcsc_unknowns"), {plain(std::to_string(f.unknowns))})
                                        : policy.text("route_medcsc_general");
     if (supported) reasons["regional_advisor"] = policy.text("route_regional_supported");

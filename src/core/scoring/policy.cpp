@@ -282,7 +282,7 @@ const std::vector<std::string_view>& requiredTextKeys() {
         "achieved_none",                "achieved_tier",         "achieved_blocked_measures", "achieved_blocked_staff",
         "achieved_blocked_essentials",  "expected_default",      "route_in_place",        "route_backup_single",
         "action_name_duty_holder",      "outside_help_group",    "status_available",      "status_planned",
-        "status_proposed",              "answer_no_department"};
+        "status_proposed",              "answer_no_department",  "route_registered_score"};
     return keys;
 }
 
