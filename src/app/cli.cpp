@@ -135,9 +135,11 @@ int runScore(const Paths& paths, const ScoreOptions& options, Lang lang) {
     if (!options.answersFile.empty()) {
         const auto text = readFile(options.answersFile);
         if (!text) return printError(text.error()), 1;
-        auto parsed = scoring::parseAnswersFile(*text, catalog);
+        auto skillCatalog = skills::loadSkillCatalog(paths.questionnaires, catalog);
+        const skills::SkillCatalog* skills = skillCatalog.catalog ? &*skillCatalog.catalog : nullptr;
+        auto parsed = scoring::parseAnswersFile(*text, catalog, skills);
         if (!parsed) return printError(fmt::format("{}: {}", options.answersFile, parsed.error())), 1;
-        result = scoring::evaluate(*policy.policy, catalog, {parsed->profile.get(), parsed->measures.get(), parsed->staffing});
+        result = scoring::evaluate(*policy.policy, catalog, scoring::facilityInput(*parsed, skills));
     } else {
         auto db = openExisting(paths);
         if (!db) return printError(db.error()), 1;

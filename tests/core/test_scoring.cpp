@@ -12,6 +12,7 @@
 
 #include "questionnaire/loader.hpp"
 #include "scoring/answers_file.hpp"
+#include "skills/catalog.hpp"
 #include "scoring/engine.hpp"
 #include "scoring/policy.hpp"
 #include "support.hpp"
@@ -24,11 +25,15 @@ namespace {
 struct Content {
     questionnaire::Catalog catalog = questionnaire::loadCatalog(test::sourceDir() / "questionnaires");
     Policy policy;
+    skills::SkillCatalog skills;
     Content() {
         auto loaded = loadPolicy(test::sourceDir() / "questionnaires", catalog);
         for (const auto& d : loaded.diagnostics) MESSAGE(d.format());
         REQUIRE(loaded.policy);
         policy = std::move(*loaded.policy);
+        auto skillCatalog = skills::loadSkillCatalog(test::sourceDir() / "questionnaires", catalog);
+        REQUIRE(skillCatalog.catalog);
+        skills = std::move(*skillCatalog.catalog);
     }
 };
 
@@ -38,9 +43,9 @@ const Content& content() {
 }
 
 FacilityResult scenario(const std::string& name) {
-    auto parsed = parseAnswersFile(test::readFile(test::dataDir() / "scenarios" / (name + ".json")), content().catalog);
+    auto parsed = parseAnswersFile(test::readFile(test::dataDir() / "scenarios" / (name + ".json")), content().catalog, &content().skills);
     REQUIRE_MESSAGE(parsed, (parsed ? "" : parsed.error()));
-    return evaluate(content().policy, content().catalog, {parsed->profile.get(), parsed->measures.get(), parsed->staffing});
+    return evaluate(content().policy, content().catalog, facilityInput(*parsed, &content().skills));
 }
 
 std::vector<std::string> ruleIds(const std::vector<Explanation>& list) {
@@ -374,7 +379,7 @@ TEST_CASE("a malformed answers file gets a message naming the field") {
     CHECK(error(R"({"measures": {}})").rfind("profile: missing", 0) == 0);
     CHECK(error(R"({"profile": {}, "measures": {}, "staffing": {"knowledge": -1}})").rfind("staffing.knowledge: expected a whole number", 0) == 0);
     CHECK(error(R"({"profile": {}, "measures": [})").rfind("line 1, column 30: not valid JSON: syntax error while parsing value - unexpected", 0) == 0);
-    CHECK(error(R"({"profile": {}, "measures": {}, "extra": 1})") == "extra: unknown field (expected profile, measures, default_measure, staffing)");
+    CHECK(error(R"({"profile": {}, "measures": {}, "extra": 1})") == "extra: unknown field (expected profile, measures, default_measure, staffing, people, as_of)");
 }
 
 TEST_CASE("scenario: a 150-bed hospital whose one security person has no back-up is told to arrange one") {
@@ -458,7 +463,7 @@ TEST_CASE("every route says whether it exists today, when that was checked, and 
     const std::string ja = toText(r, Lang::Ja), en = toText(r, Lang::En);
     CHECK(ja.find("現状: 提案段階") != std::string::npos);
     CHECK(en.find("status: planned (not yet available)") != std::string::npos);
-    CHECK(en.find("until then: ") != std::string::npos);
+    CHECK(en.find("what to do now: ") != std::string::npos);
 }
 
 TEST_CASE("a clinic's answers to items only higher tiers expect do not move its score or decision") {
@@ -530,4 +535,41 @@ TEST_CASE("no scenario's result says 'zero essentials', leaves a placeholder, or
         }
         for (const auto& route : r.routes) CHECK(route.status != "available");
     }
+}
+
+TEST_CASE("an answers file can hold the people and the day, and is scored as the skill matrix would be") {
+    const auto skillCatalog = skills::loadSkillCatalog(test::sourceDir() / "questionnaires", content().catalog);
+    REQUIRE(skillCatalog.catalog);
+    const auto score = [&](const std::string& json) {
+        auto parsed = parseAnswersFile(json, content().catalog, &*skillCatalog.catalog);
+        REQUIRE_MESSAGE(parsed, (parsed ? "" : parsed.error()));
+        return evaluate(content().policy, content().catalog, facilityInput(*parsed, &*skillCatalog.catalog));
+    };
+    std::string file = test::readFile(test::dataDir() / "scenarios" / "hospital_250_registration_due.json");
+    const auto due = score(file);
+    CHECK(due.staffing.source == "answers_file");
+    CHECK(due.staffing.security == 2);
+    CHECK(due.decision == Decision::Consider);
+    CHECK(ruleIds(due.why) == V{"staffing_at_risk"});
+    const auto at = file.find("2026-11-24");
+    REQUIRE(at != std::string::npos);
+    file.replace(at, 10, "2027-01-09");  // the day after the registration lapses
+    const auto lapsed = score(file);
+    CHECK(lapsed.staffing.security == 1);
+    CHECK(lapsed.decision == Decision::Recommended);
+
+    const auto refused = [&](const std::string& json) {
+        auto parsed = parseAnswersFile(json, content().catalog, &*skillCatalog.catalog);
+        REQUIRE_FALSE(parsed);
+        return parsed.error();
+    };
+    CHECK(refused(R"({"profile": {}, "measures": {}, "people": [{"name": "a", "role": "wizard"}]})") ==
+          "people[0].role: 'wizard' is not a role of the staff checklist");
+    CHECK(refused(R"({"profile": {}, "measures": {}, "people": [{"name": "a", "role": "clerical", "qualifications": [{"id": "hit", "obtained": "2024-13-01"}]}]})") ==
+          "people[0].qualifications[0].obtained: expected a date, YYYY-MM-DD");
+    CHECK(refused(R"({"profile": {}, "measures": {}, "people": [{"name": "a", "role": "clerical", "levels": {"skill_gov_rules": 5}}]})") ==
+          "people[0].levels.skill_gov_rules: expected a level from 0 to 4");
+    CHECK(refused(R"({"profile": {}, "measures": {}, "as_of": "tomorrow"})") == "as_of: expected a date, YYYY-MM-DD");
+    CHECK(refused(R"({"profile": {}, "measures": {}, "staffing": {"knowledge": 1, "security": 1, "both": 1, "duty_holders": 1}, "people": []})") ==
+          "people: give either staffing or people, not both");
 }

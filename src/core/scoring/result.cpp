@@ -285,7 +285,7 @@ std::string toText(const FacilityResult& r, Lang lang) {
     line("");
     line(fmt::format("{}: {}  /  {}: {}", ja ? "求められる水準" : "Expected tier", r.expectedTierName.get(lang),
                      ja ? "達成している水準" : "Achieved tier", r.achievedTierName.get(lang)));
-    line(fmt::format("{}: {} {} / {} {} / {} {} / {} {} ({})", ja ? "人材" : "People", ja ? "医療情報" : "knowledge", r.staffing.knowledge,
+    line(fmt::format("{}: {} {} / {} {} / {} {} / {} {} ({})", ja ? "人材" : "People", ja ? "医療情報システム" : "knowledge", r.staffing.knowledge,
                      ja ? "資格" : "security", r.staffing.security, ja ? "両方" : "both", r.staffing.both,
                      ja ? "担当者" : "duty holders", r.staffing.dutyHolders, r.staffing.source));
     line(fmt::format("{}: {:.0f} / 100", ja ? "総合点（求められる水準の対策）" : "Overall score (measures of the expected tier)", r.overall));
@@ -331,7 +331,7 @@ std::string toText(const FacilityResult& r, Lang lang) {
             if (!route.status.empty())
                 line(fmt::format("     {}: {} ({} {})", ja ? "現状" : "status", route.statusName.get(lang), ja ? "確認日" : "checked",
                                  route.statusChecked));
-            if (!route.untilThen.get(lang).empty()) line(fmt::format("     {}: {}", ja ? "それまでは" : "until then", route.untilThen.get(lang)));
+            if (!route.untilThen.get(lang).empty()) line(fmt::format("     {}: {}", ja ? "今できること" : "what to do now", route.untilThen.get(lang)));
             line(fmt::format("     {}: {}", ja ? "根拠" : "source", route.citation));
         }
     }

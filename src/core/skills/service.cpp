@@ -135,13 +135,18 @@ Result<std::optional<scoring::Staffing>> SkillService::staffingFor(std::string_v
     auto all = m_store.all();
     if (!all) return Error{all.error()};
     if (all->empty()) return std::optional<scoring::Staffing>{};
-    const auto c = coverage(*all, m_catalog.policy, on, m_catalog.policy.targetFor(tier), m_catalog.skillIds(), m_catalog.dutySkills);
+    return std::optional<scoring::Staffing>{staffingOf(*all, m_catalog, tier, on)};
+}
+
+scoring::Staffing staffingOf(const std::vector<Person>& people, const SkillCatalog& catalog, std::string_view tier, Date on,
+                             std::string source) {
+    const auto c = coverage(people, catalog.policy, on, catalog.policy.targetFor(tier), catalog.skillIds(), catalog.dutySkills);
     scoring::Staffing s;
     s.knowledge = c.knowledge;
     s.security = c.security;
     s.both = c.both;
     s.dutyHolders = c.dutyHolders;
-    s.source = "skill_matrix";
+    s.source = std::move(source);
     s.uncoveredSkills = c.gaps;
     s.singlePersonSkills = c.singlePerson;
     s.expiringPeople = static_cast<int>(c.expiringPeople.size());
@@ -150,16 +155,16 @@ Result<std::optional<scoring::Staffing>> SkillService::staffingFor(std::string_v
     s.bothIfLapsed = c.bothIfLapsed;
     if (c.earliestExpiry) s.expiringBy = formatDate(*c.earliestExpiry);
     const auto nameOf = [&](const std::string& id) {
-        const auto* skill = m_catalog.skill(id);
+        const auto* skill = catalog.skill(id);
         return skill ? skill->text : LocalizedText{id, id};
     };
     for (const auto& id : c.gaps) s.uncoveredSkillNames.push_back(nameOf(id));
     for (const auto& id : c.singlePerson) {
         s.singlePersonSkillNames.push_back(nameOf(id));
-        if (std::find(m_catalog.dutySkills.begin(), m_catalog.dutySkills.end(), id) != m_catalog.dutySkills.end())
+        if (std::find(catalog.dutySkills.begin(), catalog.dutySkills.end(), id) != catalog.dutySkills.end())
             s.singlePersonDutySkillNames.push_back(nameOf(id));
     }
-    return std::optional<scoring::Staffing>{s};
+    return s;
 }
 
 }  // namespace kiosk::skills

@@ -31,6 +31,11 @@ enum class ImportMode {
     Replace,  // the row is the whole truth about the person; asked for explicitly
 };
 
+// Staffing for the recommendation from a list of people on a given day, at the target level of
+// the given tier: counts, duty holders, single-person and uncovered skills, expiring qualifications.
+scoring::Staffing staffingOf(const std::vector<Person>& people, const SkillCatalog& catalog, std::string_view tier, Date on,
+                             std::string source = "skill_matrix");
+
 class SkillService {
 public:
     SkillService(store::PeopleStore& store, const SkillCatalog& catalog) : m_store(store), m_catalog(catalog) {}
