@@ -166,6 +166,14 @@ void reasonsTab(AppState& state, const scoring::FacilityResult& r) {
     };
     section("results.why_decision", r.why);
     section("results.why_expected", r.expectedWhy);
+    // What the expected tier means, and whose tier it is (the report names two; `supported` is ours).
+    if (const auto* policy = state.services.policy)
+        if (const auto* tier = policy->tier(r.expectedTier))
+            box([&](float w) {
+                wrappedText(tier->name.get(state.lang), nullptr, w, &theme::kAccent);
+                wrappedText(tier->description.get(state.lang), state.fonts.small, w);
+                wrappedText(state.tr("results.source") + tier->citation, state.fonts.small, w, &theme::kMuted);
+            });
     section("results.why_achieved", r.achievedWhy);
 }
 
