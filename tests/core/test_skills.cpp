@@ -43,6 +43,27 @@ struct Matrix {
 
 Date d(const char* text) { return *parseDate(text); }
 
+// The 250-bed hospital of the scenarios, scored with the matrix's people on a given day.
+struct MatrixScoring {
+    Matrix& m;
+    scoring::PolicyResult rules = scoring::loadPolicy(test::sourceDir() / "questionnaires", m.content);
+    Result<scoring::AnswersFile> answers =
+        scoring::parseAnswersFile(test::readFile(test::dataDir() / "scenarios" / "hospital_250_single_person.json"), m.content);
+    explicit MatrixScoring(Matrix& matrix) : m(matrix) {
+        REQUIRE(rules.policy);
+        REQUIRE(answers);
+    }
+    scoring::FacilityResult on(Date day) {
+        scoring::FacilityInput input{answers->profile.get(), answers->measures.get()};
+        input.staffingForTier = [this, day](std::string_view tier) -> std::optional<scoring::Staffing> {
+            auto s = m.service->staffingFor(tier, day);
+            REQUIRE(s);
+            return *s;
+        };
+        return scoring::evaluate(*rules.policy, m.content, input);
+    }
+};
+
 QualificationDef def(std::string id, CountsAs counts, int years, bool registration = false) {
     return {std::move(id), {"", ""}, counts, years, registration, ""};
 }
@@ -270,12 +291,7 @@ TEST_CASE("a staff checklist completed at the kiosk becomes the person's newest 
 
 TEST_CASE("the skill matrix changes the recommendation: a second person removes a single-person dependency") {
     Matrix m;
-    questionnaire::Catalog& content = m.content;
-    auto rules = scoring::loadPolicy(test::sourceDir() / "questionnaires", content);
-    REQUIRE(rules.policy);
-    auto answers = scoring::parseAnswersFile(test::readFile(test::dataDir() / "scenarios" / "hospital_250_single_person.json"), content);
-    REQUIRE(answers);
-    const auto on = d("2026-11-24");
+    MatrixScoring hospital(m);
     const auto person = [](const char* name, bool duty) {
         Person p;
         p.name = name;
@@ -285,15 +301,7 @@ TEST_CASE("the skill matrix changes the recommendation: a second person removes 
         p.latest->levels = {{"skill_gov_rules", duty ? 3 : 1}, {"skill_inc_first_response", duty ? 3 : 2}};
         return p;
     };
-    const auto decide = [&] {
-        scoring::FacilityInput input{answers->profile.get(), answers->measures.get()};
-        input.staffingForTier = [&](std::string_view tier) -> std::optional<scoring::Staffing> {
-            auto s = m.service->staffingFor(tier, on);
-            REQUIRE(s);
-            return *s;
-        };
-        return scoring::evaluate(*rules.policy, content, input);
-    };
+    const auto decide = [&] { return hospital.on(d("2026-11-24")); };
     // Two qualified people, but only one carries the security duties: a single-person dependency.
     REQUIRE(m.people.upsert({person("佐藤 A.", true), person("鈴木 B.", false)}, "admin"));
     auto before = decide();
@@ -350,11 +358,7 @@ TEST_CASE("an administrator adds and edits a person; a rename keeps the history,
 
 TEST_CASE("a registration the tier's staffing depends on gives 'consider' with its date before it lapses, not after") {
     Matrix m;
-    questionnaire::Catalog& content = m.content;
-    auto rules = scoring::loadPolicy(test::sourceDir() / "questionnaires", content);
-    REQUIRE(rules.policy);
-    auto answers = scoring::parseAnswersFile(test::readFile(test::dataDir() / "scenarios" / "hospital_250_single_person.json"), content);
-    REQUIRE(answers);
+    MatrixScoring hospital(m);
     const auto person = [](const char* name) {
         Person p;
         p.name = name;
@@ -369,15 +373,7 @@ TEST_CASE("a registration the tier's staffing depends on gives 'consider' with i
     // The second security qualification: a registration due for renewal on 2027-01-08.
     b.qualifications = {{"hit", d("2021-04-01"), d("2030-04-01"), true}, {"rissa", d("2024-01-09"), d("2027-01-08"), true}};
     REQUIRE(m.people.upsert({a, b}, "admin"));
-    const auto decideOn = [&](Date on) {
-        scoring::FacilityInput input{answers->profile.get(), answers->measures.get()};
-        input.staffingForTier = [&, on](std::string_view tier) -> std::optional<scoring::Staffing> {
-            auto s = m.service->staffingFor(tier, on);
-            REQUIRE(s);
-            return *s;
-        };
-        return scoring::evaluate(*rules.policy, content, input);
-    };
+    const auto decideOn = [&](Date on) { return hospital.on(on); };
     const auto ids = [](const scoring::FacilityResult& r) {
         std::vector<std::string> out;
         for (const auto& e : r.why) out.push_back(e.rule);
@@ -401,11 +397,7 @@ TEST_CASE("a registration the tier's staffing depends on gives 'consider' with i
 
 TEST_CASE("a duty skill only one person holds is a dependency, and actions name skills by what they are") {
     Matrix m;
-    questionnaire::Catalog& content = m.content;
-    auto rules = scoring::loadPolicy(test::sourceDir() / "questionnaires", content);
-    REQUIRE(rules.policy);
-    auto answers = scoring::parseAnswersFile(test::readFile(test::dataDir() / "scenarios" / "hospital_250_single_person.json"), content);
-    REQUIRE(answers);
+    MatrixScoring hospital(m);
     Person a, b;
     a.name = "佐藤 A.";
     b.name = "鈴木 B.";
@@ -417,9 +409,7 @@ TEST_CASE("a duty skill only one person holds is a dependency, and actions name 
     a.latest->levels = {{"skill_gov_rules", 3}, {"skill_inc_first_response", 3}, {"skill_inc_reporting", 3}};
     b.latest->levels = {{"skill_gov_rules", 3}, {"skill_inc_first_response", 3}};
     REQUIRE(m.people.upsert({a, b}, "admin"));
-    scoring::FacilityInput input{answers->profile.get(), answers->measures.get()};
-    input.staffingForTier = [&](std::string_view tier) -> std::optional<scoring::Staffing> { return *m.service->staffingFor(tier, d("2026-11-24")); };
-    const auto r = scoring::evaluate(*rules.policy, content, input);
+    const auto r = hospital.on(d("2026-11-24"));
     REQUIRE_FALSE(r.why.empty());
     CHECK(r.why.front().rule == "single_person_skills");
     CHECK(r.decision == scoring::Decision::Consider);
