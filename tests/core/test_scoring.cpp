@@ -573,3 +573,17 @@ TEST_CASE("an answers file can hold the people and the day, and is scored as the
     CHECK(refused(R"({"profile": {}, "measures": {}, "staffing": {"knowledge": 1, "security": 1, "both": 1, "duty_holders": 1}, "people": []})") ==
           "people: give either staffing or people, not both");
 }
+
+TEST_CASE("scenario: a leading hospital that hosts no hands-on training has it among its gaps") {
+    // The report (C1) expects leading facilities to take outside specialists in for hands-on
+    // training. One leading item missing more (3 of 64 ≤ 9 tolerated) keeps the tier and the
+    // decision; the gap is listed and readiness has no next tier to report.
+    const auto r = scenario("university_600_no_hands_on_training");
+    CHECK(r.expectedTier == "leading");
+    CHECK(r.achievedTier == "leading");
+    CHECK(r.decision == Decision::NotNeeded);
+    CHECK(ruleIds(r.why) == V{"all_clear"});
+    CHECK(std::find(r.gaps.begin(), r.gaps.end(), "edu_hosts_hands_on_training") != r.gaps.end());
+    CHECK(r.overall < scenario("university_600_beds").overall);
+    CHECK(r.nextTier.empty());
+}
