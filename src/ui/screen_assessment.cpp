@@ -291,7 +291,9 @@ void drawAssessment(AppState& state) {
     const auto& questionnaire = session.questionnaire();
 
     if (headerBar(state, questionnaire.title.get(state.lang), true) || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-        if (commitBuffer(state, q)) goHome(state);
+        // Leaving with nothing typed saves nothing (an empty text is not an answer).
+        const bool blank = s.bufferFor == s.current && s.buffer.find_first_not_of(" \t\r\n") == std::string::npos;
+        if (blank || commitBuffer(state, q)) goHome(state);
         return;
     }
 

@@ -530,3 +530,23 @@ TEST_CASE("a failed atomic write leaves the target as it was and no temporary fi
     CHECK(entries == 2);  // people.csv and taken/, nothing else
     CHECK(test::readFile(tmp / "people.csv") == "new");
 }
+
+TEST_CASE("an empty text never answers a required question, and one saved by an earlier version reads as unanswered") {
+    test::TempDir tmp;
+    auto db = store::Database::open((tmp / "kiosk.db").string());
+    REQUIRE(db);
+    store::AssessmentStore assessments(*db);
+    assessment::AssessmentService service(assessments, content());
+    auto active = service.start(*content().find("staff_skills"), Lang::Ja);
+    REQUIRE(active);
+    CHECK(service.answer(*active, "name", assessment::Answer::words("")).error() ==
+          "question 'name' needs an answer; an empty text does not count");
+    CHECK_FALSE(service.answer(*active, "name", assessment::Answer::words("  ")));
+    CHECK(active->session.firstUnanswered() == active->session.questionnaire().indexOf("name"));
+    // As an earlier version stored it when the person left through Home:
+    REQUIRE(db->exec("INSERT INTO answers(assessment_uuid, question_id, value) VALUES ('" + active->uuid + "', 'name', '')"));
+    auto reopened = service.open(active->uuid);
+    REQUIRE(reopened);
+    CHECK(reopened->session.answer("name") == nullptr);
+    CHECK(reopened->session.firstUnanswered() == reopened->session.questionnaire().indexOf("name"));
+}

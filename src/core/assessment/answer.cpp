@@ -56,6 +56,9 @@ Status checkAnswer(const Question& q, const Answer& a) {
         return {};
     case QuestionType::Text:
         if (utf8::firstInvalid(a.text)) return Error{"the text is not valid UTF-8"};
+        // Required means something was written: an empty text would count as answered.
+        if (q.required && a.text.find_first_not_of(" \t\r\n") == std::string::npos)
+            return Error{fmt::format("question '{}' needs an answer; an empty text does not count", q.id)};
         if (utf8::length(a.text) > static_cast<std::size_t>(q.maxLength))
             return Error{fmt::format("the text is longer than {} characters", q.maxLength)};
         return {};

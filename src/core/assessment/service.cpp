@@ -42,6 +42,11 @@ Result<ActiveAssessment> AssessmentService::open(const std::string& uuidOrPrefix
     for (const auto& s : *stored) {
         const auto* question = (*q)->findQuestion(s.questionId);
         if (!question) return Error{fmt::format("assessment {} has an answer to '{}', which its questionnaire does not have", record->uuid, s.questionId)};
+        // Earlier versions saved an empty text for a required question when the person left it
+        // through Home; it was never an answer, so it is read as unanswered.
+        if (question->type == questionnaire::QuestionType::Text && question->required && !s.skipped &&
+            s.value.find_first_not_of(" \t\r\n") == std::string::npos)
+            continue;
         auto decoded = decodeAnswer(*question, s.value, s.skipped);
         if (!decoded) return Error{fmt::format("assessment {}: {}", record->uuid, decoded.error())};
         answers.emplace(s.questionId, std::move(*decoded));
