@@ -140,10 +140,9 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     state.services = {&service, &scoring, nullptr, &catalog, &*strings};
     state.services.policy = policy.policy ? &*policy.policy : nullptr;
     state.services.skills = skillService ? &*skillService : nullptr;
-    if (auto summaries = service.summaries(store::AssessmentStatus::InProgress)) {
-        state.home.inProgress = std::move(*summaries);
-        state.home.stale = false;
-    }
+    // Read before the fonts are built (their titles need glyphs); Home stays stale so that its
+    // first frame also reads the completed results.
+    if (auto summaries = service.summaries(store::AssessmentStatus::InProgress)) state.home.inProgress = std::move(*summaries);
 
     return runWindow(state, paths, options, [&] { return ui::textToShow(state); });
 }
