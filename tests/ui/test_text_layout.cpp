@@ -1,7 +1,9 @@
-// Line breaking: Japanese breaks between characters but never before 、。」 or small kana, and
-// never after 「（; English breaks at spaces.
+// Line breaking with ICU: Japanese breaks between phrases (文節), between characters only when a
+// phrase is longer than the line, never before 、。」 or small kana and never after 「（; English
+// breaks at spaces.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "ui/text_layout.hpp"
@@ -48,4 +50,50 @@ TEST_CASE("an unbreakable run longer than the line is cut rather than overflowin
     const auto lines = breakLines("abcdefghij", 4, unit);
     CHECK(lines.size() == 3);
     for (const auto& line : lines) CHECK(line.size() <= 4);
+}
+
+TEST_CASE("Japanese sentences break between phrases, never inside a word or leaving one or two kana alone") {
+    // Sentences like those of the content, each with the words that must never be split.
+    const std::vector<std::pair<std::string, std::vector<std::string>>> sentences{
+        {"施設の情報セキュリティの規程を読み、足りない点を見つけてください。", {"ください。", "見つけて", "規程", "セキュリティ"}},
+        {"事業者が設置した「リモート保守」の機器を把握 40", {"リモート", "保守」", "把握", "事業者", "設置"}},
+        {"バックアップからの復旧を年に一度は試してください。", {"ください。", "バックアップ", "復旧", "試して"}},
+    };
+    for (const auto& [sentence, words] : sentences) {
+        for (float width = 9; width <= 30; ++width) {
+            CAPTURE(sentence);
+            CAPTURE(width);
+            const auto lines = breakLines(sentence, width, unit);
+            std::string rejoined;
+            for (const auto& l : lines) rejoined += std::string(l);
+            // Nothing is lost but the spaces a break swallows.
+            const auto withoutSpaces = [](std::string t) {
+                t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+                return t;
+            };
+            CHECK(withoutSpaces(rejoined) == withoutSpaces(sentence));
+            for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+                const std::string around = std::string(lines[k]) + "|" + std::string(lines[k + 1]);
+                for (const auto& word : words) {
+                    // The word must not straddle the break.
+                    for (std::size_t cut = 1; cut < word.size(); ++cut) {
+                        if ((word[cut] & 0xC0) == 0x80) continue;  // inside one character
+                        CHECK_MESSAGE(around.find(word.substr(0, cut) + "|" + word.substr(cut)) == std::string::npos,
+                                      "\"" << word << "\" is split: " << around);
+                    }
+                }
+                const std::string next(lines[k + 1]);
+                CHECK_MESSAGE(next != "い。", "orphan: " << around);
+            }
+        }
+    }
+}
+
+TEST_CASE("break opportunities come from ICU's phrase model for Japanese and from spaces for English") {
+    const std::string ja = "施設の情報を守る";
+    const auto& opportunities = lineBreakOpportunities(ja);
+    CHECK_FALSE(opportunities.phrases.empty());
+    CHECK(opportunities.characters.size() >= opportunities.phrases.size());
+    const auto& en = lineBreakOpportunities("keep the backups offline");
+    CHECK(en.phrases == std::vector<std::size_t>{5, 9, 17});
 }
