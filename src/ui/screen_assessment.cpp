@@ -45,6 +45,9 @@ void moveTo(AppState& state, int index) {
     s.current = index;
 }
 
+// Texts of at most this many characters are typed on one line.
+constexpr int kSingleLineTextLength = 200;
+
 // Number, date and text answers are typed into a buffer and saved when the person moves on.
 bool commitBuffer(AppState& state, const Question& q) {
     auto& s = state.assessment;
@@ -173,7 +176,9 @@ bool typedInput(AppState& state, const Question& q, const Answer* current) {
     buffer[n] = '\0';
     bool changed = false;
     bool submit = false;
-    if (q.type == QuestionType::Text) {
+    // A short text (a name, a department) is one line where Enter means "next"; only a longer
+    // free text gets a box where Enter starts a new line.
+    if (q.type == QuestionType::Text && q.maxLength > kSingleLineTextLength) {
         changed = ImGui::InputTextMultiline("##answer", buffer, sizeof buffer, {width, 220});
     } else {
         const char* hint = q.type == QuestionType::Date ? "YYYY-MM-DD" : "";

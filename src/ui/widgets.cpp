@@ -179,7 +179,8 @@ void errorBanner(std::string_view message) {
 }
 
 bool keyPressed(int key) {
-    if (ImGui::GetIO().WantTextInput) return false;
+    // Keys typed into a field belong to it, except Escape, which always leaves (Home).
+    if (ImGui::GetIO().WantTextInput && key != ImGui::GetKeyIndex(ImGuiKey_Escape)) return false;
     return ImGui::IsKeyPressed(key, false);
 }
 

@@ -416,3 +416,39 @@ TEST_CASE("a kiosk that cannot open its database says why on screen, and Escape 
     CHECK(f.state.quitRequested);
     CHECK(f.strings.missing().empty());
 }
+
+TEST_CASE("a name is typed on one line where Enter goes on, and Home with nothing typed saves nothing") {
+    Fixture f;
+    test::HeadlessUi ui(f.state);
+    const int staff = indexOf(f.catalog, "staff_skills");
+    REQUIRE(staff >= 0);
+    ui.frames(2);
+    for (int i = 0; i < staff; ++i) ui.press(test::Down);
+    ui.press(test::Enter);
+    REQUIRE(f.state.screen == ui::Screen::Assessment);
+    auto& s = f.state.assessment;
+    const std::string uuid = s.active->uuid;
+    while (s.active->session.question(s.current).id != "name") {
+        ui.press('1');
+        ui.press(test::Enter);
+    }
+    // Home with an empty field: nothing is saved, the question stays unanswered.
+    ui.frames(2);
+    ui.press(test::Escape);
+    CHECK(f.state.screen == ui::Screen::Home);
+    auto reopened = f.service.open(uuid);
+    REQUIRE(reopened);
+    CHECK(reopened->session.answer("name") == nullptr);
+
+    f.state.assessment = {};
+    ui::openAssessment(f.state, std::move(*reopened));
+    REQUIRE(f.state.screen == ui::Screen::Assessment);
+    CHECK(s.active->session.question(s.current).id == "name");
+    ui.frames(2);
+    ImGui::GetIO().AddInputCharactersUTF8("山田 花子");
+    ui.frames(2);
+    ui.press(test::Enter);  // one line: Enter saves and goes on, it does not add a newline
+    REQUIRE(s.active->session.answer("name"));
+    CHECK(s.active->session.answer("name")->text == "山田 花子");
+    CHECK(s.active->session.question(s.current).id != "name");
+}
