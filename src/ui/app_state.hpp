@@ -115,6 +115,7 @@ struct AppState {
     bool quitRequested = false;
     std::string startupError;  // why the kiosk cannot start (Screen::StartupError)
     bool fontsStale = false;  // new text (people's names) needs glyphs: rebuild the atlas after this frame
+    std::string typedText;    // characters typed by people that the content does not have
 
     // A UI string in the current language.
     const std::string& tr(std::string_view key) const { return services.strings->get(lang, key); }

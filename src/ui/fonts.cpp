@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include "util/utf8.hpp"
+
 #include <filesystem>
 
 namespace kiosk::ui {
@@ -33,9 +35,27 @@ std::string textToShow(const AppState& state) {
         text += summary.title.ja;
         text += summary.title.en;
     }
+    text += state.typedText;  // characters people typed that no content has
     // Marks and punctuation the screens and answer descriptions draw themselves.
     text += "■□●○－・、。（）「」…／：〜ー％（スキップ）（なし）（未回答）（対象外）";
     return text;
+}
+
+bool ensureGlyphs(AppState& state, std::string_view typed) {
+    if (!state.fonts.body) return false;
+    bool missing = false;
+    for (std::size_t i = 0; i < typed.size();) {
+        char32_t c = 0;
+        i += utf8::decodeAt(typed, i, c);
+        if (c < 0x20 || c > 0xFFFF) continue;  // ImGui 1.86 draws the Basic Multilingual Plane only
+        if (state.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+        char utf8[5] = {};
+        const std::size_t n = utf8::encode(c, utf8);
+        if (state.typedText.find(std::string_view(utf8, n)) == std::string::npos) state.typedText.append(utf8, n);
+        missing = true;
+    }
+    if (missing) state.fontsStale = true;
+    return missing;
 }
 
 Status loadFonts(AppState& state, const std::string& fontPath, const std::string& text) {

@@ -13,6 +13,11 @@ namespace kiosk::ui {
 // questionnaires of assessments in progress (which may be older versions).
 std::string textToShow(const AppState& state);
 
+// Text a person types may hold characters no content has (a name's kanji). Any such character
+// is remembered and the atlas rebuilt after this frame (AppState::fontsStale), so it is drawn
+// from the next frame on. Returns whether a rebuild was asked for.
+bool ensureGlyphs(AppState& state, std::string_view typed);
+
 // Builds the atlas anew with the body, large and small fonts. Call outside a frame; after a
 // rebuild the renderer's font texture must be recreated (Platform::rebuildFontTexture).
 Status loadFonts(AppState& state, const std::string& fontPath, const std::string& text);

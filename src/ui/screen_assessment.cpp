@@ -8,6 +8,7 @@
 
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
+#include "ui/fonts.hpp"
 #include "ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -188,7 +189,10 @@ bool typedInput(AppState& state, const Question& q, const Answer* current) {
         submit = ImGui::InputTextWithHint("##answer", hint, buffer, sizeof buffer, flags);
         changed = s.buffer != buffer;
     }
-    if (changed) s.buffer = buffer;
+    if (changed) {
+        s.buffer = buffer;
+        ensureGlyphs(state, s.buffer);  // a name's kanji: drawn from the next frame on
+    }
     ImGui::PopFont();
 
     std::string hint;

@@ -9,6 +9,7 @@
 
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
+#include "ui/fonts.hpp"
 #include "ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -370,8 +371,8 @@ void importExport(AppState& state) {
 }
 
 
-// A text field bound to a std::string.
-bool textField(const char* id, std::string& value, float width, const char* hint = "") {
+// A text field bound to a std::string; characters the atlas lacks are drawn from the next frame.
+bool textField(AppState& state, const char* id, std::string& value, float width, const char* hint = "") {
     char buffer[256];
     const std::size_t n = std::min(value.size(), sizeof buffer - 1);
     std::copy_n(value.data(), n, buffer);
@@ -379,6 +380,7 @@ bool textField(const char* id, std::string& value, float width, const char* hint
     ImGui::SetNextItemWidth(width);
     if (!ImGui::InputTextWithHint(id, hint, buffer, sizeof buffer)) return false;
     value = buffer;
+    ensureGlyphs(state, value);
     return true;
 }
 
@@ -433,7 +435,7 @@ void editor(AppState& state, float width, float height) {
     wrappedText(state.tr(d.isNew ? "matrix.add_person" : "matrix.edit_person"), state.fonts.large);
     const float field = width - 60;
     ImGui::TextUnformatted(state.tr("matrix.name").c_str());
-    textField("##name", d.person.name, field);
+    textField(state, "##name", d.person.name, field);
     ImGui::TextUnformatted(state.tr("matrix.role").c_str());
     ImGui::SetNextItemWidth(field);
     const auto* role = catalog.role(d.person.role);
@@ -443,7 +445,7 @@ void editor(AppState& state, float width, float height) {
         ImGui::EndCombo();
     }
     ImGui::TextUnformatted(state.tr("matrix.department").c_str());
-    textField("##department", d.person.department, field);
+    textField(state, "##department", d.person.department, field);
     for (auto e : {skills::Employment::FullTime, skills::Employment::PartTime, skills::Employment::External}) {
         if (ImGui::RadioButton(state.tr("matrix.employment_" + std::string(skills::employmentName(e))).c_str(), d.person.employment == e))
             d.person.employment = e;
@@ -462,9 +464,9 @@ void editor(AppState& state, float width, float height) {
         bool has = d.has[q.id];
         if (ImGui::Checkbox(q.name.get(state.lang).c_str(), &has)) d.has[q.id] = has;
         if (has) {
-            textField("##obtained", d.obtained[q.id], 150, "YYYY-MM-DD");
+            textField(state, "##obtained", d.obtained[q.id], 150, "YYYY-MM-DD");
             ImGui::SameLine();
-            textField("##renewal", d.renewal[q.id], 150, state.tr("matrix.renewal_hint").c_str());
+            textField(state, "##renewal", d.renewal[q.id], 150, state.tr("matrix.renewal_hint").c_str());
         }
         ImGui::PopID();
     }

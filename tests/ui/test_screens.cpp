@@ -452,3 +452,21 @@ TEST_CASE("a name is typed on one line where Enter goes on, and Home with nothin
     CHECK(s.active->session.answer("name")->text == "山田 花子");
     CHECK(s.active->session.question(s.current).id != "name");
 }
+
+TEST_CASE("kanji a person types that no content has are asked into the atlas at once") {
+    Fixture f;
+    test::HeadlessUi ui(f.state);  // an ImGui context with the kiosk's fonts
+    // 髙 and 﨑 (in names, in no content) are missing until asked for.
+    const std::string name = "髙﨑 花子";
+    CHECK_FALSE(f.state.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(U'髙')));
+    CHECK(ui::ensureGlyphs(f.state, name));
+    CHECK(f.state.fontsStale);
+    CHECK(f.state.typedText.find("髙") != std::string::npos);
+    // The kiosk rebuilds between frames; after that every character is there and nothing more is asked.
+    f.state.fontsStale = false;
+    REQUIRE(ui::loadFonts(f.state, "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", ui::textToShow(f.state)));
+    CHECK(f.state.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(U'髙')));
+    CHECK(f.state.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(U'﨑')));
+    CHECK_FALSE(ui::ensureGlyphs(f.state, name));
+    CHECK_FALSE(f.state.fontsStale);
+}

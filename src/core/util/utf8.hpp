@@ -21,6 +21,10 @@ std::size_t decodeAt(std::string_view text, std::size_t i, char32_t& out);
 // Decodes valid UTF-8; invalid sequences are skipped.
 std::vector<char32_t> decode(std::string_view text);
 
+// Writes the UTF-8 form of a code point (at most 4 bytes) and returns its length; an invalid
+// code point writes U+FFFD.
+std::size_t encode(char32_t c, char* out);
+
 // Number of code points.
 std::size_t length(std::string_view text);
 
