@@ -21,13 +21,13 @@ void applyTheme() {
     style.TouchExtraPadding = {4, 4};
     style.WindowBorderSize = 0;
     ImVec4* c = style.Colors;
-    c[ImGuiCol_WindowBg] = {1.0f, 1.0f, 1.0f, 1.0f};
+    c[ImGuiCol_WindowBg] = theme::kWhite;
     c[ImGuiCol_ChildBg] = theme::kPanel;
-    c[ImGuiCol_Text] = {0.10f, 0.12f, 0.16f, 1.0f};
+    c[ImGuiCol_Text] = theme::kText;
     c[ImGuiCol_Button] = theme::kAccent;
     c[ImGuiCol_ButtonHovered] = theme::kAccentHover;
     c[ImGuiCol_ButtonActive] = {0.06f, 0.30f, 0.50f, 1.0f};
-    c[ImGuiCol_FrameBg] = {0.93f, 0.94f, 0.96f, 1.0f};
+    c[ImGuiCol_FrameBg] = theme::kFrame;
     c[ImGuiCol_PlotHistogram] = theme::kSelected;
     c[ImGuiCol_Border] = {0.80f, 0.82f, 0.86f, 1.0f};
 }

@@ -20,12 +20,15 @@ inline constexpr float kPadding = 24.0f;
 inline constexpr float kHeaderHeight = 76.0f;
 inline constexpr float kFooterHeight = 104.0f;
 inline const ImVec4 kAccent{0.10f, 0.40f, 0.62f, 1.0f};
-inline const ImVec4 kAccentHover{0.14f, 0.48f, 0.72f, 1.0f};
-inline const ImVec4 kSelected{0.08f, 0.52f, 0.38f, 1.0f};
-inline const ImVec4 kMuted{0.42f, 0.45f, 0.50f, 1.0f};
+inline const ImVec4 kAccentHover{0.14f, 0.46f, 0.70f, 1.0f};
+inline const ImVec4 kSelected{0.06f, 0.46f, 0.33f, 1.0f};
+inline const ImVec4 kMuted{0.36f, 0.39f, 0.44f, 1.0f};
 inline const ImVec4 kWarning{0.54f, 0.33f, 0.0f, 1.0f};  // dark amber: over 5:1 on the light boxes
 inline const ImVec4 kError{0.72f, 0.12f, 0.12f, 1.0f};
 inline const ImVec4 kPanel{0.95f, 0.96f, 0.98f, 1.0f};
+inline const ImVec4 kText{0.10f, 0.12f, 0.16f, 1.0f};
+inline const ImVec4 kWhite{1.0f, 1.0f, 1.0f, 1.0f};
+inline const ImVec4 kFrame{0.93f, 0.94f, 0.96f, 1.0f};  // text fields
 }  // namespace theme
 
 void applyTheme();

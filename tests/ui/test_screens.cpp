@@ -3,6 +3,8 @@
 // character of the content is in the font atlas (no "?" boxes).
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include <filesystem>
 #include <regex>
 #include <set>
@@ -469,4 +471,41 @@ TEST_CASE("kanji a person types that no content has are asked into the atlas at 
     CHECK(f.state.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(U'﨑')));
     CHECK_FALSE(ui::ensureGlyphs(f.state, name));
     CHECK_FALSE(f.state.fontsStale);
+}
+
+namespace {
+
+// WCAG 2 relative luminance and contrast ratio.
+double luminance(const ImVec4& c) {
+    const auto channel = [](float v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.x) + 0.7152 * channel(c.y) + 0.0722 * channel(c.z);
+}
+double contrast(const ImVec4& a, const ImVec4& b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+}  // namespace
+
+TEST_CASE("every text colour of the theme has a contrast of at least 4.5:1 on every background it is drawn on") {
+    using namespace ui::theme;
+    struct Pair {
+        const char* what;
+        ImVec4 text, background;
+    };
+    const std::vector<Pair> pairs{
+        {"text on the window", kText, kWhite},          {"text in a box", kText, kPanel},
+        {"text in a field", kText, kFrame},             {"muted on the window", kMuted, kWhite},
+        {"muted in a box", kMuted, kPanel},             {"muted in a field", kMuted, kFrame},
+        {"accent on the window", kAccent, kWhite},      {"accent in a box", kAccent, kPanel},
+        {"selected on the window", kSelected, kWhite},  {"selected in a box", kSelected, kPanel},
+        {"warning on the window", kWarning, kWhite},    {"warning in a box", kWarning, kPanel},
+        {"error on the window", kError, kWhite},        {"error in a box", kError, kPanel},
+        {"button label", kWhite, kAccent},              {"button label, hovered", kWhite, kAccentHover},
+        {"selected option's label", kWhite, kSelected}, {"error button's label", kWhite, kError},
+    };
+    for (const auto& p : pairs) {
+        CAPTURE(p.what);
+        CHECK(contrast(p.text, p.background) >= 4.5);
+    }
 }
