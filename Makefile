@@ -4,8 +4,11 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 RUN_ARGS ?=
+RUNS ?= 100
 
-.PHONY: run test test-asan build deps screenshots bench clean
+FUZZ_SECONDS ?= 600
+
+.PHONY: run test test-asan build deps screenshots bench torture fuzz clean
 
 deps:
 	@scripts/install-deps
@@ -31,6 +34,14 @@ screenshots: build
 bench: build
 	bench/idle_cpu.sh $(BUILD)/src/app/medsec-kiosk
 	$(BUILD)/bench/kiosk_bench_matrix
+
+# Crash torture: RUNS starts of the kiosk under Xvfb, each killed with SIGKILL while answering.
+torture: build
+	tests/torture/torture.sh $(BUILD)/src/app/medsec-kiosk $(CURDIR) $(RUNS)
+
+# libFuzzer over every parser: FUZZ_SECONDS per target (default 10 minutes), in build-fuzz.
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz $(CURDIR)/$(BUILD)-fuzz
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan
