@@ -54,7 +54,7 @@ void drawCompletion(AppState& state) {
         ImGui::Indent(24);
         wrappedText(shown, nullptr, 0, isMissing ? &theme::kError : nullptr);
         if (!completed && (isMissing || a)) {
-            if (ImGui::SmallButton((state.tr(isMissing ? "completion.answer_now" : "completion.change") + "##go").c_str())) {
+            if (ImGui::Button((state.tr(isMissing ? "completion.answer_now" : "completion.change") + "##go").c_str(), {0, theme::kMinTouch})) {
                 showQuestion(state, i);
                 ImGui::Unindent(24);
                 ImGui::PopID();

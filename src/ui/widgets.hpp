@@ -14,6 +14,7 @@ namespace kiosk::ui {
 
 namespace theme {
 inline constexpr float kTouchHeight = 72.0f;   // navigation buttons
+inline constexpr float kMinTouch = 48.0f;      // the smallest any touch target may be
 inline constexpr float kOptionHeight = 62.0f;  // answer options (still well above a fingertip)
 inline constexpr float kOptionSpacing = 10.0f;
 inline constexpr float kPadding = 24.0f;
