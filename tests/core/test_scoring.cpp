@@ -48,6 +48,13 @@ FacilityResult scenario(const std::string& name) {
     return evaluate(content().policy, content().catalog, facilityInput(*parsed, &content().skills));
 }
 
+// The result for answers given as JSON text, as `score --answers` would compute it.
+FacilityResult scoreJson(const std::string& json) {
+    auto parsed = parseAnswersFile(json, content().catalog, &content().skills);
+    REQUIRE_MESSAGE(parsed, (parsed ? "" : parsed.error()));
+    return evaluate(content().policy, content().catalog, facilityInput(*parsed, &content().skills));
+}
+
 std::vector<std::string> ruleIds(const std::vector<Explanation>& list) {
     std::vector<std::string> out;
     for (const auto& e : list) out.push_back(e.rule);
@@ -233,9 +240,7 @@ TEST_CASE("tier thresholds hold at their exact boundaries") {
     const auto tierFor = [](const std::string& kind, int beds, const std::string& functions) {
         const std::string json = R"({"profile": {"facility_kind": ")" + kind + R"(", "beds": )" + std::to_string(beds) +
                                  R"(, "designated_functions": [)" + functions + R"(]}, "measures": {}})";
-        auto parsed = parseAnswersFile(json, content().catalog);
-        REQUIRE_MESSAGE(parsed, (parsed ? "" : parsed.error()));
-        return evaluate(content().policy, content().catalog, {parsed->profile.get(), parsed->measures.get(), std::nullopt}).expectedTier;
+        return scoreJson(json).expectedTier;
     };
     CHECK(tierFor("hospital", 199, "") == "supported");
     CHECK(tierFor("hospital", 200, "") == "self_reliant");
@@ -258,9 +263,7 @@ TEST_CASE("the measure tolerance holds at its exact boundary") {
             ++n;
         }
         const std::string json = R"({"profile": {"facility_kind": "clinic_no_beds"}, "default_measure": "done", "measures": {)" + measures + "}}";
-        auto parsed = parseAnswersFile(json, content().catalog);
-        REQUIRE(parsed);
-        return evaluate(content().policy, content().catalog, {parsed->profile.get(), parsed->measures.get(), std::nullopt}).achievedTier;
+        return scoreJson(json).achievedTier;
     };
     CHECK(achieved(6) == "supported");
     CHECK(achieved(7) == "none");
@@ -474,9 +477,7 @@ TEST_CASE("a clinic's answers to items only higher tiers expect do not move its 
             if (q.minTier != "supported") measures += (measures.empty() ? "" : ", ") + ("\"" + q.id + "\": \"" + answer + "\"");
         const std::string json = R"({"profile": {"facility_kind": "clinic_beds", "beds": 19, "security_duty_holders": 2,
             "external_support": ["regional_advisor"]}, "default_measure": "done", "measures": {)" + measures + "}}";
-        auto parsed = parseAnswersFile(json, content().catalog);
-        REQUIRE_MESSAGE(parsed, (parsed ? "" : parsed.error()));
-        return evaluate(content().policy, content().catalog, {parsed->profile.get(), parsed->measures.get(), std::nullopt});
+        return scoreJson(json);
     };
     const auto notDone = withHigherItems("not_done");
     const auto notApplicable = withHigherItems("na");
@@ -495,9 +496,7 @@ TEST_CASE("the profile's answer about a department decides the department measur
         const std::string json = R"({"profile": {"facility_kind": "hospital", "beds": 250, "has_it_department": ")" + answer +
                                  R"(", "security_duty_holders": 3, "staff_knowledge_count": 3, "staff_security_count": 3,
             "staff_both_count": 2, "external_support": ["security_contract"]}, "default_measure": "done", "measures": {}})";
-        auto parsed = parseAnswersFile(json, content().catalog);
-        REQUIRE_MESSAGE(parsed, (parsed ? "" : parsed.error()));
-        return evaluate(content().policy, content().catalog, {parsed->profile.get(), parsed->measures.get(), std::nullopt});
+        return scoreJson(json);
     };
     CHECK(content().catalog.find("security_measures")->findQuestion("gov_dedicated_department")->minTier == "self_reliant");
     const auto yes = withDepartment("yes");
