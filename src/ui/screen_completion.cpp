@@ -54,7 +54,10 @@ void drawCompletion(AppState& state) {
         ImGui::Indent(24);
         wrappedText(shown, nullptr, 0, isMissing ? &theme::kError : nullptr);
         if (!completed && (isMissing || a)) {
-            if (ImGui::Button((state.tr(isMissing ? "completion.answer_now" : "completion.change") + "##go").c_str(), {0, theme::kMinTouch})) {
+            // bigButton: white on the accent colour (ImGui's own Button would draw dark text on it).
+            const std::string label = state.tr(isMissing ? "completion.answer_now" : "completion.change");
+            const float labelWidth = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+            if (bigButton((label + "##go").c_str(), {std::max(labelWidth, 140.0f), theme::kMinTouch})) {
                 showQuestion(state, i);
                 ImGui::Unindent(24);
                 ImGui::PopID();

@@ -342,7 +342,7 @@ void importExport(AppState& state) {
     ImGui::SetNextItemWidth(360);
     if (ImGui::InputText("##path", buffer, sizeof buffer)) m.path = buffer;
     ImGui::SameLine();
-    if (ImGui::Button(state.tr("matrix.import").c_str(), {0, theme::kMinTouch})) {
+    if (bigButton(state.tr("matrix.import").c_str(), {ImGui::CalcTextSize(state.tr("matrix.import").c_str()).x + 2 * ImGui::GetStyle().FramePadding.x, theme::kMinTouch})) {
         m.message.clear();
         m.error.clear();
         auto report = state.services.skills->importFile(m.path);
@@ -358,14 +358,14 @@ void importExport(AppState& state) {
         }
     }
     ImGui::SameLine();
-    if (ImGui::Button(state.tr("matrix.export").c_str(), {0, theme::kMinTouch})) {
+    if (bigButton(state.tr("matrix.export").c_str(), {ImGui::CalcTextSize(state.tr("matrix.export").c_str()).x + 2 * ImGui::GetStyle().FramePadding.x, theme::kMinTouch})) {
         m.message.clear();
         m.error.clear();
         if (auto s = state.services.skills->exportFile(m.path); !s) m.error = s.error();
         else m.message = i18n::substitute(state.tr("matrix.exported"), {m.path});
     }
     ImGui::SameLine(0, 32);
-    if (ImGui::Button(state.tr("matrix.add").c_str(), {0, theme::kMinTouch})) m.draft = draftFor(state, nullptr);
+    if (bigButton(state.tr("matrix.add").c_str(), {ImGui::CalcTextSize(state.tr("matrix.add").c_str()).x + 2 * ImGui::GetStyle().FramePadding.x, theme::kMinTouch})) m.draft = draftFor(state, nullptr);
     ImGui::PopFont();
     if (!m.message.empty()) wrappedText(m.message, state.fonts.small, 0, &theme::kSelected);
 }

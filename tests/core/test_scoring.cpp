@@ -469,44 +469,41 @@ TEST_CASE("every route says whether it exists today, when that was checked, and 
     CHECK(en.find("what to do now: ") != std::string::npos);
 }
 
-TEST_CASE("a clinic's answers to items only higher tiers expect do not move its score or decision") {
+TEST_CASE("scenario: a clinic's answers to items only higher tiers expect do not move its score or decision") {
     // The same clinic answering 実施していない or 該当しない to every self-reliant and leading item.
-    const auto withHigherItems = [](const std::string& answer) {
-        std::string measures;
-        for (const auto& q : content().catalog.find("security_measures")->questions)
-            if (q.minTier != "supported") measures += (measures.empty() ? "" : ", ") + ("\"" + q.id + "\": \"" + answer + "\"");
-        const std::string json = R"({"profile": {"facility_kind": "clinic_beds", "beds": 19, "security_duty_holders": 2,
-            "external_support": ["regional_advisor"]}, "default_measure": "done", "measures": {)" + measures + "}}";
-        return scoreJson(json);
-    };
-    const auto notDone = withHigherItems("not_done");
-    const auto notApplicable = withHigherItems("na");
+    const auto notDone = scenario("clinic_19_beds_higher_items_not_done");
+    const auto notApplicable = scenario("clinic_19_beds_higher_items_not_applicable");
+    CHECK(notDone.expectedTier == "supported");
+    CHECK(notDone.achievedTier == "supported");
+    CHECK(notApplicable.achievedTier == "supported");
     CHECK(notDone.overall == doctest::Approx(100));
     CHECK(notApplicable.overall == doctest::Approx(100));
-    CHECK(notDone.decision == notApplicable.decision);
     CHECK(notDone.decision == Decision::NotNeeded);
+    CHECK(notApplicable.decision == Decision::NotNeeded);
+    CHECK(ruleIds(notDone.why) == V{"all_clear"});
+    CHECK(ruleIds(notApplicable.why) == V{"all_clear"});
     // Readiness for the next tier tells them apart.
     REQUIRE(notDone.nextTierReadiness);
     CHECK(*notDone.nextTierReadiness == doctest::Approx(0));
     CHECK_FALSE(notApplicable.nextTierReadiness);  // nothing left to score
 }
 
-TEST_CASE("the profile's answer about a department decides the department measure, now expected of self-reliant facilities") {
-    const auto withDepartment = [](const std::string& answer) {
-        const std::string json = R"({"profile": {"facility_kind": "hospital", "beds": 250, "has_it_department": ")" + answer +
-                                 R"(", "security_duty_holders": 3, "staff_knowledge_count": 3, "staff_security_count": 3,
-            "staff_both_count": 2, "external_support": ["security_contract"]}, "default_measure": "done", "measures": {}})";
-        return scoreJson(json);
-    };
+TEST_CASE("scenario: the profile's answer about a department decides the department measure, expected of self-reliant facilities") {
     CHECK(content().catalog.find("security_measures")->findQuestion("gov_dedicated_department")->minTier == "self_reliant");
-    const auto yes = withDepartment("yes");
-    const auto no = withDepartment("no");
+    const auto yes = scenario("hospital_250_department_yes");
+    const auto no = scenario("hospital_250_department_no");
+    CHECK(yes.expectedTier == "self_reliant");
+    CHECK(yes.achievedTier == "leading");  // 3 / 3 / 2 people and every measure: above its tier
+    CHECK(no.achievedTier == "leading");   // one item missing is within the tolerance
     REQUIRE(yes.item("gov_dedicated_department"));
     CHECK(yes.item("gov_dedicated_department")->inPlace);
     CHECK_FALSE(no.item("gov_dedicated_department")->inPlace);
     CHECK(no.item("gov_dedicated_department")->answer == "no_department");
     CHECK(no.overall < yes.overall);
     CHECK(std::find(no.gaps.begin(), no.gaps.end(), "gov_dedicated_department") != no.gaps.end());
+    CHECK(yes.decision == Decision::NotNeeded);
+    CHECK(ruleIds(yes.why) == V{"all_clear"});
+    CHECK(ruleIds(no.why) == V{"all_clear"});
 }
 
 TEST_CASE("a leading facility is asked whether it hosts hands-on training for outside specialists") {
