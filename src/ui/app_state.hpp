@@ -95,6 +95,7 @@ struct MatrixState {
     std::string departmentFilter;       // empty = all
     std::vector<int> order;             // rows shown, after filter and sort
     std::int64_t selected = 0;          // person shown in the side panel
+    int shownSkill = -1;                // skill column last tapped, shown in full above the table
     std::vector<skills::SkillSnapshot> history;  // of the selected person
     std::optional<PersonDraft> draft;   // the person editor, when open
     std::string path = "staff.csv";     // import / export file

@@ -183,6 +183,15 @@ void table(AppState& state, float width, float height) {
                                       ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit |
                                       ImGuiTableFlags_RowBg;
     ImGui::PushFont(state.fonts.small);
+    // The skill of the column last tapped (which also sorts by it), in full: on a touch screen
+    // there is no hover to show it.
+    const std::string shown = m.shownSkill >= 0 && m.shownSkill < static_cast<int>(catalog.skills.size())
+                                  ? shortLabel(state, catalog.skills[static_cast<std::size_t>(m.shownSkill)], m.shownSkill + 1) + "  " +
+                                        catalog.skills[static_cast<std::size_t>(m.shownSkill)].text.get(state.lang)
+                                  : state.tr("matrix.tap_header");
+    const float before = ImGui::GetCursorPosY();
+    wrappedText(shown, nullptr, width, &theme::kMuted);
+    height -= ImGui::GetCursorPosY() - before;
     if (!ImGui::BeginTable("matrix", columns, flags, {width, height})) {
         ImGui::PopFont();
         return;
@@ -212,6 +221,7 @@ void table(AppState& state, float width, float height) {
     if (sort && sort->SpecsDirty) {
         m.order.clear();
         sort->SpecsDirty = false;
+        if (sort->SpecsCount > 0 && sort->Specs[0].ColumnIndex >= 2) m.shownSkill = sort->Specs[0].ColumnIndex - 2;
     }
     if (m.order.empty()) applyFilterAndSort(state, sort);
 
