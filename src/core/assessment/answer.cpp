@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <chrono>
 #include <cmath>
 
+#include "util/dates.hpp"
 #include "util/utf8.hpp"
 
 namespace kiosk::assessment {
@@ -15,17 +15,9 @@ using questionnaire::Question;
 using questionnaire::QuestionType;
 
 bool isValidDate(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-    int y = 0, m = 0, d = 0;
-    auto parse = [&](std::size_t at, std::size_t len, int& out) {
-        auto [ptr, ec] = std::from_chars(text.data() + at, text.data() + at + len, out);
-        return ec == std::errc() && ptr == text.data() + at + len;
-    };
-    if (!parse(0, 4, y) || !parse(5, 2, m) || !parse(8, 2, d)) return false;
-    if (y < 1900 || y > 2200) return false;
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
-                                          std::chrono::day{static_cast<unsigned>(d)}};
-    return ymd.ok();
+    // Wider than what dates::parse accepts: answers stored under this range must keep loading.
+    const auto date = dates::fromIso(text);
+    return date && date->year >= 1900 && date->year <= 2200;
 }
 
 Status checkAnswer(const Question& q, const Answer& a) {

@@ -57,7 +57,7 @@ Result<Answer> decodeAnswer(const questionnaire::Question& question, const std::
 // How an answer reads to a person, in the given language.
 std::string describeAnswer(const questionnaire::Question& question, const Answer& answer, Lang lang);
 
-// Whether YYYY-MM-DD names a real calendar date.
+// Whether the text is exactly YYYY-MM-DD naming a real calendar date from 1900 to 2200.
 bool isValidDate(std::string_view text);
 
 }  // namespace kiosk::assessment
