@@ -5,6 +5,9 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -49,12 +52,23 @@ int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& optio
         return fail(platform.error());
     }
     std::unique_ptr<GlfwPlatform> window(*platform);
-    if (auto s = ui::loadFonts(state, paths.font.string(), text()); !s) {
+    const auto wantedScale = [&] {
+        if (options.scale > 0) return options.scale;
+        int width = 0, height = 0;
+        window->windowSize(width, height);
+        return ui::chooseScale(width, height, window->contentScale());
+    };
+    window->setScale(wantedScale());
+    if (auto s = ui::loadFonts(state, paths.font.string(), text(), wantedScale()); !s) {
         window.reset();
         ImGui::DestroyContext();
         return fail(s.error());
     }
     ui::applyTheme();
+
+    // For tests that type into the window: each frame's count of characters drawn as "?".
+    std::FILE* glyphTrace = nullptr;
+    if (const char* path = std::getenv("MEDSEC_KIOSK_GLYPH_TRACE")) glyphTrace = std::fopen(path, "w");
 
     int framesLeft = kFramesAfterInput;
     while (!window->shouldClose() && !state.quitRequested) {
@@ -63,18 +77,29 @@ int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& optio
         if (window->takeActivity() || window->hasQueuedInput()) framesLeft = kFramesAfterInput;
         if (framesLeft == 0) continue;
         --framesLeft;
+        if (const float scale = wantedScale(); scale != state.scale) {  // the window was resized or moved
+            window->setScale(scale);
+            if (auto s = ui::loadFonts(state, paths.font.string(), text(), scale); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
+            window->rebuildFontTexture();
+        }
         window->beginFrame();
         ImGui::NewFrame();
         ui::drawFrame(state);
         ImGui::Render();
+        if (glyphTrace) {
+            fmt::print(glyphTrace, "{}\n", ui::fallbackGlyphsDrawn(state, *ImGui::GetDrawData()));
+            std::fflush(glyphTrace);
+        }
         window->endFrame();
+        if (state.animating) framesLeft = std::max(framesLeft, 1);  // a flicked list is still moving
         if (state.fontsStale) {
             state.fontsStale = false;
-            if (auto s = ui::loadFonts(state, paths.font.string(), text()); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
+            if (auto s = ui::loadFonts(state, paths.font.string(), text(), state.scale); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
             window->rebuildFontTexture();
             framesLeft = kFramesAfterInput;
         }
     }
+    if (glyphTrace) std::fclose(glyphTrace);
     window.reset();
     ImGui::DestroyContext();
     return 0;

@@ -10,6 +10,7 @@ struct KioskOptions {
     int width = 1280;
     int height = 800;
     Lang lang = Lang::Ja;
+    float scale = 0;  // UI scale; 0 follows the window and the monitor's content scale
 };
 
 // Runs until the window closes; returns the process exit code.

@@ -59,6 +59,9 @@ static int run(int argc, char** argv) {
     cli.add_flag("--fullscreen", kioskOptions.fullscreen, "Open full screen on the primary monitor (kiosk mode)");
     cli.add_option("--width", kioskOptions.width, "Window width in pixels")->check(CLI::Range(640, 7680))->capture_default_str();
     cli.add_option("--height", kioskOptions.height, "Window height in pixels")->check(CLI::Range(480, 4320))->capture_default_str();
+    cli.add_option("--scale", kioskOptions.scale,
+                   "UI scale from 1.0 to 3.0 (default: follows the window size and the monitor's content scale)")
+        ->check(CLI::Range(1.0f, 3.0f));
 
     auto* validate = cli.add_subcommand("validate", "Check questionnaire files; prints file:line:column for each problem");
     std::string validateDir;

@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <deque>
 
 namespace kiosk::app {
@@ -146,6 +147,22 @@ void GlfwPlatform::beginFrame() {
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    // The backend speaks in window pixels; the screens in logical ones. The renderer maps them
+    // back through the framebuffer scale, and the fonts are rasterised at the physical size.
+    if (m_scale != 1.0f) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = {io.DisplaySize.x / m_scale, io.DisplaySize.y / m_scale};
+        io.DisplayFramebufferScale = {io.DisplayFramebufferScale.x * m_scale, io.DisplayFramebufferScale.y * m_scale};
+        if (ImGui::IsMousePosValid(&io.MousePos)) io.MousePos = {io.MousePos.x / m_scale, io.MousePos.y / m_scale};
+    }
+}
+
+void GlfwPlatform::windowSize(int& width, int& height) const { glfwGetWindowSize(m_window, &width, &height); }
+
+float GlfwPlatform::contentScale() const {
+    float x = 1, y = 1;
+    glfwGetWindowContentScale(m_window, &x, &y);
+    return std::max(x, y);
 }
 
 void GlfwPlatform::endFrame() {

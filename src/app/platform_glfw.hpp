@@ -28,10 +28,17 @@ public:
     // Key, character or button events not yet handed to ImGui (one change per frame).
     bool hasQueuedInput() const;
 
+    // The window's size in screen coordinates and the monitor's content scale (DPI / 96).
+    void windowSize(int& width, int& height) const;
+    float contentScale() const;
+    // The screens are laid out in logical pixels; each is drawn as `scale` pixels of the window.
+    void setScale(float scale) { m_scale = scale; }
+
 private:
     explicit GlfwPlatform(GLFWwindow* window) : m_window(window) {}
     GLFWwindow* m_window;
     double m_lastCursorX = -1, m_lastCursorY = -1;  // where the pointer was at the previous frame
+    float m_scale = 1.0f;
 };
 
 }  // namespace kiosk::app

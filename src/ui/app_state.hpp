@@ -13,6 +13,7 @@
 #include "questionnaire/loader.hpp"
 #include "scoring/service.hpp"
 #include "skills/service.hpp"
+#include "ui/touch.hpp"
 
 #include <imgui.h>
 
@@ -82,6 +83,9 @@ struct PersonDraft {
     std::string error;
 };
 
+// What the matrix shows above its table, chosen from the header bar.
+enum class MatrixPanel { None, Filters, Summary, File };
+
 // The skill matrix. People and coverage are read when the screen opens or after an import, not
 // every frame; the table is drawn from this copy.
 struct MatrixState {
@@ -96,6 +100,7 @@ struct MatrixState {
     std::vector<int> order;             // rows shown, after filter and sort
     std::int64_t selected = 0;          // person shown in the side panel
     int shownSkill = -1;                // skill column last tapped, shown in full above the table
+    MatrixPanel panel = MatrixPanel::None;
     std::vector<skills::SkillSnapshot> history;  // of the selected person
     std::optional<PersonDraft> draft;   // the person editor, when open
     std::string path = "staff.csv";     // import / export file
@@ -114,6 +119,9 @@ struct AppState {
     ResultsState results;
     MatrixState matrix;
     bool quitRequested = false;
+    TouchScroll touch;
+    bool animating = false;   // something moves on its own (a flicked list): keep drawing frames
+    float scale = 1.0f;       // physical pixels per logical pixel (the fonts are rasterised at this scale)
     std::string startupError;  // why the kiosk cannot start (Screen::StartupError)
     bool fontsStale = false;  // new text (people's names) needs glyphs: rebuild the atlas after this frame
     std::string typedText;    // characters typed by people that the content does not have

@@ -6,7 +6,10 @@
 
 #include "util/utf8.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -37,7 +40,7 @@ std::string textToShow(const AppState& state) {
     }
     text += state.typedText;  // characters people typed that no content has
     // Marks and punctuation the screens and answer descriptions draw themselves.
-    text += "■□●○－・、。（）「」…／：〜ー％（スキップ）（なし）（未回答）（対象外）";
+    text += "■□●○－・、。（）「」…／：〜ー％（スキップ）（なし）（未回答）（対象外）−←ōŌ";
     return text;
 }
 
@@ -58,7 +61,7 @@ bool ensureGlyphs(AppState& state, std::string_view typed) {
     return missing;
 }
 
-Status loadFonts(AppState& state, const std::string& fontPath, const std::string& text) {
+Status loadFonts(AppState& state, const std::string& fontPath, const std::string& text, float scale) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(fontPath, ec)) {
         return Error{fmt::format("the Japanese font {} was not found; install the package fonts-noto-cjk or give another "
@@ -80,14 +83,41 @@ Status loadFonts(AppState& state, const std::string& fontPath, const std::string
     config.OversampleV = 1;
     config.PixelSnapH = true;
     const ImWchar* ranges = state.fonts.glyphRanges.Data;
-    state.fonts.body = io.Fonts->AddFontFromFileTTF(fontPath.c_str(), 26.0f, &config, ranges);
-    state.fonts.large = io.Fonts->AddFontFromFileTTF(fontPath.c_str(), 34.0f, &config, ranges);
-    state.fonts.small = io.Fonts->AddFontFromFileTTF(fontPath.c_str(), 20.0f, &config, ranges);
+    // Glyphs are rasterised at the physical size and drawn at the logical one, so text stays
+    // sharp at any scale while the layout keeps its logical pixels.
+    state.scale = scale;
+    io.FontGlobalScale = 1.0f / scale;
+    state.fonts.body = io.Fonts->AddFontFromFileTTF(fontPath.c_str(), 26.0f * scale, &config, ranges);
+    state.fonts.large = io.Fonts->AddFontFromFileTTF(fontPath.c_str(), 34.0f * scale, &config, ranges);
+    state.fonts.small = io.Fonts->AddFontFromFileTTF(fontPath.c_str(), 20.0f * scale, &config, ranges);
     if (!state.fonts.body || !state.fonts.large || !state.fonts.small)
         return Error{fmt::format("the font {} could not be loaded; give a TrueType or OpenType font with --font", fontPath)};
     io.FontDefault = state.fonts.body;
     if (!io.Fonts->Build()) return Error{fmt::format("the font atlas could not be built from {}", fontPath)};
     return {};
+}
+
+int fallbackGlyphsDrawn(const AppState& state, const ImDrawData& frame) {
+    // Each glyph is a quad whose first vertex carries the glyph's top-left texture coordinate.
+    std::vector<ImVec2> corners;
+    for (const ImFont* font : {state.fonts.body, state.fonts.large, state.fonts.small})
+        if (font && font->FallbackGlyph) corners.push_back({font->FallbackGlyph->U0, font->FallbackGlyph->V0});
+    int count = 0;
+    for (int l = 0; l < frame.CmdListsCount; ++l)
+        for (const ImDrawVert& v : frame.CmdLists[l]->VtxBuffer)
+            for (const ImVec2& c : corners)
+                if (v.uv.x == c.x && v.uv.y == c.y) ++count;
+    return count;
+}
+
+float chooseScale(int width, int height, float contentScale) {
+    if (width <= 0 || height <= 0) return 1.0f;
+    const float w = static_cast<float>(width), h = static_cast<float>(height);
+    const float grow = std::min(w / 1280.0f, h / 800.0f);
+    const float room = std::min(w / 1024.0f, h / 600.0f);
+    const float wanted = std::max(contentScale > 0 ? contentScale : 1.0f, grow);
+    const float scale = std::clamp(wanted, 1.0f, std::max(1.0f, room));
+    return std::floor(scale * 20.0f) / 20.0f;  // steps of 0.05: a slightly resized window keeps its atlas
 }
 
 }  // namespace kiosk::ui

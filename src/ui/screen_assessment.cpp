@@ -5,11 +5,15 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <optional>
+#include <vector>
 
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
 #include "ui/fonts.hpp"
 #include "ui/widgets.hpp"
+#include "util/dates.hpp"
+#include "util/utf8.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -49,22 +53,47 @@ void moveTo(AppState& state, int index) {
 // Texts of at most this many characters are typed on one line.
 constexpr int kSingleLineTextLength = 200;
 
+// A number as typed: spaces ignored, full-width digits and signs as their ASCII forms.
+std::optional<double> readNumber(std::string_view typed) {
+    std::string text;
+    for (std::size_t i = 0; i < typed.size();) {
+        char32_t c = 0;
+        i += utf8::decodeAt(typed, i, c);
+        if (c >= U'０' && c <= U'９') c = U'0' + (c - U'０');
+        else if (c == U'．') c = U'.';
+        else if (c == U'－' || c == U'ー' || c == U'−') c = U'-';
+        else if (c == U'，' || c == U',' || c == U' ' || c == U'\u3000') continue;
+        if (c > 0x7F) return std::nullopt;
+        text += static_cast<char>(c);
+    }
+    double value = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
 // Number, date and text answers are typed into a buffer and saved when the person moves on.
 bool commitBuffer(AppState& state, const Question& q) {
     auto& s = state.assessment;
     if (s.bufferFor != s.current) return true;  // nothing typed on this page
     Answer answer;
     if (q.type == QuestionType::Number) {
-        std::string text = s.buffer;
-        text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
-        double value = 0;
-        auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (text.empty() || ec != std::errc() || ptr != text.data() + text.size()) {
+        const auto value = readNumber(s.buffer);
+        if (!value) {
             s.error = i18n::substitute(state.tr("assessment.error_number"),
                                        {fmt::format("{}", q.min), fmt::format("{}", q.max)});
+            s.focusInput = true;  // the field keeps the keyboard so the value can be fixed at once
             return false;
         }
-        answer = Answer::value(value);
+        answer = Answer::value(*value);
+    } else if (q.type == QuestionType::Date) {
+        auto date = dates::parse(s.buffer);
+        if (!date) {
+            s.error = state.tr("assessment.error_date");
+            s.focusInput = true;
+            return false;
+        }
+        answer = Answer::words(dates::iso(*date));
     } else {
         answer = Answer::words(s.buffer);
     }
@@ -73,6 +102,7 @@ bool commitBuffer(AppState& state, const Question& q) {
                   : q.type == QuestionType::Number
                       ? i18n::substitute(state.tr("assessment.error_number"), {fmt::format("{}", q.min), fmt::format("{}", q.max)})
                       : status.error();
+        s.focusInput = true;
         return false;
     }
     const Answer* existing = s.active->session.answer(q.id);
@@ -156,6 +186,135 @@ void levelButtons(AppState& state, const Question& q, const Answer* current) {
     ImGui::PopStyleVar();
 }
 
+// The on-screen keypad for a number question, three rows so that it fits beside the field on
+// the smallest screen: digits, delete and clear, and a row for the decimal point and the minus
+// sign where the question allows them.
+bool numberKeypad(AppState& state, const Question& q, std::string& buffer) {
+    constexpr float kKey = 64.0f;
+    constexpr float kWide = 2 * kKey;
+    const std::string clear = state.tr("assessment.keypad_clear");
+    const std::vector<std::vector<std::string>> rows{
+        {"7", "8", "9", "←"}, {"4", "5", "6", clear}, {"1", "2", "3", "0"}};
+    std::vector<std::string> extra;
+    if (!q.integer) extra.push_back(".");
+    if (q.min < 0) extra.push_back("-");
+    bool changed = false;
+    const auto key = [&](const std::string& label, int id, float width) {
+        if (!bigButton(fmt::format("{}##key{}", label, id).c_str(), {width, kKey})) return;
+        changed = true;
+        if (label == "←") {
+            if (!buffer.empty()) buffer.pop_back();  // digits only: one byte each
+        } else if (label == clear) {
+            buffer.clear();
+        } else if (label == "-") {
+            if (!buffer.empty() && buffer[0] == '-') buffer.erase(0, 1);
+            else buffer.insert(0, "-");
+        } else if (label == "." && buffer.find('.') != std::string::npos) {
+            changed = false;
+        } else if (buffer.size() < 24) {
+            buffer += label;
+        }
+    };
+    ImGui::BeginGroup();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {8, 8});
+    int id = 0;
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i) ImGui::SameLine();
+            key(row[i], id++, i == 3 && row[i] != "0" ? kWide : kKey);
+        }
+    }
+    for (std::size_t i = 0; i < extra.size(); ++i) {
+        if (i) ImGui::SameLine();
+        key(extra[i], id++, kKey);
+    }
+    ImGui::PopStyleVar();
+    ImGui::EndGroup();
+    return changed;
+}
+
+// "−  value  +" for one part of a date; `delta` says which was pressed.
+bool stepper(const char* id, const std::string& value, float valueWidth, int& delta) {
+    constexpr float kKey = 64.0f;
+    ImGui::PushID(id);
+    bool changed = false;
+    if (bigButton("−##down", {kKey, kKey})) delta = -1, changed = true;
+    ImGui::SameLine(0, 6);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy({valueWidth, kKey});
+    const ImVec2 size = ImGui::CalcTextSize(value.c_str());
+    ImGui::GetWindowDrawList()->AddText({at.x + (valueWidth - size.x) / 2, at.y + (kKey - size.y) / 2},
+                                        ImGui::GetColorU32(ImGuiCol_Text), value.c_str());
+    ImGui::SameLine(0, 6);
+    if (bigButton("+##up", {kKey, kKey})) delta = 1, changed = true;
+    ImGui::PopID();
+    return changed;
+}
+
+// Year, month and day steppers in two rows, with the Japanese era beside the year and a "today"
+// button. The picker starts from the date in the field, or today when the field holds none.
+bool datePicker(AppState& state, std::string& buffer) {
+    auto parsed = dates::parse(buffer);
+    dates::Date d = parsed ? *parsed : dates::today();
+    int delta = 0;
+    bool changed = false;
+    const auto unit = [&](const char* key) {
+        ImGui::SameLine(0, 6);
+        ImGui::AlignTextToFramePadding();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 8);
+        ImGui::TextUnformatted(state.tr(key).c_str());
+    };
+    ImGui::BeginGroup();
+    if (stepper("year", std::to_string(d.year), 84, delta)) {
+        d.year = std::clamp(d.year + delta, dates::kMinYear, dates::kMaxYear);
+        changed = true;
+    }
+    unit("assessment.date_year");
+    ImGui::SameLine(0, 12);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 8);
+    wrappedText(dates::eraOfYear(d.year, state.lang), state.fonts.small, 0, &theme::kMuted);
+    if (stepper("month", std::to_string(d.month), 40, delta)) {
+        d.month = (d.month + delta + 11) % 12 + 1;
+        changed = true;
+    }
+    unit("assessment.date_month");
+    ImGui::SameLine(0, 16);
+    if (stepper("day", std::to_string(d.day), 40, delta)) {
+        const int days = dates::daysInMonth(d.year, d.month);
+        d.day = (std::min(d.day, days) + delta + days - 1) % days + 1;
+        changed = true;
+    }
+    unit("assessment.date_day");
+    ImGui::SameLine(0, 16);
+    const std::string today = state.tr("assessment.date_today");
+    if (bigButton((today + "##today").c_str(), {ImGui::CalcTextSize(today.c_str()).x + 40, 64})) {
+        d = dates::today();
+        changed = true;
+    }
+    ImGui::EndGroup();
+    if (changed) {
+        d.day = std::min(d.day, dates::daysInMonth(d.year, d.month));  // 31 March, one month on, is 30 April
+        buffer = dates::iso(d);
+    }
+    return changed;
+}
+
+// What a typed value will be saved as, shown under the field so that "R4.4.1" or "１２" can be
+// checked before moving on; the error of an earlier attempt goes as soon as the value is valid.
+void typedEcho(AppState& state, const Question& q) {
+    auto& s = state.assessment;
+    if (s.buffer.empty()) return;
+    if (q.type == QuestionType::Date) {
+        if (auto d = dates::parse(s.buffer)) {
+            if (!s.error.empty()) s.error.clear();
+            wrappedText(i18n::substitute(state.tr("assessment.date_reads_as"), {dates::iso(*d), dates::eraYear(*d, state.lang)}),
+                        state.fonts.small, 0, &theme::kSelected);
+        }
+    } else if (q.type == QuestionType::Number) {
+        if (auto value = readNumber(s.buffer); value && assessment::checkAnswer(q, Answer::value(*value))) s.error.clear();
+    }
+}
+
 // Returns true when Enter was pressed in a single-line field (move on).
 bool typedInput(AppState& state, const Question& q, const Answer* current) {
     auto& s = state.assessment;
@@ -165,8 +324,11 @@ bool typedInput(AppState& state, const Question& q, const Answer* current) {
         if (q.type == QuestionType::Number && current && current->number) s.buffer = fmt::format("{}", *current->number);
     }
     const float width = ImGui::GetContentRegionAvail().x;
+    const bool pad = q.type == QuestionType::Number || q.type == QuestionType::Date;
+    const float fieldWidth = q.type == QuestionType::Text ? width : std::min(width, 420.0f);
+    ImGui::BeginGroup();
     ImGui::PushFont(state.fonts.large);
-    ImGui::SetNextItemWidth(q.type == QuestionType::Text ? width : std::min(width, 420.0f));
+    ImGui::SetNextItemWidth(fieldWidth);
     if (s.focusInput) {
         ImGui::SetKeyboardFocusHere();
         s.focusInput = false;
@@ -180,13 +342,11 @@ bool typedInput(AppState& state, const Question& q, const Answer* current) {
     // A short text (a name, a department) is one line where Enter means "next"; only a longer
     // free text gets a box where Enter starts a new line.
     if (q.type == QuestionType::Text && q.maxLength > kSingleLineTextLength) {
-        changed = ImGui::InputTextMultiline("##answer", buffer, sizeof buffer, {width, 220});
+        changed = inputTextMultiline("##answer", buffer, sizeof buffer, {width, 220});
     } else {
-        const char* hint = q.type == QuestionType::Date ? "YYYY-MM-DD" : "";
+        const char* hint = q.type == QuestionType::Date ? "2027-04-01 / R9.4.1" : "";
         // Enter in the field means "next"; the buffer is still edited live.
-        const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue |
-                                          (q.type == QuestionType::Number ? ImGuiInputTextFlags_CharsScientific : 0);
-        submit = ImGui::InputTextWithHint("##answer", hint, buffer, sizeof buffer, flags);
+        submit = inputText("##answer", hint, buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue);
         changed = s.buffer != buffer;
     }
     if (changed) {
@@ -204,7 +364,17 @@ bool typedInput(AppState& state, const Question& q, const Answer* current) {
     } else {
         hint = i18n::substitute(state.tr("assessment.text_limit"), {std::to_string(q.maxLength)});
     }
-    wrappedText(hint, state.fonts.small, 0, &theme::kMuted);
+    wrappedText(hint, state.fonts.small, fieldWidth, &theme::kMuted);
+    typedEcho(state, q);
+    ImGui::EndGroup();
+
+    if (pad) {
+        // Beside the field where there is room, below it otherwise.
+        const float padWidth = q.type == QuestionType::Number ? 5 * 64.0f + 24 : 500.0f;
+        if (width >= fieldWidth + theme::kPadding + padWidth) ImGui::SameLine(0, theme::kPadding);
+        const bool keyed = q.type == QuestionType::Number ? numberKeypad(state, q, s.buffer) : datePicker(state, s.buffer);
+        if (keyed) typedEcho(state, q);
+    }
     return submit;
 }
 

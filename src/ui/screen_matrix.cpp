@@ -21,7 +21,8 @@ PersonDraft draftFor(const AppState& state, const Person* existing);  // the edi
 
 constexpr float kCellWidth = 64.0f;  // at least; wider when the column label needs it
 constexpr float kNameWidth = 190.0f;
-constexpr float kRowHeight = 36.0f;
+constexpr float kRowHeight = 48.0f;  // a row is tapped to open its person
+constexpr float kOverlayBelow = 1400.0f;  // narrower windows show the person over the table, not beside it
 
 // Levels 0–4 from pale to dark; the number is always drawn, so colour is never the only cue.
 ImVec4 levelColour(int level) {
@@ -109,40 +110,40 @@ void filters(AppState& state) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(220);
     const std::string roleLabel = m.roleFilter < 0 ? state.tr("matrix.all") : catalog.roles[static_cast<std::size_t>(m.roleFilter)].second.get(state.lang);
-    if (ImGui::BeginCombo("##role", roleLabel.c_str())) {
-        if (ImGui::Selectable(state.tr("matrix.all").c_str(), m.roleFilter < 0)) m.roleFilter = -1, m.order.clear();
+    if (beginCombo("##role", roleLabel.c_str())) {
+        if (selectable(state.tr("matrix.all").c_str(), m.roleFilter < 0)) m.roleFilter = -1, m.order.clear();
         for (std::size_t i = 0; i < catalog.roles.size(); ++i)
-            if (ImGui::Selectable(catalog.roles[i].second.get(state.lang).c_str(), m.roleFilter == static_cast<int>(i)))
+            if (selectable(catalog.roles[i].second.get(state.lang).c_str(), m.roleFilter == static_cast<int>(i)))
                 m.roleFilter = static_cast<int>(i), m.order.clear();
-        ImGui::EndCombo();
+        endCombo();
     }
     ImGui::SameLine(0, 24);
     ImGui::TextUnformatted(state.tr("matrix.department").c_str());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(200);
-    if (ImGui::BeginCombo("##dept", m.departmentFilter.empty() ? state.tr("matrix.all").c_str() : m.departmentFilter.c_str())) {
-        if (ImGui::Selectable(state.tr("matrix.all").c_str(), m.departmentFilter.empty())) m.departmentFilter.clear(), m.order.clear();
+    if (beginCombo("##dept", m.departmentFilter.empty() ? state.tr("matrix.all").c_str() : m.departmentFilter.c_str())) {
+        if (selectable(state.tr("matrix.all").c_str(), m.departmentFilter.empty())) m.departmentFilter.clear(), m.order.clear();
         std::set<std::string> departments;
         for (const auto& p : m.people)
             if (!p.department.empty()) departments.insert(p.department);
         for (const auto& d : departments)
-            if (ImGui::Selectable(d.c_str(), m.departmentFilter == d)) m.departmentFilter = d, m.order.clear();
-        ImGui::EndCombo();
+            if (selectable(d.c_str(), m.departmentFilter == d)) m.departmentFilter = d, m.order.clear();
+        endCombo();
     }
     ImGui::SameLine(0, 24);
     ImGui::TextUnformatted(state.tr("matrix.tier").c_str());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(240);
     const std::string tierKey = "matrix.tier_" + m.tier;
-    if (ImGui::BeginCombo("##tier", state.tr(tierKey).c_str())) {
+    if (beginCombo("##tier", state.tr(tierKey).c_str())) {
         for (const char* tier : {"supported", "self_reliant", "leading"}) {
-            if (ImGui::Selectable(state.tr(std::string("matrix.tier_") + tier).c_str(), m.tier == tier)) {
+            if (selectable(state.tr(std::string("matrix.tier_") + tier).c_str(), m.tier == tier)) {
                 m.tier = tier;
                 m.tierChosen = true;
                 m.stale = true;
             }
         }
-        ImGui::EndCombo();
+        endCombo();
     }
     ImGui::PopFont();
 }
@@ -183,20 +184,15 @@ void table(AppState& state, float width, float height) {
                                       ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit |
                                       ImGuiTableFlags_RowBg;
     ImGui::PushFont(state.fonts.small);
-    // The skill of the column last tapped (which also sorts by it), in full: on a touch screen
-    // there is no hover to show it.
-    const std::string shown = m.shownSkill >= 0 && m.shownSkill < static_cast<int>(catalog.skills.size())
-                                  ? shortLabel(state, catalog.skills[static_cast<std::size_t>(m.shownSkill)], m.shownSkill + 1) + "  " +
-                                        catalog.skills[static_cast<std::size_t>(m.shownSkill)].text.get(state.lang)
-                                  : state.tr("matrix.tap_header");
-    const float before = ImGui::GetCursorPosY();
-    wrappedText(shown, nullptr, width, &theme::kMuted);
-    height -= ImGui::GetCursorPosY() - before;
-    if (!ImGui::BeginTable("matrix", columns, flags, {width, height})) {
+    // No vertical cell padding: a row is exactly one touch target tall, so more people fit.
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, {ImGui::GetStyle().CellPadding.x, 0});
+    const bool open = ImGui::BeginTable("matrix", columns, flags, {width, height});
+    ImGui::PopStyleVar();
+    if (!open) {
         ImGui::PopFont();
         return;
     }
-    ImGui::TableSetupScrollFreeze(2, 2);  // names and the per-skill summary stay in view
+    ImGui::TableSetupScrollFreeze(2, 1);  // names and the header row stay in view
     ImGui::TableSetupColumn(state.tr("matrix.name").c_str(), ImGuiTableColumnFlags_DefaultSort, kNameWidth);
     ImGui::TableSetupColumn(state.tr("matrix.at_target").c_str(), 0, ImGui::CalcTextSize(state.tr("matrix.at_target").c_str()).x + 28);
     int ordinal = 0;
@@ -205,17 +201,11 @@ void table(AppState& state, float width, float height) {
         ImGui::TableSetupColumn(label.c_str(), ImGuiTableColumnFlags_PreferSortDescending,
                                 std::max(kCellWidth, ImGui::CalcTextSize(label.c_str()).x + 28));
     }
-    ImGui::TableHeadersRow();
-    // The full text of a skill on hovering its header.
-    for (int col = 2; col < columns; ++col) {
-        if (ImGui::TableGetColumnFlags(col) & ImGuiTableColumnFlags_IsHovered) {
-            ImGui::BeginTooltip();
-            ImGui::PushTextWrapPos(420);
-            ImGui::TextUnformatted(catalog.skills[static_cast<std::size_t>(col - 2)].text.get(state.lang).c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::EndTooltip();
-        }
-    }
+    // Under each skill, how many of the people shown reach the target; under the names, how many are shown.
+    std::vector<std::string> notes{i18n::substitute(state.tr("matrix.people_shown"), {std::to_string(m.order.size())}),
+                                   i18n::substitute(state.tr("matrix.target_note"), {std::to_string(target)})};
+    for (const auto& c : m.coverage.skills) notes.push_back(i18n::substitute(state.tr("matrix.reach_note"), {std::to_string(c.atTarget)}));
+    tableHeaders(columns, notes);
 
     ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs();
     if (sort && sort->SpecsDirty) {
@@ -225,20 +215,6 @@ void table(AppState& state, float width, float height) {
     }
     if (m.order.empty()) applyFilterAndSort(state, sort);
 
-    // Column summaries: how many people reach the target in each skill.
-    ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
-    ImGui::TableSetColumnIndex(0);
-    ImGui::TextUnformatted(i18n::substitute(state.tr("matrix.target_row"), {std::to_string(target)}).c_str());
-    ImGui::TableSetColumnIndex(1);
-    ImGui::Text("%d", static_cast<int>(m.order.size()));
-    for (std::size_t s = 0; s < catalog.skills.size(); ++s) {
-        ImGui::TableSetColumnIndex(static_cast<int>(s) + 2);
-        const int n = m.coverage.skills[s].atTarget;
-        const ImVec4 bg = n == 0 ? ImVec4{0.98f, 0.85f, 0.85f, 1} : n == 1 ? ImVec4{0.99f, 0.92f, 0.80f, 1} : ImVec4{0.90f, 0.96f, 0.92f, 1};
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(bg));
-        ImGui::Text("%d", n);
-    }
-
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(m.order.size()), kRowHeight);
     while (clipper.Step()) {
@@ -247,20 +223,21 @@ void table(AppState& state, float width, float height) {
             ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
             ImGui::PushID(row);
             ImGui::TableSetColumnIndex(0);
-            if (ImGui::Selectable(p.name.c_str(), m.selected == p.id, ImGuiSelectableFlags_SpanAllColumns,
-                                  {0, kRowHeight - 4})) {
+            if (selectable(p.name.c_str(), m.selected == p.id, ImGuiSelectableFlags_SpanAllColumns, {0, kRowHeight})) {
                 m.selected = p.id;
                 auto history = state.services.skills->history(p.id);
                 m.history = history ? std::move(*history) : std::vector<skills::SkillSnapshot>{};
             }
             ImGui::TableSetColumnIndex(1);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - ImGui::GetTextLineHeight()) / 2);
             ImGui::Text("%d / %d", atTarget(state, p), static_cast<int>(catalog.skills.size()));
             ImDrawList* draw = ImGui::GetWindowDrawList();
             for (std::size_t s = 0; s < catalog.skills.size(); ++s) {
                 ImGui::TableSetColumnIndex(static_cast<int>(s) + 2);
                 const int level = levelOf(p, catalog.skills[s].id);
-                const ImVec2 at = ImGui::GetCursorScreenPos();
+                const ImVec2 at{ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + 4};
                 if (level < 0) {
+                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - ImGui::GetTextLineHeight()) / 2);
                     ImGui::TextDisabled("–");
                     continue;
                 }
@@ -292,8 +269,15 @@ void personPanel(AppState& state, float width, float height) {
     }
     const Person& p = *it;
     const auto& st = m.standings[static_cast<std::size_t>(it - m.people.begin())];
+    const float closeWidth = ImGui::CalcTextSize(state.tr("matrix.close").c_str()).x + 40;
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - closeWidth);
+    if (bigButton((state.tr("matrix.close") + "##closeperson").c_str(), {closeWidth, theme::kMinTouch})) {
+        m.selected = 0;
+        ImGui::EndChild();
+        return;
+    }
     wrappedText(p.name, state.fonts.large);
-    if (bigButton((state.tr("matrix.edit") + "##edit").c_str(), {140, 44})) m.draft = draftFor(state, &p);
+    if (bigButton((state.tr("matrix.edit") + "##edit").c_str(), {140, theme::kMinTouch})) m.draft = draftFor(state, &p);
     const auto* role = catalog.role(p.role);
     wrappedText(fmt::format("{}  ·  {}  ·  {}", role ? role->get(state.lang) : p.role, p.department,
                             state.tr("matrix.employment_" + std::string(skills::employmentName(p.employment)))),
@@ -350,7 +334,7 @@ void importExport(AppState& state) {
     std::copy_n(m.path.data(), n, buffer);
     buffer[n] = '\0';
     ImGui::SetNextItemWidth(360);
-    if (ImGui::InputText("##path", buffer, sizeof buffer)) m.path = buffer;
+    if (inputText("##path", nullptr, buffer, sizeof buffer)) m.path = buffer;
     ImGui::SameLine();
     if (bigButton(state.tr("matrix.import").c_str(), {ImGui::CalcTextSize(state.tr("matrix.import").c_str()).x + 2 * ImGui::GetStyle().FramePadding.x, theme::kMinTouch})) {
         m.message.clear();
@@ -388,7 +372,7 @@ bool textField(AppState& state, const char* id, std::string& value, float width,
     std::copy_n(value.data(), n, buffer);
     buffer[n] = '\0';
     ImGui::SetNextItemWidth(width);
-    if (!ImGui::InputTextWithHint(id, hint, buffer, sizeof buffer)) return false;
+    if (!inputText(id, hint, buffer, sizeof buffer)) return false;
     value = buffer;
     ensureGlyphs(state, value);
     return true;
@@ -449,30 +433,42 @@ void editor(AppState& state, float width, float height) {
     ImGui::TextUnformatted(state.tr("matrix.role").c_str());
     ImGui::SetNextItemWidth(field);
     const auto* role = catalog.role(d.person.role);
-    if (ImGui::BeginCombo("##editrole", role ? role->get(state.lang).c_str() : "")) {
+    if (beginCombo("##editrole", role ? role->get(state.lang).c_str() : "")) {
         for (const auto& [id, label] : catalog.roles)
-            if (ImGui::Selectable(label.get(state.lang).c_str(), id == d.person.role)) d.person.role = id;
-        ImGui::EndCombo();
+            if (selectable(label.get(state.lang).c_str(), id == d.person.role)) d.person.role = id;
+        endCombo();
     }
     ImGui::TextUnformatted(state.tr("matrix.department").c_str());
     textField(state, "##department", d.person.department, field);
     for (auto e : {skills::Employment::FullTime, skills::Employment::PartTime, skills::Employment::External}) {
-        if (ImGui::RadioButton(state.tr("matrix.employment_" + std::string(skills::employmentName(e))).c_str(), d.person.employment == e))
+        if (radioButton(state.tr("matrix.employment_" + std::string(skills::employmentName(e))).c_str(), d.person.employment == e))
             d.person.employment = e;
         ImGui::SameLine();
     }
     ImGui::NewLine();
     ImGui::TextUnformatted(state.tr("matrix.experience").c_str());
     ImGui::SetNextItemWidth(160);
-    if (ImGui::InputInt("##years", &d.person.latest->experienceYears)) d.person.latest->experienceYears = std::clamp(d.person.latest->experienceYears, 0, 60);
-    ImGui::Checkbox(state.tr("matrix.course").c_str(), &d.person.latest->healthcareCourse);
+    {
+        int& years = d.person.latest->experienceYears;
+        if (bigButton("−##years", {theme::kMinTouch, theme::kMinTouch})) years = std::max(0, years - 1);
+        ImGui::SameLine();
+        const std::string shown = std::to_string(years);
+        ImGui::AlignTextToFramePadding();
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (56 - ImGui::CalcTextSize(shown.c_str()).x) / 2);
+        ImGui::TextUnformatted(shown.c_str());
+        ImGui::SameLine(0, 0);
+        ImGui::Dummy({(56 - ImGui::CalcTextSize(shown.c_str()).x) / 2, 1});
+        ImGui::SameLine();
+        if (bigButton("+##years", {theme::kMinTouch, theme::kMinTouch})) years = std::min(60, years + 1);
+    }
+    checkbox(state.tr("matrix.course").c_str(), &d.person.latest->healthcareCourse);
 
     ImGui::Spacing();
     wrappedText(state.tr("matrix.qualifications"), nullptr, 0, &theme::kAccent);
     for (const auto& q : catalog.policy.qualifications) {
         ImGui::PushID(q.id.c_str());
         bool has = d.has[q.id];
-        if (ImGui::Checkbox(q.name.get(state.lang).c_str(), &has)) d.has[q.id] = has;
+        if (checkbox(q.name.get(state.lang).c_str(), &has)) d.has[q.id] = has;
         if (has) {
             textField(state, "##obtained", d.obtained[q.id], 150, "YYYY-MM-DD");
             ImGui::SameLine();
@@ -491,7 +487,7 @@ void editor(AppState& state, float width, float height) {
         const int current = levels.count(skill.id) ? levels.at(skill.id) : -1;
         for (int level = 0; level <= 4; ++level) {
             if (level) ImGui::SameLine();
-            if (bigButton((std::to_string(level) + "##l" + std::to_string(level)).c_str(), {48, 40}, current == level)) levels[skill.id] = level;
+            if (bigButton((std::to_string(level) + "##l" + std::to_string(level)).c_str(), {theme::kMinTouch, theme::kMinTouch}, current == level)) levels[skill.id] = level;
         }
         ImGui::PopID();
     }
@@ -515,26 +511,69 @@ void editor(AppState& state, float width, float height) {
     ImGui::EndChild();
 }
 
+// The skill last tapped in the table's header, in full, with a button that puts it away.
+void shownSkill(AppState& state, float width) {
+    auto& m = state.matrix;
+    const auto& catalog = state.services.skills->catalog();
+    if (m.shownSkill < 0 || m.shownSkill >= static_cast<int>(catalog.skills.size())) return;
+    const auto& skill = catalog.skills[static_cast<std::size_t>(m.shownSkill)];
+    const std::string close = state.tr("matrix.close") + "##closeskill";
+    const float closeWidth = ImGui::CalcTextSize(state.tr("matrix.close").c_str()).x + 40;
+    ImGui::BeginGroup();
+    wrappedText(shortLabel(state, skill, m.shownSkill + 1) + "  " + skill.text.get(state.lang), state.fonts.small,
+                width - closeWidth - theme::kPadding);
+    ImGui::EndGroup();
+    ImGui::SameLine(width - closeWidth);
+    if (bigButton(close.c_str(), {closeWidth, theme::kMinTouch})) m.shownSkill = -1;
+}
+
 }  // namespace
 
 void drawMatrix(AppState& state) {
     auto& m = state.matrix;
-    if (headerBar(state, state.tr("matrix.title"), true) || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    // The tools live in the header bar, so that the table keeps the height of the screen.
+    std::vector<HeaderTool> tools{{state.tr("matrix.tool_filters"), m.panel == MatrixPanel::Filters},
+                                  {state.tr("matrix.tool_summary"), m.panel == MatrixPanel::Summary},
+                                  {state.tr("matrix.tool_file"), m.panel == MatrixPanel::File},
+                                  {state.tr("matrix.add"), m.draft && m.draft->isNew}};
+    const bool usable = state.services.skills != nullptr;
+    if (headerBar(state, state.tr("matrix.title"), true, usable ? &tools : nullptr) || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         goHome(state);
         return;
     }
-    if (!state.services.skills) {
+    if (!usable) {
         errorBanner(state.tr("matrix.unavailable"));
         return;
     }
+    for (auto [index, panel] : {std::pair{0, MatrixPanel::Filters}, {1, MatrixPanel::Summary}, {2, MatrixPanel::File}})
+        if (tools[static_cast<std::size_t>(index)].pressed) m.panel = m.panel == panel ? MatrixPanel::None : panel;
+    if (tools[3].pressed) m.draft = draftFor(state, nullptr);
     if (m.stale) reload(state);
-    filters(state);
-    summary(state);
-    importExport(state);
+    switch (m.panel) {
+    case MatrixPanel::Filters:
+        filters(state);
+        break;
+    case MatrixPanel::Summary:
+        summary(state);
+        break;
+    case MatrixPanel::File:
+        importExport(state);
+        break;
+    case MatrixPanel::None:
+        break;
+    }
+    if (!m.message.empty()) wrappedText(m.message, state.fonts.small, 0, &theme::kSelected);
     errorBanner(m.error);
+    const float fullWidth = ImGui::GetContentRegionAvail().x;
+    shownSkill(state, fullWidth);
+
+    // A person (or the editor) opens beside the table on a wide screen and over it otherwise.
+    const bool panelOpen = m.draft || m.selected != 0;
+    const bool overlay = ImGui::GetIO().DisplaySize.x < kOverlayBelow;
+    const float panelWidth = std::min(fullWidth * 0.6f, m.draft ? 520.0f : 400.0f);
     const float height = ImGui::GetContentRegionAvail().y;
-    const float panelWidth = m.draft ? 460 : 340;
-    const float tableWidth = ImGui::GetContentRegionAvail().x - panelWidth - theme::kPadding;
+    const float tableWidth = panelOpen && !overlay ? fullWidth - panelWidth - theme::kPadding : fullWidth;
+    const ImVec2 tableAt = ImGui::GetCursorScreenPos();
     if (m.people.empty()) {
         ImGui::BeginChild("empty", {tableWidth, height}, false);
         wrappedText(state.tr("matrix.empty"), nullptr, tableWidth, &theme::kMuted);
@@ -542,7 +581,9 @@ void drawMatrix(AppState& state) {
     } else {
         table(state, tableWidth, height);
     }
-    ImGui::SameLine(0, theme::kPadding);
+    if (!panelOpen) return;
+    if (overlay) ImGui::SetCursorScreenPos({tableAt.x + fullWidth - panelWidth, tableAt.y});
+    else ImGui::SameLine(0, theme::kPadding);
     if (m.draft) editor(state, panelWidth, height);
     else personPanel(state, panelWidth, height);
 }

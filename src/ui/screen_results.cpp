@@ -4,7 +4,10 @@
 // and the rules behind every conclusion.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <vector>
 
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
@@ -31,33 +34,78 @@ ImVec4 decisionColour(Decision d) {
     return theme::kSelected;
 }
 
-// Text centred on a point, wrapped to `width` with the Japanese line-break rules.
-void centredLabel(ImDrawList* draw, ImFont* font, float size, ImVec2 at, float width, std::string_view text, ImU32 colour,
-                  float align) {
-    const auto lines = breakLines(text, width, glyphAdvance(font, size));
-    const float lineHeight = size + 2;
-    float y = at.y - lineHeight * static_cast<float>(lines.size()) / 2;
-    for (const auto& line : lines) {
-        const float w = font->CalcTextSizeA(size, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
-        draw->AddText(font, size, {at.x - w * align, y}, colour, line.data(), line.data() + line.size());
-        y += lineHeight;
-    }
+// A label of the radar chart: its wrapped lines and where it goes.
+struct ChartLabel {
+    std::string text;
+    std::vector<std::string_view> lines;
+    ImVec2 size;
+    ImVec2 pos;  // top left
+};
+
+bool overlaps(const ChartLabel& a, const ChartLabel& b) {
+    return a.pos.x < b.pos.x + b.size.x && b.pos.x < a.pos.x + a.size.x && a.pos.y < b.pos.y + b.size.y && b.pos.y < a.pos.y + a.size.y;
 }
 
-// Domain scores (filled) against the expected tier's target (outline), one axis per domain.
+// Domain scores (filled) against the expected tier's target (outline), one axis per domain. The
+// labels sit outside the rim, wrapped at phrase boundaries; the chart shrinks until every label
+// fits inside its area without touching another (labels on one side are also pushed apart).
 void radarChart(AppState& state, const std::vector<scoring::ScoreLine>& lines, float width, float height) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::Dummy({width, height});
     if (lines.size() < 3) return;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 centre{origin.x + width / 2, origin.y + height / 2};
-    // Room for the labels on both sides; Japanese domain names wrap onto two lines.
-    const float labelWidth = 128.0f;
-    const float radius = std::min(height * 0.34f, (width / 2 - labelWidth - 12) / 1.16f);
     const auto n = lines.size();
+    const auto angleOf = [&](std::size_t i) {
+        return -static_cast<float>(M_PI) / 2 + 2 * static_cast<float>(M_PI) * static_cast<float>(i) / static_cast<float>(n);
+    };
+    ImFont* font = state.fonts.small;
+    const float fontSize = font->FontSize * ImGui::GetIO().FontGlobalScale;
+    const float lineHeight = fontSize + 2;
+    const float labelWidth = std::clamp(width * 0.24f, 80.0f, 150.0f);
+    std::vector<ChartLabel> labels(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        auto& l = labels[i];
+        l.text = fmt::format("{} {:.0f}", lines[i].name.get(state.lang), lines[i].score);
+        l.lines = breakLines(l.text, labelWidth, glyphAdvance(font, fontSize));
+        for (const auto& line : l.lines)
+            l.size.x = std::max(l.size.x, font->CalcTextSizeA(fontSize, FLT_MAX, 0, line.data(), line.data() + line.size()).x);
+        l.size.y = lineHeight * static_cast<float>(l.lines.size());
+    }
+    const auto place = [&](float radius) {
+        for (std::size_t i = 0; i < n; ++i) {
+            auto& l = labels[i];
+            const ImVec2 dir{std::cos(angleOf(i)), std::sin(angleOf(i))};
+            const ImVec2 at{centre.x + dir.x * (radius + 10), centre.y + dir.y * (radius + 10)};
+            if (std::fabs(dir.x) < 0.2f) l.pos = {at.x - l.size.x / 2, dir.y < 0 ? at.y - l.size.y : at.y};
+            else l.pos = {dir.x > 0 ? at.x : at.x - l.size.x, at.y - l.size.y / 2};
+        }
+        // Labels on one side that would touch are pushed apart, away from the middle.
+        for (int side : {-1, 1}) {
+            std::vector<std::size_t> column;
+            for (std::size_t i = 0; i < n; ++i)
+                if (std::fabs(std::cos(angleOf(i))) >= 0.2f && (std::cos(angleOf(i)) > 0 ? 1 : -1) == side) column.push_back(i);
+            std::sort(column.begin(), column.end(), [&](std::size_t a, std::size_t b) { return labels[a].pos.y < labels[b].pos.y; });
+            for (std::size_t k = 1; k < column.size(); ++k) {
+                auto& above = labels[column[k - 1]];
+                auto& l = labels[column[k]];
+                l.pos.y = std::max(l.pos.y, above.pos.y + above.size.y + 2);
+            }
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& l = labels[i];
+            if (l.pos.x < origin.x || l.pos.y < origin.y || l.pos.x + l.size.x > origin.x + width || l.pos.y + l.size.y > origin.y + height)
+                return false;
+            for (std::size_t j = i + 1; j < n; ++j)
+                if (overlaps(l, labels[j])) return false;
+        }
+        return true;
+    };
+    float radius = std::min(width, height) / 2;
+    while (radius > 30 && !place(radius)) radius *= 0.95f;
+
     const auto point = [&](std::size_t i, float fraction) {
-        const float angle = -static_cast<float>(M_PI) / 2 + 2 * static_cast<float>(M_PI) * static_cast<float>(i) / static_cast<float>(n);
-        return ImVec2{centre.x + std::cos(angle) * radius * fraction, centre.y + std::sin(angle) * radius * fraction};
+        return ImVec2{centre.x + std::cos(angleOf(i)) * radius * fraction, centre.y + std::sin(angleOf(i)) * radius * fraction};
     };
     const ImU32 grid = ImGui::GetColorU32(ImVec4{0.80f, 0.82f, 0.86f, 1});
     for (float ring : {0.25f, 0.5f, 0.75f, 1.0f}) {
@@ -79,18 +127,58 @@ void radarChart(AppState& state, const std::vector<scoring::ScoreLine>& lines, f
     draw->AddPolyline(target.data(), static_cast<int>(n), ImGui::GetColorU32(ImVec4{0.85f, 0.40f, 0.05f, 1}), ImDrawFlags_Closed, 2.0f);
     for (const auto& p : score) draw->AddCircleFilled(p, 4, ImGui::GetColorU32(theme::kAccent));
 
-    ImFont* font = state.fonts.small;
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     for (std::size_t i = 0; i < n; ++i) {
-        const ImVec2 at = point(i, 1.16f);
-        const float dx = at.x - centre.x;
-        const float align = std::fabs(dx) < radius * 0.2f ? 0.5f : dx > 0 ? 0.0f : 1.0f;
-        const std::string label = fmt::format("{} {:.0f}", lines[i].name.get(state.lang), lines[i].score);
-        const float dy = at.y - centre.y;
-        const float shift = align == 0.5f ? (dy < 0 ? -14.0f : 14.0f) : 0.0f;  // above the top axis, below the bottom one
-        centredLabel(draw, font, font->FontSize, {at.x + (align == 0.5f ? 0 : (dx > 0 ? 6.0f : -6.0f)), at.y + shift}, labelWidth, label,
-                     text, align);
+        const auto& l = labels[i];
+        const float dx = std::cos(angleOf(i));
+        float y = l.pos.y;
+        for (const auto& line : l.lines) {
+            const float w = font->CalcTextSizeA(fontSize, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
+            // Left of the chart, lines end at the rim; right of it, they start there; above and below, centred.
+            const float x = std::fabs(dx) < 0.2f ? l.pos.x + (l.size.x - w) / 2 : dx < 0 ? l.pos.x + l.size.x - w : l.pos.x;
+            draw->AddText(font, fontSize, {x, y}, text, line.data(), line.data() + line.size());
+            y += lineHeight;
+        }
     }
+}
+
+// The tiers as a ladder, highest on top: the rung the facility is expected to stand on and the
+// one it has reached, each marked in words (not by colour alone).
+void tierLadder(AppState& state, const scoring::FacilityResult& r) {
+    const auto* policy = state.services.policy;
+    if (!policy || policy->tiers.empty()) return;
+    std::vector<const scoring::Tier*> tiers;
+    for (const auto& t : policy->tiers) tiers.push_back(&t);
+    std::sort(tiers.begin(), tiers.end(), [](const auto* a, const auto* b) { return a->rank > b->rank; });
+    const scoring::Tier* achieved = policy->tier(r.achievedTier);
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImGui::PushFont(state.fonts.small);
+    for (const auto* t : tiers) {
+        const bool reached = achieved && t->rank <= achieved->rank;
+        std::string marks;
+        if (t->id == r.expectedTier) marks += "◀ " + state.tr("results.expected_tier");
+        if (achieved && t->id == achieved->id) marks += std::string(marks.empty() ? "" : "   ") + "● " + state.tr("results.achieved_tier");
+        const float marksWidth = marks.empty() ? 0 : ImGui::CalcTextSize(marks.c_str()).x + 12;
+        const auto nameLines = breakLines(t->name.get(state.lang), width - marksWidth - 28, glyphAdvance(ImGui::GetFont(), ImGui::GetFontSize()));
+        const float rowHeight = std::max(40.0f, static_cast<float>(nameLines.size()) * (ImGui::GetFontSize() + 2) + 14);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        draw->AddRectFilled(at, {at.x + width, at.y + rowHeight},
+                            ImGui::GetColorU32(reached ? ImVec4{0.86f, 0.94f, 0.89f, 1} : theme::kPanel), 8);
+        if (t->id == r.expectedTier)
+            draw->AddRect(at, {at.x + width, at.y + rowHeight}, ImGui::GetColorU32(ImVec4{0.85f, 0.40f, 0.05f, 1}), 8, 0, 2.5f);
+        float y = at.y + (rowHeight - static_cast<float>(nameLines.size()) * (ImGui::GetFontSize() + 2)) / 2;
+        for (const auto& line : nameLines) {
+            draw->AddText({at.x + 14, y}, ImGui::GetColorU32(theme::kText), line.data(), line.data() + line.size());
+            y += ImGui::GetFontSize() + 2;
+        }
+        if (!marks.empty())
+            draw->AddText({at.x + width - marksWidth, at.y + (rowHeight - ImGui::GetFontSize()) / 2}, ImGui::GetColorU32(theme::kText),
+                          marks.c_str());
+        ImGui::Dummy({width, rowHeight});
+    }
+    if (!achieved) wrappedText(state.tr("results.no_tier_reached"), nullptr, width, &theme::kError);
+    ImGui::PopFont();
 }
 
 void tabButton(AppState& state, ResultsTab tab, const char* key, float width) {
@@ -152,10 +240,8 @@ void actionsTab(AppState& state, const scoring::FacilityResult& r) {
 }
 
 void explanation(AppState& state, const scoring::Explanation& e, float width) {
+    // The rule's id and raw inputs are for `score --json`; the screen says it in words.
     wrappedText(e.text.get(state.lang), nullptr, width);
-    std::string inputs;
-    for (const auto& [name, value] : e.inputs) inputs += (inputs.empty() ? "" : ", ") + name + " = " + value;
-    wrappedText(fmt::format("[{}] {}", e.rule, inputs), state.fonts.small, width, &theme::kMuted);
     if (!e.citation.empty()) wrappedText(state.tr("results.source") + e.citation, state.fonts.small, width, &theme::kMuted);
 }
 
@@ -212,6 +298,13 @@ void drawResults(AppState& state) {
     if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && tab < 3) s.tab = static_cast<ResultsTab>(tab + 1);
     if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) && tab > 0) s.tab = static_cast<ResultsTab>(tab - 1);
 
+    // Left: the decision, the tier ladder and the chart, in a column that scrolls by itself;
+    // right: the tabs. On a small screen neither squeezes the other.
+    const float height = ImGui::GetContentRegionAvail().y;
+    const float summaryWidth = std::floor(std::clamp(ImGui::GetContentRegionAvail().x * 0.44f, 400.0f, 640.0f));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{0, 0, 0, 0});
+    ImGui::BeginChild("summary", {summaryWidth, height}, false);
+    const float columnWidth = ImGui::GetContentRegionAvail().x;
     // The decision, large, with its one-sentence reason.
     const ImVec4 colour = decisionColour(r.decision);
     box(
@@ -219,35 +312,30 @@ void drawResults(AppState& state) {
             wrappedText(r.decisionName.get(state.lang), state.fonts.large, w, &colour);
             wrappedText(r.summary.get(state.lang), nullptr, w);
             if (r.providerWhy) wrappedText(r.providerWhy->text.get(state.lang), nullptr, w, &theme::kSelected);
-            std::string facts = fmt::format("{}: {}   {}: {}   {}: {:.0f}", state.tr("results.expected_tier"), r.expectedTierName.get(state.lang),
-                                            state.tr("results.achieved_tier"), r.achievedTierName.get(state.lang),
-                                            state.tr("results.overall"), r.overall);
-            if (r.change)
-                facts += fmt::format("   {}: {:+.0f}", state.tr("results.change"), r.overall - r.change->previousOverall);
-            if (r.nextTierReadiness)
-                facts += "   " + i18n::substitute(state.tr("results.next_tier"),
-                                                  {r.nextTierName.get(state.lang), fmt::format("{:.0f}", *r.nextTierReadiness)});
+            std::string facts = fmt::format("{}: {:.0f}", state.tr("results.overall"), r.overall);
+            if (r.change) facts += fmt::format("   {}: {:+.0f}", state.tr("results.change"), r.overall - r.change->previousOverall);
             wrappedText(facts, state.fonts.small, w, &theme::kMuted);
+            if (r.nextTierReadiness)
+                wrappedText(i18n::substitute(state.tr("results.next_tier"),
+                                             {r.nextTierName.get(state.lang), fmt::format("{:.0f}", *r.nextTierReadiness)}),
+                            state.fonts.small, w, &theme::kMuted);
         },
         ImVec4{1, 1, 1, 1}, &colour, 3.0f);
+    tierLadder(state, r);
 
-    const float height = ImGui::GetContentRegionAvail().y;
-    const float chartWidth = std::min(600.0f, ImGui::GetContentRegionAvail().x * 0.45f);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{0, 0, 0, 0});
-    ImGui::BeginChild("chart", {chartWidth, height}, false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::Spacing();
     wrappedText(state.tr("results.chart_title"), nullptr, 0, &theme::kAccent);
-    radarChart(state, r.domains, chartWidth, std::min(chartWidth, height - 150));
-    const ImVec2 legend = ImGui::GetCursorScreenPos();
+    radarChart(state, r.domains, columnWidth, std::max(320.0f, columnWidth * 0.8f));
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImGui::PushFont(state.fonts.small);
+    const ImVec2 legend = ImGui::GetCursorScreenPos();
     draw->AddRectFilled({legend.x, legend.y + 6}, {legend.x + 18, legend.y + 20}, ImGui::GetColorU32(theme::kAccent));
     ImGui::SetCursorScreenPos({legend.x + 26, legend.y});
-    ImGui::PushFont(state.fonts.small);
-    ImGui::TextUnformatted(state.tr("results.legend_score").c_str());
-    ImGui::SameLine(0, 24);
+    wrappedText(state.tr("results.legend_score"), nullptr, columnWidth - 26);
     const ImVec2 second = ImGui::GetCursorScreenPos();
     draw->AddRect({second.x, second.y + 6}, {second.x + 18, second.y + 20}, ImGui::GetColorU32(ImVec4{0.85f, 0.40f, 0.05f, 1}), 0, 0, 2);
     ImGui::SetCursorScreenPos({second.x + 26, second.y});
-    ImGui::TextUnformatted(state.tr("results.legend_target").c_str());
+    wrappedText(state.tr("results.legend_target"), nullptr, columnWidth - 26);
     // NIST CSF 2.0 functions, one line.
     std::string functions = state.tr("results.functions");
     for (const auto& f : r.functions) functions += fmt::format("  {} {:.0f}", f.name.get(state.lang), f.score);
@@ -266,7 +354,8 @@ void drawResults(AppState& state) {
     tabButton(state, ResultsTab::Actions, "results.tab_actions", tabWidth);
     ImGui::SameLine();
     tabButton(state, ResultsTab::Reasons, "results.tab_reasons", tabWidth);
-    ImGui::BeginChild("tab", {0, 0}, false);
+    // Each tab keeps its own scroll position: a route never opens scrolled past its start.
+    ImGui::BeginChild(static_cast<ImGuiID>(0x7AB0 + static_cast<int>(s.tab)), {0, 0}, false);
     switch (s.tab) {
     case ResultsTab::Gaps:
         gapsTab(state, r);

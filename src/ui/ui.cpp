@@ -17,6 +17,7 @@ void goHome(AppState& state) {
 }
 
 void drawFrame(AppState& state) {
+    state.animating = touchScroll(state.touch);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);

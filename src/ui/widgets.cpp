@@ -3,7 +3,11 @@
 
 #include "ui/text_layout.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
+#include <cmath>
+#include <utility>
 
 namespace kiosk::ui {
 
@@ -14,7 +18,8 @@ void applyTheme() {
     style.FrameRounding = 10;
     style.ChildRounding = 12;
     style.GrabRounding = 8;
-    style.ScrollbarSize = 22;
+    style.ScrollbarSize = 32;  // wide enough to grab with a finger
+    style.GrabMinSize = theme::kMinTouch;  // so is the scrollbar's thumb, however long the list
     style.FramePadding = {16, 12};
     style.ItemSpacing = {14, 14};
     style.WindowPadding = {theme::kPadding, theme::kPadding};
@@ -56,15 +61,46 @@ void wrappedText(std::string_view text, ImFont* font, float width, const ImVec4*
 }
 
 bool bigButton(const char* label, ImVec2 size, bool selected, bool enabled) {
+    // A label too long for a fixed width is wrapped (at phrase boundaries) and, if it still does
+    // not fit, drawn smaller: a button never shows half a word.
+    const char* labelEnd = ImGui::FindRenderedTextEnd(label);
+    const std::string_view text(label, static_cast<std::size_t>(labelEnd - label));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    std::vector<std::string_view> lines;
+    float fontSize = ImGui::GetFontSize();
+    if (size.x > 0 && ImGui::CalcTextSize(text.data(), text.data() + text.size()).x > size.x - 2 * style.FramePadding.x) {
+        const float roomX = size.x - 2 * 8.0f;
+        const float roomY = (size.y > 0 ? size.y : ImGui::GetFrameHeight()) - 4.0f;
+        for (float factor : {1.0f, 0.85f, 0.75f, 0.65f}) {
+            fontSize = ImGui::GetFontSize() * factor;
+            lines = breakLines(text, roomX, glyphAdvance(ImGui::GetFont(), fontSize));
+            if (static_cast<float>(lines.size()) * (fontSize + 2) <= roomY) break;
+        }
+    }
     if (selected) {
         ImGui::PushStyleColor(ImGuiCol_Button, theme::kSelected);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kSelected);
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1, 1, 1, 1});
     if (!enabled) ImGui::BeginDisabled();
-    const bool pressed = ImGui::Button(label, size);
+    bool pressed = false;
+    if (lines.empty()) {
+        pressed = ImGui::Button(label, size);
+    } else {
+        pressed = ImGui::Button((std::string("##") + label).c_str(), size);
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
+        float y = (min.y + max.y) / 2 - static_cast<float>(lines.size()) * (fontSize + 2) / 2;
+        for (const auto& line : lines) {
+            const float w = ImGui::GetFont()->CalcTextSizeA(fontSize, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
+            draw->AddText(ImGui::GetFont(), fontSize, {(min.x + max.x - w) / 2, y}, colour, line.data(), line.data() + line.size());
+            y += fontSize + 2;
+        }
+    }
     if (!enabled) ImGui::EndDisabled();
     ImGui::PopStyleColor(selected ? 3 : 1);
+    noteTouchTarget(label);
     return pressed && enabled;
 }
 
@@ -102,6 +138,7 @@ bool optionButton(const char* id, std::string_view label, std::string_view badge
 
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id, {width, height});
+    noteTouchTarget(label);
     const bool hovered = ImGui::IsItemHovered();
     const bool held = ImGui::IsItemActive();
 
@@ -127,7 +164,7 @@ bool optionButton(const char* id, std::string_view label, std::string_view badge
     return pressed;
 }
 
-bool headerBar(AppState& state, std::string_view title, bool homeButton) {
+bool headerBar(AppState& state, std::string_view title, bool homeButton, std::vector<HeaderTool>* tools) {
     // The bar spans the whole window, beyond the window padding.
     const ImVec2 windowPos = ImGui::GetWindowPos();
     const float windowWidth = ImGui::GetWindowWidth();
@@ -150,7 +187,9 @@ bool headerBar(AppState& state, std::string_view title, bool homeButton) {
     const float langWidth = ImGui::CalcTextSize(other.c_str()).x + 48;
     float x = windowPos.x + windowWidth - theme::kPadding - langWidth;
     ImGui::SetCursorScreenPos({x, y});
-    if (ImGui::Button((other + "##lang").c_str(), {langWidth, buttonHeight})) {
+    const bool switchLanguage = ImGui::Button((other + "##lang").c_str(), {langWidth, buttonHeight});
+    noteTouchTarget(other);
+    if (switchLanguage) {
         state.lang = state.lang == Lang::Ja ? Lang::En : Lang::Ja;
         if (state.assessment.active) (void)state.services.assessments->setLanguage(*state.assessment.active, state.lang);
     }
@@ -161,6 +200,19 @@ bool headerBar(AppState& state, std::string_view title, bool homeButton) {
         x -= homeWidth + 16;
         ImGui::SetCursorScreenPos({x, y});
         home = ImGui::Button((homeLabel + "##home").c_str(), {homeWidth, buttonHeight});
+        noteTouchTarget(homeLabel);
+    }
+    if (tools) {
+        x -= 16;  // a gap between the screen's tools and the navigation
+        for (auto it = tools->rbegin(); it != tools->rend(); ++it) {
+            const float toolWidth = ImGui::CalcTextSize(it->label.c_str()).x + 40;
+            x -= toolWidth + 10;
+            ImGui::SetCursorScreenPos({x, y});
+            if (it->selected) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4{1, 1, 1, 0.40f});
+            it->pressed = ImGui::Button((it->label + "##tool").c_str(), {toolWidth, buttonHeight});
+            if (it->selected) ImGui::PopStyleColor();
+            noteTouchTarget(it->label);
+        }
     }
     ImGui::PopStyleColor(4);
     ImGui::SetCursorScreenPos({windowPos.x + theme::kPadding, windowPos.y + barHeight + 16});
@@ -176,6 +228,108 @@ void errorBanner(std::string_view message) {
     wrappedText(message, nullptr, 0, &theme::kError);
     ImGui::EndChild();
     ImGui::PopStyleColor();
+}
+
+namespace {
+bool g_collect = false;
+std::vector<TouchTarget> g_targets;
+}  // namespace
+
+void collectTouchTargets(bool on) {
+    g_collect = on;
+    g_targets.clear();
+}
+
+std::vector<TouchTarget> takeTouchTargets() { return std::exchange(g_targets, {}); }
+
+void noteTouchTarget(std::string_view label) {
+    if (!g_collect) return;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    g_targets.push_back({ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), draw->GetClipRectMin(), draw->GetClipRectMax(),
+                         std::string(label)});
+}
+
+bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags, ImVec2 size) {
+    // A selectable is as tall as its text unless told otherwise; a finger needs more.
+    if (size.y < theme::kMinTouch) size.y = theme::kMinTouch;
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, {0.0f, 0.5f});
+    const bool pressed = ImGui::Selectable(label, selected, flags, size);
+    ImGui::PopStyleVar();
+    noteTouchTarget(label);
+    return pressed;
+}
+
+namespace {
+// Frame padding that makes a framed control (field, box, drop-down) at least a touch target tall
+// in the current font.
+void pushTouchFramePadding() {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float y = std::max(style.FramePadding.y, std::ceil((theme::kMinTouch - ImGui::GetFontSize()) / 2));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {style.FramePadding.x, y});
+}
+}  // namespace
+
+bool checkbox(const char* label, bool* value) {
+    pushTouchFramePadding();
+    const bool pressed = ImGui::Checkbox(label, value);
+    ImGui::PopStyleVar();
+    noteTouchTarget(label);
+    return pressed;
+}
+
+bool radioButton(const char* label, bool active) {
+    pushTouchFramePadding();
+    const bool pressed = ImGui::RadioButton(label, active);
+    ImGui::PopStyleVar();
+    noteTouchTarget(label);
+    return pressed;
+}
+
+bool beginCombo(const char* id, const char* preview) {
+    pushTouchFramePadding();
+    const bool open = ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLarge);
+    ImGui::PopStyleVar();
+    noteTouchTarget(preview);
+    return open;
+}
+
+void endCombo() { ImGui::EndCombo(); }
+
+bool inputText(const char* id, const char* hint, char* buffer, std::size_t size, ImGuiInputTextFlags flags) {
+    pushTouchFramePadding();
+    const bool result = ImGui::InputTextWithHint(id, hint ? hint : "", buffer, size, flags);
+    ImGui::PopStyleVar();
+    noteTouchTarget(id);
+    return result;
+}
+
+bool inputTextMultiline(const char* id, char* buffer, std::size_t size, ImVec2 box) {
+    const bool changed = ImGui::InputTextMultiline(id, buffer, size, box);
+    noteTouchTarget(id);
+    return changed;
+}
+
+void tableHeaders(int columns, const std::vector<std::string>& notes) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, theme::kMinTouch);
+    for (int column = 0; column < columns; ++column) {
+        if (!ImGui::TableSetColumnIndex(column)) continue;
+        const char* name = ImGui::TableGetColumnName(column);
+        const std::string_view note = static_cast<std::size_t>(column) < notes.size() ? notes[static_cast<std::size_t>(column)] : "";
+        ImGui::PushID(column);
+        if (note.empty()) {
+            ImGui::TableHeader(name);
+        } else {
+            // The header cell keeps ImGui's sorting and highlight; its two lines are drawn here.
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::TableHeader("##header");
+            const float top = (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2 - ImGui::GetFontSize() - 1;
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            draw->AddText({at.x, top}, ImGui::GetColorU32(ImGuiCol_Text), name);
+            draw->AddText({at.x, top + ImGui::GetFontSize() + 2}, ImGui::GetColorU32(ImGuiCol_Text), note.data(), note.data() + note.size());
+        }
+        ImGui::PopID();
+        noteTouchTarget(name);
+    }
 }
 
 bool keyPressed(int key) {

@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -55,14 +56,48 @@ bool optionButton(const char* id, std::string_view label, std::string_view badge
 void box(const std::function<void(float innerWidth)>& body, const ImVec4& fill = theme::kPanel, const ImVec4* border = nullptr,
          float borderWidth = 1.0f);
 
-// The bar at the top of every screen: title on the left, language switch on the right, and a
-// "home" button when `homeButton` is set. Returns true when home was pressed.
-bool headerBar(AppState& state, std::string_view title, bool homeButton);
+// A button a screen puts into the header bar (left of Home); `pressed` is set when tapped.
+struct HeaderTool {
+    std::string label;
+    bool selected = false;
+    bool pressed = false;
+};
+
+// The bar at the top of every screen: title on the left, language switch on the right, a
+// "home" button when `homeButton` is set, and the screen's own tools before it. Returns true
+// when home was pressed.
+bool headerBar(AppState& state, std::string_view title, bool homeButton, std::vector<HeaderTool>* tools = nullptr);
 
 // A banner for an error message a person must see.
 void errorBanner(std::string_view message);
 
 // Whether a key was pressed this frame and no text field has the keyboard.
 bool keyPressed(int key);
+
+// Every control a finger can press is drawn through the functions of this file, which note its
+// rectangle while collecting is on, so that a test can hold each of them to the 48 px minimum.
+// Screens call these instead of ImGui's own (a test checks that they do).
+struct TouchTarget {
+    ImVec2 min, max;
+    ImVec2 clipMin, clipMax;  // of the window it lies in: parts outside are not on screen
+    std::string label;
+};
+void collectTouchTargets(bool on);
+std::vector<TouchTarget> takeTouchTargets();
+// Notes the last item drawn as a touch target.
+void noteTouchTarget(std::string_view label);
+
+bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags = 0, ImVec2 size = {0, 0});
+bool checkbox(const char* label, bool* value);
+bool radioButton(const char* label, bool active);
+// A drop-down whose closed box and whose items are all at least a touch target tall.
+bool beginCombo(const char* id, const char* preview);
+void endCombo();
+// A one-line field; returns true on Enter when `flags` has EnterReturnsTrue, else on every change.
+bool inputText(const char* id, const char* hint, char* buffer, std::size_t size, ImGuiInputTextFlags flags = 0);
+bool inputTextMultiline(const char* id, char* buffer, std::size_t size, ImVec2 box);
+// A table's header row, tall enough to tap (sorting columns are sorted by a tap on the header);
+// a column with a note shows it on a second line under its name.
+void tableHeaders(int columns, const std::vector<std::string>& notes = {});
 
 }  // namespace kiosk::ui

@@ -20,7 +20,9 @@ enum Key { Enter = 257, Tab = 258, Backspace = 259, Escape = 256, Right = 262, L
 
 class HeadlessUi final : public ui::Platform {
 public:
-    explicit HeadlessUi(ui::AppState& state, float width = 1280, float height = 800) : m_state(state) {
+    // `width` × `height` logical pixels; `scale` physical pixels per logical one (the fonts are
+    // rasterised at that size, as in the kiosk).
+    explicit HeadlessUi(ui::AppState& state, float width = 1280, float height = 800, float scale = 1.0f) : m_state(state) {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
@@ -34,7 +36,7 @@ public:
         io.KeyMap[ImGuiKey_RightArrow] = Right;
         io.KeyMap[ImGuiKey_UpArrow] = Up;
         io.KeyMap[ImGuiKey_DownArrow] = Down;
-        m_fontStatus = ui::loadFonts(state, kFontPath, ui::textToShow(state));
+        m_fontStatus = ui::loadFonts(state, kFontPath, ui::textToShow(state), scale);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
@@ -56,6 +58,13 @@ public:
     int frames(int n = 1) {
         int vertices = 0;
         for (int i = 0; i < n; ++i) {
+            if (m_state.fontsStale) {  // as the kiosk does after a frame that met new characters
+                m_state.fontsStale = false;
+                m_fontStatus = ui::loadFonts(m_state, kFontPath, ui::textToShow(m_state), m_state.scale);
+                unsigned char* pixels = nullptr;
+                int w = 0, h = 0;
+                ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+            }
             beginFrame();
             ImGui::NewFrame();
             ui::drawFrame(m_state);
@@ -72,6 +81,22 @@ public:
         frames(1);
         ImGui::GetIO().KeysDown[key] = false;
         frames(2);
+    }
+
+    // A finger pressed at `from`, moved to `to` in `steps` frames, and lifted.
+    void drag(ImVec2 from, ImVec2 to, int steps = 8) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = from;
+        frames(1);
+        io.MouseDown[0] = true;
+        frames(1);
+        for (int i = 1; i <= steps; ++i) {
+            const float t = static_cast<float>(i) / static_cast<float>(steps);
+            io.MousePos = {from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t};
+            frames(1);
+        }
+        io.MouseDown[0] = false;
+        frames(1);
     }
 
     // Clicks at a screen position.

@@ -151,7 +151,13 @@ TEST_CASE("a whole assessment is answered with the keyboard, saved, and complete
     ui.press(test::Enter);
     CHECK_FALSE(s.error.empty());  // out of range: refused with a message
     CHECK(s.active->session.answer("pcs_in_department") == nullptr);
-    s.buffer = "12";
+    ui.frames(2);
+    CHECK(ImGui::GetIO().WantTextInput);  // the field keeps the keyboard to fix the value
+    for (int i = 0; i < 4; ++i) ui.press(test::Backspace);
+    ImGui::GetIO().AddInputCharactersUTF8("12");
+    ui.frames(2);
+    CHECK(s.buffer == "12");
+    CHECK(s.error.empty());  // the error goes as soon as the value is valid
     ui.press(test::Enter);
     REQUIRE(s.active->session.answer("pcs_in_department"));
     CHECK(*s.active->session.answer("pcs_in_department")->number == 12);

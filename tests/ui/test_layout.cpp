@@ -1,0 +1,327 @@
+// Every screen at the smallest and largest supported windows and at DPI scale 2, in both
+// languages: no text cut off, no texts on top of each other, every touch target 48 px tall.
+// Also: typed kanji are drawn with their own glyphs from the next frame on, a finger drag
+// scrolls, the number keypad and the date picker answer without a keyboard.
+#include <doctest/doctest.h>
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "fixture.hpp"
+#include "headless.hpp"
+#include "layout_check.hpp"
+#include "ui/fonts.hpp"
+#include "util/dates.hpp"
+
+using namespace kiosk;
+using test::Fixture;
+
+namespace {
+
+struct Size {
+    float width, height, scale;
+    std::string name() const { return fmt::format("{}x{} at scale {}", width, height, scale); }
+};
+
+// Logical sizes: 1920×1080 at the scale the kiosk chooses for it (1.35) and at 1.0; 2048×1200 at
+// scale 2 is 1024×600 logical with glyphs rasterised twice as large.
+const std::vector<Size> kSizes{{1024, 600, 1}, {1280, 800, 1}, {1920 / 1.35f, 1080 / 1.35f, 1.35f}, {1920, 1080, 1}, {1024, 600, 2}};
+
+// Draws the current screen until it settles and returns what is wrong with the last frame.
+std::vector<std::string> drawAndCheck(test::HeadlessUi& ui, ui::AppState& state) {
+    ImGui::GetStyle().AntiAliasedLinesUseTex = false;  // so that only glyphs are textured
+    ui.frames(3);
+    ui::collectTouchTargets(true);
+    ui.frames(1);
+    auto problems = test::layoutProblems(state, ui::takeTouchTargets());
+    ui::collectTouchTargets(false);
+    return problems;
+}
+
+void report(const std::string& scene, const std::vector<std::string>& problems) {
+    std::string text;
+    for (std::size_t i = 0; i < problems.size() && i < 8; ++i) text += "\n  " + problems[i];
+    if (problems.size() > 8) text += fmt::format("\n  … and {} more", problems.size() - 8);
+    CHECK_MESSAGE(problems.empty(), scene << ":" << text);
+}
+
+// A kiosk with a completed profile and measures, an assessment in progress and 40 people.
+struct World {
+    Fixture f;
+    std::string resultUuid;
+    World() {
+        resultUuid = test::completeScenario(f, "clinic_19_beds");
+        REQUIRE(f.skillService->importCsv(test::readFile(test::dataDir() / "people" / "staff_40.csv"), false));
+        auto active = f.service.start(*f.catalog.find("practice"), Lang::Ja);
+        REQUIRE(active);
+        REQUIRE(f.service.answer(*active, "role", assessment::Answer::option("clerical")));
+    }
+};
+
+}  // namespace
+
+TEST_CASE("every screen lays out at every supported size and scale, in both languages") {
+    World w;
+    auto& f = w.f;
+    for (const Size& size : kSizes) {
+        test::HeadlessUi ui(f.state, size.width, size.height, size.scale);
+        REQUIRE_MESSAGE(ui.fontStatus(), ui.fontStatus().error());
+        for (Lang lang : {Lang::Ja, Lang::En}) {
+            f.state.lang = lang;
+            const std::string at = fmt::format("{}, {}", size.name(), lang == Lang::Ja ? "ja" : "en");
+
+            ui::goHome(f.state);
+            report("Home, " + at, drawAndCheck(ui, f.state));
+
+            // Every question of every questionnaire, with the help panel on the first of each.
+            for (const auto& q : f.catalog.questionnaires) {
+                auto active = f.service.start(q, lang);
+                REQUIRE(active);
+                ui::openAssessment(f.state, std::move(*active));
+                f.state.lang = lang;
+                auto& session = f.state.assessment.active->session;
+                for (int i = 0; i < session.questionCount(); ++i) {
+                    if (!session.isVisible(i)) continue;
+                    ui::showQuestion(f.state, i);
+                    f.state.assessment.showHelp = i == session.first();
+                    report(fmt::format("{} question {}, {}", q.id, session.question(i).id, at), drawAndCheck(ui, f.state));
+                }
+                f.state.assessment.showHelp = false;
+                f.state.assessment.showOverview = true;
+                report(fmt::format("{} overview, {}", q.id, at), drawAndCheck(ui, f.state));
+            }
+            f.state.screen = ui::Screen::Completion;
+            report("Completion, " + at, drawAndCheck(ui, f.state));
+
+            ui::showResults(f.state, w.resultUuid);
+            REQUIRE(f.state.results.result);
+            for (auto tab : {ui::ResultsTab::Gaps, ui::ResultsTab::Routes, ui::ResultsTab::Actions, ui::ResultsTab::Reasons}) {
+                f.state.results.tab = tab;
+                report(fmt::format("Results tab {}, {}", static_cast<int>(tab), at), drawAndCheck(ui, f.state));
+            }
+
+            ui::goHome(f.state);
+            f.state.screen = ui::Screen::Matrix;
+            report("Matrix, " + at, drawAndCheck(ui, f.state));
+            auto& m = f.state.matrix;
+            REQUIRE(!m.people.empty());
+            m.selected = m.people.front().id;
+            report("Matrix with a person, " + at, drawAndCheck(ui, f.state));
+            m.draft = ui::PersonDraft{};
+            m.draft->person.role = "nurse";
+            m.draft->person.latest = skills::SkillSnapshot{};
+            report("Person editor, " + at, drawAndCheck(ui, f.state));
+            m.draft.reset();
+            m.selected = 0;
+
+            f.state.screen = ui::Screen::StartupError;
+            f.state.startupError = "kiosk.db is an SQLite database of another program; it has been left untouched.";
+            report("Startup error, " + at, drawAndCheck(ui, f.state));
+            ui::goHome(f.state);
+        }
+    }
+    CHECK(f.strings.missing().empty());
+}
+
+TEST_CASE("the matrix shows at least 8 people and 6 skills on a 1024x600 screen") {
+    World w;
+    auto& f = w.f;
+    for (float scale : {1.0f, 2.0f}) {
+        test::HeadlessUi ui(f.state, 1024, 600, scale);
+        f.state.screen = ui::Screen::Matrix;
+        ui.frames(3);
+        ui::collectTouchTargets(true);
+        ui.frames(1);
+        const auto targets = ui::takeTouchTargets();
+        ui::collectTouchTargets(false);
+        int people = 0, skills = 0;
+        const std::regex skillHeader(R"([0-9]+$)");  // the skill columns are headed by a short name and a number
+        for (const auto& t : targets) {
+            const bool wholeHeight = t.min.y >= t.clipMin.y - 0.5f && t.max.y <= t.clipMax.y + 0.5f;
+            const bool wholeWidth = t.min.x >= t.clipMin.x - 0.5f && t.max.x <= t.clipMax.x + 0.5f;
+            if (!wholeHeight) continue;
+            for (const auto& p : f.state.matrix.people)
+                if (t.label == p.name) ++people;  // a row spans every column: only its height counts
+            if (wholeWidth && std::regex_search(t.label, skillHeader)) ++skills;
+        }
+        CHECK_MESSAGE(people >= 8, "people rows in full view: " << people);
+        CHECK_MESSAGE(skills >= 6, "skill columns in full view: " << skills);
+    }
+}
+
+TEST_CASE("the screens draw every touch target through the widgets, which note it") {
+    // ImGui's own controls would escape the 48 px check; the screens use the wrappers instead.
+    const std::regex direct(R"(ImGui::(Button|SmallButton|InvisibleButton|Selectable|Checkbox|RadioButton|BeginCombo|InputText\w*|TableHeadersRow|TableHeader|SliderInt|SliderFloat|DragInt|DragFloat)\()");
+    int screens = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(test::sourceDir() / "src" / "ui")) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("screen_", 0) != 0) continue;
+        ++screens;
+        const std::string text = test::readFile(entry.path());
+        std::smatch match;
+        CHECK_MESSAGE(!std::regex_search(text, match, direct), name << " calls " << match.str());
+    }
+    CHECK(screens >= 6);
+}
+
+TEST_CASE("a typed name is drawn with its own glyphs from the next frame on") {
+    Fixture f;
+    test::HeadlessUi ui(f.state);
+    auto active = f.service.start(*f.catalog.find("staff_skills"), Lang::Ja);
+    REQUIRE(active);
+    ui::openAssessment(f.state, std::move(*active));
+    auto& session = f.state.assessment.active->session;
+    int name = -1;
+    for (int i = 0; i < session.questionCount(); ++i)
+        if (session.question(i).id == "name") name = i;
+    REQUIRE(name >= 0);
+    ui::showQuestion(f.state, name);
+    ui.frames(3);
+    const int before = ui::fallbackGlyphsDrawn(f.state, *ImGui::GetDrawData());
+    // 髙 and 﨑 are in no content: the atlas has them only once they are typed.
+    ImGui::GetIO().AddInputCharactersUTF8("髙﨑 花子");
+    ui.frames(1);
+    CHECK(f.state.assessment.buffer == "髙﨑 花子");
+    ui.frames(1);  // the atlas is rebuilt between frames
+    CHECK(ui::fallbackGlyphsDrawn(f.state, *ImGui::GetDrawData()) == before);
+    CHECK(f.state.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(U'髙')));
+    CHECK(f.state.fonts.large->FindGlyphNoFallback(static_cast<ImWchar>(U'﨑')));
+}
+
+TEST_CASE("a finger dragged up a scrolling region scrolls it, and the button under it does not fire") {
+    World w;
+    auto& f = w.f;
+    test::HeadlessUi ui(f.state, 1024, 600);
+    ui::goHome(f.state);
+    ui.frames(3);
+    ImGuiWindow* list = nullptr;
+    for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+        if (window->Active && window->ScrollMax.y > 100 && (window->Flags & ImGuiWindowFlags_ChildWindow)) list = window;
+    REQUIRE(list);
+    CHECK(list->Scroll.y == 0);
+    const ImVec2 from{list->Pos.x + list->Size.x / 2, list->Pos.y + list->Size.y - 60};
+    ui.drag(from, {from.x, from.y - 200});
+    CHECK(list->Scroll.y > 150);
+    CHECK(f.state.screen == ui::Screen::Home);  // the card under the finger was not opened
+    const float scrolled = list->Scroll.y;
+    // A flick keeps going for a moment after the finger lifts, then stops.
+    ui.frames(120);
+    CHECK(list->Scroll.y >= scrolled);
+    CHECK_FALSE(f.state.animating);
+    // A tap (press and release in place) is still a tap.
+    ui.drag({from.x, from.y}, {from.x + 3, from.y + 2}, 2);
+    ui.frames(2);
+}
+
+TEST_CASE("a number is entered with the on-screen keypad and a date with the picker, without a keyboard") {
+    Fixture f;
+    test::HeadlessUi ui(f.state, 1024, 600);
+    auto active = f.service.start(*f.catalog.find("practice"), Lang::Ja);
+    REQUIRE(active);
+    ui::openAssessment(f.state, std::move(*active));
+    auto& s = f.state.assessment;
+    auto& session = s.active->session;
+    const auto indexOfQuestion = [&](std::string_view id) {
+        for (int i = 0; i < session.questionCount(); ++i)
+            if (session.question(i).id == id) return i;
+        return -1;
+    };
+    const auto tap = [&](std::string_view label) {
+        ui::collectTouchTargets(true);
+        ui.frames(1);
+        const auto targets = ui::takeTouchTargets();
+        ui::collectTouchTargets(false);
+        for (const auto& t : targets) {
+            if (t.label.substr(0, t.label.find("##")) != label) continue;
+            ui.click((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
+            return true;
+        }
+        FAIL("no touch target labelled " << label);
+        return false;
+    };
+
+    ui::showQuestion(f.state, indexOfQuestion("pcs_in_department"));
+    ui.frames(2);
+    tap("1");
+    tap("2");
+    tap("5");
+    tap("←");
+    CHECK(s.buffer == "12");
+    tap(f.strings.get(Lang::Ja, "assessment.next"));
+    REQUIRE(session.answer("pcs_in_department"));
+    CHECK(*session.answer("pcs_in_department")->number == 12);
+
+    // The picker starts from today; "−" on the year goes back one year.
+    ui::showQuestion(f.state, indexOfQuestion("last_training"));
+    ui.frames(2);
+    tap(f.strings.get(Lang::Ja, "assessment.date_today"));
+    const auto today = dates::today();
+    CHECK(s.buffer == dates::iso(today));
+    ui::collectTouchTargets(true);
+    ui.frames(1);
+    const auto targets = ui::takeTouchTargets();
+    ui::collectTouchTargets(false);
+    for (const auto& t : targets)
+        if (t.label == "−##down") {  // the first is the year's
+            ui.click((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
+            break;
+        }
+    auto picked = dates::fromIso(s.buffer);
+    REQUIRE(picked);
+    CHECK(picked->year == today.year - 1);
+    const std::string pickedIso = s.buffer;
+    tap(f.strings.get(Lang::Ja, "assessment.next"));
+    REQUIRE(session.answer("last_training"));
+    CHECK(session.answer("last_training")->text == pickedIso);
+
+    // Typed in the era form, saved as ISO.
+    ui::showQuestion(f.state, indexOfQuestion("last_training"));
+    ui.frames(2);
+    ui.frames(2);
+    REQUIRE(ImGui::GetIO().WantTextInput);
+    for (std::size_t i = 0; i < 10; ++i) ui.press(test::Backspace);
+    ImGui::GetIO().AddInputCharactersUTF8("R4.4.1");
+    ui.frames(2);
+    CHECK(s.buffer == "R4.4.1");
+    ui.press(test::Enter);
+    REQUIRE(session.answer("last_training"));
+    CHECK(session.answer("last_training")->text == "2022-04-01");
+}
+
+TEST_CASE("an out-of-range number keeps the field and its error goes as soon as the value is valid") {
+    Fixture f;
+    test::HeadlessUi ui(f.state);
+    auto active = f.service.start(*f.catalog.find("practice"), Lang::Ja);
+    REQUIRE(active);
+    ui::openAssessment(f.state, std::move(*active));
+    auto& s = f.state.assessment;
+    for (int i = 0; i < s.active->session.questionCount(); ++i)
+        if (s.active->session.question(i).id == "pcs_in_department") ui::showQuestion(f.state, i);
+    ui.frames(3);
+    ImGui::GetIO().AddInputCharactersUTF8("9999");
+    ui.frames(2);
+    ui.press(test::Enter);
+    CHECK_FALSE(s.error.empty());
+    ui.frames(2);
+    CHECK(ImGui::GetIO().WantTextInput);  // the field still has the keyboard
+    ui.press(test::Backspace);
+    ui.press(test::Backspace);
+    ui.frames(1);
+    CHECK(s.buffer == "99");
+    CHECK(s.error.empty());  // valid now: the error is gone before moving on
+}
+
+TEST_CASE("the UI scale follows the window and the monitor, and never shrinks below 1") {
+    CHECK(ui::chooseScale(1280, 800, 1.0f) == doctest::Approx(1.0));
+    CHECK(ui::chooseScale(1024, 600, 1.0f) == doctest::Approx(1.0));
+    CHECK(ui::chooseScale(800, 480, 1.0f) == doctest::Approx(1.0));
+    CHECK(ui::chooseScale(1920, 1080, 1.0f) == doctest::Approx(1.35));
+    CHECK(ui::chooseScale(2560, 1600, 2.0f) == doctest::Approx(2.0));
+    // A 2x monitor with a window too small for 1024x600 at 2x gets what fits.
+    CHECK(ui::chooseScale(1280, 800, 2.0f) == doctest::Approx(1.25));
+    CHECK(ui::chooseScale(3840, 2160, 1.0f) == doctest::Approx(2.7));
+}
