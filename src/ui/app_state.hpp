@@ -41,8 +41,10 @@ struct HomeState {
     std::vector<assessment::AssessmentSummary> inProgress;
     std::vector<assessment::AssessmentSummary> scored;  // completed security-measures assessments
     std::vector<std::optional<scoring::Decision>> decisions;  // of `scored`, where a result is stored
+    std::vector<assessment::AssessmentSummary> completedOther;  // completed profiles, checklists, exercises
     bool stale = true;        // reload the list on the next frame
     int focused = 0;          // keyboard focus among questionnaires, then in-progress items
+    bool scrollToFocus = false;  // the focus moved by keyboard: scroll its card into view
     std::string error;
 };
 
@@ -62,6 +64,7 @@ struct AssessmentState {
 
 struct CompletionState {
     std::string error;
+    bool confirming = false;  // "finish" was pressed; finishing waits for the confirmation
 };
 
 enum class ResultsTab { Gaps, Routes, Actions, Reasons };

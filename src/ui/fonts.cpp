@@ -40,7 +40,7 @@ std::string textToShow(const AppState& state) {
     }
     text += state.typedText;  // characters people typed that no content has
     // Marks and punctuation the screens and answer descriptions draw themselves.
-    text += "■□●○－・、。（）「」…／：〜ー％（スキップ）（なし）（未回答）（対象外）−←ōŌ";
+    text += "■□●○－・、。（）「」…／：〜ー％（スキップ）（なし）（未回答）（対象外）−←→ōŌ✓";
     return text;
 }
 

@@ -44,7 +44,7 @@ void moveTo(AppState& state, int index) {
     s.focusInput = true;
     if (index < 0) {
         state.screen = Screen::Completion;
-        state.completion.error.clear();
+        state.completion = CompletionState{};
         return;
     }
     s.current = index;
@@ -143,6 +143,14 @@ void choiceButtons(AppState& state, const Question& q, const Answer* current) {
                 state.assessment.revealFeedback = true;
             }
         }
+    }
+    if (multi) {
+        // "None of these" is an answer of its own: an empty selection, said out loud.
+        const bool none = current && !current->skipped && current->choices.empty();
+        const int n = static_cast<int>(q.options.size());
+        const std::string label = (none ? "■ " : "□ ") + state.tr("assessment.none_of_these");
+        if ((optionButton("none_of_these", label, std::to_string(n + 1), width, none) || (n < 9 && keyPressed('1' + n))) && !none)
+            save(state, q, Answer::options({}));
     }
     ImGui::PopStyleVar();
 }
@@ -400,16 +408,66 @@ void helpPanel(AppState& state, const Question& q, float width, float height) {
     ImGui::EndChild();
 }
 
+// The first line of `text` that fits `width`, with "…" when the rest is left out.
+std::string firstLine(std::string_view text, float width) {
+    if (ImGui::CalcTextSize(text.data(), text.data() + text.size()).x <= width) return std::string(text);
+    const auto adv = glyphAdvance(ImGui::GetFont(), ImGui::GetFontSize());
+    const auto lines = breakLines(text, width - ImGui::CalcTextSize("…").x, adv);
+    if (lines.empty()) return {};
+    return lines.size() == 1 ? std::string(text) : std::string(lines.front()) + "…";
+}
+
+// The overview: every question that applies, one row each with its answer, grouped by section;
+// a row opens its question. It takes the whole area of the page, so that many rows fit even on
+// a small screen, and a row of section buttons jumps to a section.
 void overviewPanel(AppState& state, float width, float height) {
     auto& s = state.assessment;
     const auto& session = s.active->session;
     const auto& questionnaire = session.questionnaire();
-    ImGui::BeginChild("overview", {width, height}, true);
-    ImGui::PushFont(state.fonts.large);
-    ImGui::TextUnformatted(state.tr("assessment.overview_title").c_str());
+    ImGui::BeginChild("overview", {width, height}, false);
+    // The next question without an answer, after this one (or from the start).
+    int unanswered = -1;
+    for (int k = 1; k <= session.questionCount() && unanswered < 0; ++k) {
+        const int i = (s.current + k) % session.questionCount();
+        if (session.isVisible(i) && !session.answer(session.question(i).id)) unanswered = i;
+    }
+    // One row: the section buttons, scrolling sideways (drag or wheel), and "next unanswered".
+    const std::string nextLabel = state.tr("assessment.next_unanswered");
+    const float nextWidth = unanswered >= 0 ? ImGui::CalcTextSize(nextLabel.c_str()).x + 48 : 0;
+    std::string jumpTo;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{0, 0, 0, 0});
+    ImGui::BeginChild("sections", {width - nextWidth - (nextWidth > 0 ? theme::kPadding : 0), theme::kMinTouch + 4}, false,
+                      ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushFont(state.fonts.small);
+    for (std::size_t k = 0; k < questionnaire.sections.size() && questionnaire.sections.size() > 1; ++k) {
+        const auto& sec = questionnaire.sections[k];
+        if (k) ImGui::SameLine(0, 8);
+        const std::string label = sec.title.get(state.lang);
+        if (bigButton((label + "##sec" + sec.id).c_str(), {ImGui::CalcTextSize(label.c_str()).x + 32, theme::kMinTouch})) jumpTo = sec.id;
+    }
     ImGui::PopFont();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    if (unanswered >= 0) {
+        ImGui::SameLine(0, theme::kPadding);
+        if (bigButton((nextLabel + "##nextunanswered").c_str(), {nextWidth, theme::kMinTouch}) &&
+            commitBuffer(state, session.question(s.current))) {
+            moveTo(state, unanswered);
+            s.showOverview = false;
+            ImGui::EndChild();
+            return;
+        }
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {8, 8});
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kWhite);
+    ImGui::BeginChild("rows", {width, 0}, true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {ImGui::GetStyle().ItemSpacing.x, 6});
+    const float rowWidth = ImGui::GetContentRegionAvail().x;
     std::string section;
     int number = 0;
+    ImGui::PushFont(state.fonts.small);
     for (int i = 0; i < session.questionCount(); ++i) {
         if (!session.isVisible(i)) continue;
         ++number;
@@ -417,23 +475,37 @@ void overviewPanel(AppState& state, float width, float height) {
         if (q.section != section) {
             section = q.section;
             const auto* sec = questionnaire.findSection(section);
+            if (section == jumpTo) ImGui::SetScrollHereY(0.0f);
             ImGui::Spacing();
             wrappedText(sec ? sec->title.get(state.lang) : section, nullptr, 0, &theme::kAccent);
         }
         const auto* a = session.answer(q.id);
-        const char* mark = !a ? "○ " : a->skipped ? "－ " : "● ";
-        ImGui::PushFont(state.fonts.small);
-        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {ImGui::GetStyle().ItemSpacing.x, 6.0f});
-        const std::string id = fmt::format("jump{}", i);
-        const bool pressed = optionButton(id.c_str(), mark + q.text.get(state.lang), std::to_string(number),
-                                          ImGui::GetContentRegionAvail().x, i == s.current, 48.0f);
-        ImGui::PopStyleVar();
-        ImGui::PopFont();
+        const std::string answer = a ? assessment::describeAnswer(q, *a, state.lang) : state.tr("completion.unanswered");
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const bool pressed = touchArea(fmt::format("jump{}", i).c_str(), q.id, {rowWidth, theme::kMinTouch});
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const ImVec2 end{at.x + rowWidth, at.y + theme::kMinTouch};
+        const bool current = i == s.current;
+        draw->AddRectFilled(at, end, ImGui::GetColorU32(current ? ImVec4{0.86f, 0.94f, 0.89f, 1} : ImGui::IsItemHovered() ? ImVec4{0.90f, 0.93f, 0.97f, 1} : theme::kPanel), 8);
+        const float y = at.y + (theme::kMinTouch - ImGui::GetFontSize()) / 2;
+        const std::string head = fmt::format("{}  {}", number, !a ? "○" : a->skipped ? "－" : "●");
+        draw->AddText({at.x + 12, y}, ImGui::GetColorU32(theme::kText), head.c_str());
+        // The question on the left, its answer on the right, each cut to one line.
+        const float answerWidth = std::min(rowWidth * 0.35f, ImGui::CalcTextSize(answer.c_str()).x);
+        const float textX = at.x + 80;
+        const std::string text = firstLine(q.text.get(state.lang), end.x - 24 - answerWidth - textX);
+        draw->AddText({textX, y}, ImGui::GetColorU32(theme::kText), text.c_str());
+        const std::string shown = firstLine(answer, answerWidth + 4);
+        draw->AddText({end.x - 12 - ImGui::CalcTextSize(shown.c_str()).x, y}, ImGui::GetColorU32(a ? theme::kSelected : theme::kMuted),
+                      shown.c_str());
         if (pressed && commitBuffer(state, session.question(s.current))) {
             moveTo(state, i);
             s.showOverview = false;
         }
     }
+    ImGui::PopFont();
+    ImGui::PopStyleVar();
+    ImGui::EndChild();
     ImGui::EndChild();
 }
 
@@ -442,8 +514,9 @@ void overviewPanel(AppState& state, float width, float height) {
 void openAssessment(AppState& state, assessment::ActiveAssessment active) {
     auto& s = state.assessment;
     s = AssessmentState{};
-    if (active.record.language == "en") state.lang = Lang::En;
-    else if (active.record.language == "ja") state.lang = Lang::Ja;
+    // The language chosen on Home wins over the one the assessment was last answered in.
+    if (active.record.language != (state.lang == Lang::En ? "en" : "ja"))
+        (void)state.services.assessments->setLanguage(active, state.lang);
     const int resumeAt = active.session.firstUnanswered();
     s.active = std::move(active);
     state.screen = Screen::Assessment;
@@ -476,70 +549,81 @@ void drawAssessment(AppState& state) {
         return;
     }
 
-    // Progress: position among the questions that apply now, and the section.
+    // Progress, above the question (the overview has the whole area to itself).
     const auto progress = session.progress(s.current);
     const auto* section = questionnaire.findSection(q.section);
-    ImGui::PushFont(state.fonts.large);
-    ImGui::Text("%d / %d", progress.position, progress.total);
-    ImGui::PopFont();
-    ImGui::SameLine(0, 24);
-    ImGui::AlignTextToFramePadding();
-    if (section) ImGui::TextColored(theme::kMuted, "%s", section->title.get(state.lang).c_str());
-    ImGui::ProgressBar(progress.total ? static_cast<float>(progress.answered) / static_cast<float>(progress.total) : 0.0f,
-                       {-1, 10}, "");
+    if (!s.showOverview) {
+        // Answered of the questions that apply now, as the bar shows it; the count of questions can
+        // grow or shrink with the answers (follow-up questions), so no "question n of m" is promised.
+        ImGui::PushFont(state.fonts.large);
+        const std::string answeredText =
+            i18n::substitute(state.tr("assessment.progress"), {std::to_string(progress.answered), std::to_string(progress.total)});
+        ImGui::TextUnformatted(answeredText.c_str());
+        ImGui::PopFont();
+        ImGui::SameLine(0, 24);
+        ImGui::AlignTextToFramePadding();
+        if (section) ImGui::TextColored(theme::kMuted, "%s", section->title.get(state.lang).c_str());
+        ImGui::ProgressBar(progress.total ? static_cast<float>(progress.answered) / static_cast<float>(progress.total) : 0.0f,
+                           {-1, 10}, "");
+    }
 
     const float footer = theme::kFooterHeight + (s.error.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 2 + 36);
     const float height = ImGui::GetContentRegionAvail().y - footer;
     const float fullWidth = ImGui::GetContentRegionAvail().x;
-    const bool sidePanel = s.showHelp || s.showOverview;
+    if (s.showOverview) {
+        overviewPanel(state, fullWidth, height);
+        if (state.screen != Screen::Assessment || !s.showOverview) return;
+    }
+    const bool sidePanel = s.showHelp && !s.showOverview;
     const float mainWidth = sidePanel ? fullWidth * 0.62f : fullWidth;
 
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{0, 0, 0, 0});
-    ImGui::BeginChild("question", {mainWidth, height}, false);
-    const Answer* current = session.answer(q.id);
-    // The situation: in an exercise, the opening scenario comes with the first decision.
-    const bool opening = questionnaire.kind == questionnaire::Kind::Exercise && s.current == session.first();
-    if (opening || !q.context.get(state.lang).empty()) {
-        box([&](float inner) {
-            if (opening) {
-                wrappedText(state.tr("exercise.scenario"), state.fonts.small, inner, &theme::kAccent);
-                wrappedText(questionnaire.scenario.get(state.lang), nullptr, inner);
-                if (!q.context.get(state.lang).empty()) ImGui::Spacing();
-            }
-            wrappedText(q.context.get(state.lang), nullptr, inner);
-        });
-    }
-    wrappedText(q.text.get(state.lang), state.fonts.large);
-    if (!q.required) wrappedText(state.tr("assessment.optional"), state.fonts.small, 0, &theme::kMuted);
-    if (q.informational) wrappedText(state.tr("assessment.informational"), state.fonts.small, 0, &theme::kMuted);
-    ImGui::Spacing();
     bool submitted = false;
-    switch (q.type) {
-    case QuestionType::SingleChoice:
-    case QuestionType::MultiChoice:
-    case QuestionType::YesNo:
-        choiceButtons(state, q, current);
-        break;
-    case QuestionType::Level:
-        levelButtons(state, q, current);
-        break;
-    case QuestionType::Number:
-    case QuestionType::Date:
-    case QuestionType::Text:
-        submitted = typedInput(state, q, current);
-        break;
-    }
-    if (decided(state, current)) decisionFeedback(state, q, *current);
-    if (current && current->skipped) wrappedText(state.tr("assessment.was_skipped"), state.fonts.small, 0, &theme::kMuted);
-    else if (!s.savedNote.empty()) wrappedText(s.savedNote, state.fonts.small, 0, &theme::kSelected);
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    const Answer* current = session.answer(q.id);
+    if (!s.showOverview) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{0, 0, 0, 0});
+        ImGui::BeginChild("question", {mainWidth, height}, false);
+        // The situation: in an exercise, the opening scenario comes with the first decision.
+        const bool opening = questionnaire.kind == questionnaire::Kind::Exercise && s.current == session.first();
+        if (opening || !q.context.get(state.lang).empty()) {
+            box([&](float inner) {
+                if (opening) {
+                    wrappedText(state.tr("exercise.scenario"), state.fonts.small, inner, &theme::kAccent);
+                    wrappedText(questionnaire.scenario.get(state.lang), nullptr, inner);
+                    if (!q.context.get(state.lang).empty()) ImGui::Spacing();
+                }
+                wrappedText(q.context.get(state.lang), nullptr, inner);
+            });
+        }
+        wrappedText(q.text.get(state.lang), state.fonts.large);
+        if (!q.required) wrappedText(state.tr("assessment.optional"), state.fonts.small, 0, &theme::kMuted);
+        if (q.informational) wrappedText(state.tr("assessment.informational"), state.fonts.small, 0, &theme::kMuted);
+        ImGui::Spacing();
+        switch (q.type) {
+        case QuestionType::SingleChoice:
+        case QuestionType::MultiChoice:
+        case QuestionType::YesNo:
+            choiceButtons(state, q, current);
+            break;
+        case QuestionType::Level:
+            levelButtons(state, q, current);
+            break;
+        case QuestionType::Number:
+        case QuestionType::Date:
+        case QuestionType::Text:
+            submitted = typedInput(state, q, current);
+            break;
+        }
+        if (decided(state, current)) decisionFeedback(state, q, *current);
+        if (current && current->skipped) wrappedText(state.tr("assessment.was_skipped"), state.fonts.small, 0, &theme::kMuted);
+        else if (!s.savedNote.empty()) wrappedText(s.savedNote, state.fonts.small, 0, &theme::kSelected);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
 
-    if (sidePanel) {
-        ImGui::SameLine(0, theme::kPadding);
-        const float panelWidth = fullWidth - mainWidth - theme::kPadding;
-        if (s.showOverview) overviewPanel(state, panelWidth, height);
-        else helpPanel(state, q, panelWidth, height);
+        if (sidePanel) {
+            ImGui::SameLine(0, theme::kPadding);
+            const float panelWidth = fullWidth - mainWidth - theme::kPadding;
+            helpPanel(state, q, panelWidth, height);
+        }
     }
     if (state.screen != Screen::Assessment || session.question(s.current).id != q.id) return;
 

@@ -9,6 +9,37 @@
 
 namespace kiosk::ui {
 
+namespace {
+
+// Completes the assessment (and, for a skill checklist, records it in the matrix) or says why not.
+void finish(AppState& state) {
+    auto& s = state.assessment;
+    const auto& questionnaire = s.active->session.questionnaire();
+    if (questionnaire.kind == questionnaire::Kind::StaffSkills && state.services.skills) {
+        // Completed and recorded as the person's newest snapshot in the skill matrix together, or not at all.
+        auto finished = state.services.skills->completeChecklist(*state.services.assessments, *s.active);
+        state.completion.error = finished ? std::string() : finished.error();
+        state.matrix.stale = true;
+        state.fontsStale = true;  // the person's name may bring new characters
+    } else if (auto status = state.services.assessments->complete(*s.active); !status) {
+        state.completion.error = status.error();
+    } else if (questionnaire.kind == questionnaire::Kind::SecurityMeasures) {
+        showResults(state, s.active->uuid);  // scored now, and stored with the assessment
+    } else {
+        state.completion.error.clear();
+    }
+}
+
+// What to do after a finished profile: the security measures, unless one is already completed.
+const questionnaire::Questionnaire* nextStep(AppState& state, const questionnaire::Questionnaire& done) {
+    if (done.kind != questionnaire::Kind::FacilityProfile) return nullptr;
+    for (const auto& q : state.services.catalog->questionnaires)
+        if (q.kind == questionnaire::Kind::SecurityMeasures) return &q;
+    return nullptr;
+}
+
+}  // namespace
+
 void drawCompletion(AppState& state) {
     auto& s = state.assessment;
     if (!s.active) {
@@ -27,7 +58,11 @@ void drawCompletion(AppState& state) {
     ImGui::PushFont(state.fonts.large);
     wrappedText(state.tr(completed ? "completion.done_title" : missing.empty() ? "completion.title" : "completion.missing_title"));
     ImGui::PopFont();
-    if (completed) wrappedText(state.tr("completion.done_text"), nullptr, 0, &theme::kMuted);
+    if (completed) {
+        wrappedText(state.tr("completion.done_text"), nullptr, 0, &theme::kMuted);
+        if (const auto* next = nextStep(state, questionnaire))
+            wrappedText(i18n::substitute(state.tr("completion.next_text"), {next->title.get(state.lang)}), nullptr, 0, &theme::kSelected);
+    }
     else if (missing.empty()) wrappedText(state.tr("completion.text"), nullptr, 0, &theme::kMuted);
     else wrappedText(i18n::substitute(state.tr("completion.missing_text"), {std::to_string(missing.size())}), nullptr, 0, &theme::kError);
     errorBanner(state.completion.error);
@@ -73,28 +108,41 @@ void drawCompletion(AppState& state) {
     ImGui::Separator();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float width = (ImGui::GetContentRegionAvail().x - spacing) / 2;
-    if (!completed) {
+    if (!completed && state.completion.confirming) {
+        // Finishing cannot be undone: one more, explicit step.
+        wrappedText(state.tr("completion.confirm_text"), nullptr, 0, &theme::kWarning);
+        if (bigButton((state.tr("completion.not_yet") + "##notyet").c_str(), {width, theme::kTouchHeight}) ||
+            keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            state.completion.confirming = false;
+            return;
+        }
+        ImGui::SameLine();
+        if (bigButton((state.tr("completion.confirm") + "##confirm").c_str(), {width, theme::kTouchHeight}, true) ||
+            keyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+            state.completion.confirming = false;
+            finish(state);
+        }
+    } else if (!completed) {
         if (bigButton((state.tr("completion.review") + "##review").c_str(), {width, theme::kTouchHeight})) {
             showQuestion(state, session.previous(session.questionCount()));
             return;
         }
         ImGui::SameLine();
         if (bigButton((state.tr("completion.finish") + "##finish").c_str(), {width, theme::kTouchHeight}, false, missing.empty()) ||
-            (missing.empty() && keyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) {
-            if (questionnaire.kind == questionnaire::Kind::StaffSkills && state.services.skills) {
-                // Completed and recorded as the person's newest snapshot in the skill matrix together, or not at all.
-                auto finished = state.services.skills->completeChecklist(*state.services.assessments, *s.active);
-                state.completion.error = finished ? std::string() : finished.error();
-                state.matrix.stale = true;
-                state.fontsStale = true;  // the person's name may bring new characters
-            } else if (auto status = state.services.assessments->complete(*s.active); !status) {
-                state.completion.error = status.error();
-            } else if (questionnaire.kind == questionnaire::Kind::SecurityMeasures) {
-                showResults(state, s.active->uuid);  // scored now, and stored with the assessment
-                return;
-            } else {
-                state.completion.error.clear();
-            }
+            (missing.empty() && keyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))))
+            state.completion.confirming = true;
+    } else if (const auto* next = nextStep(state, questionnaire)) {
+        // The profile is done: the measures come next, and the button starts them.
+        if (bigButton((state.tr("completion.home") + "##home").c_str(), {width, theme::kTouchHeight})) {
+            goHome(state);
+            return;
+        }
+        ImGui::SameLine();
+        const std::string label = i18n::substitute(state.tr("completion.next_step"), {next->title.get(state.lang)});
+        if (bigButton((label + "##next").c_str(), {width, theme::kTouchHeight}, true) || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+            auto active = state.services.assessments->start(*next, state.lang);
+            if (!active) state.completion.error = active.error();
+            else openAssessment(state, std::move(*active));
         }
     } else if (bigButton((state.tr("completion.home") + "##home").c_str(), {-1, theme::kTouchHeight}) ||
                keyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {

@@ -21,9 +21,12 @@ void refresh(AppState& state) {
     }
     state.home.inProgress = std::move(*summaries);
     state.home.scored.clear();
+    state.home.completedOther.clear();
     if (auto completed = state.services.assessments->summaries(store::AssessmentStatus::Completed)) {
-        for (auto& summary : *completed)
+        for (auto& summary : *completed) {
             if (summary.kind == questionnaire::Kind::SecurityMeasures) state.home.scored.push_back(std::move(summary));
+            else state.home.completedOther.push_back(std::move(summary));
+        }
     }
     state.home.decisions.clear();
     for (const auto& summary : state.home.scored)
@@ -48,11 +51,13 @@ void resume(AppState& state, const std::string& uuid) {
     openAssessment(state, std::move(*active));
 }
 
-// One card: title, description, and the action button. `focused` draws a keyboard-focus frame.
+// One card: title, description, and the action button. `focused` draws a keyboard-focus frame,
+// and a card that has just received the keyboard focus is scrolled into view.
 bool card(AppState& state, const char* id, std::string_view title, std::string_view detail, std::string_view meta,
           const std::string& action, bool focused) {
     bool pressed = false;
     ImGui::PushID(id);
+    const float top = ImGui::GetCursorPosY();
     box(
         [&](float inner) {
             wrappedText(title, state.fonts.large, inner);
@@ -63,6 +68,13 @@ bool card(AppState& state, const char* id, std::string_view title, std::string_v
             pressed = bigButton(action.c_str(), {buttonWidth, theme::kTouchHeight - 8});
         },
         theme::kPanel, focused ? &theme::kAccent : nullptr, focused ? 3.0f : 1.0f);
+    const float bottom = ImGui::GetCursorPosY();
+    if (focused && state.home.scrollToFocus) {
+        state.home.scrollToFocus = false;
+        const float view = ImGui::GetWindowHeight();
+        if (top < ImGui::GetScrollY()) ImGui::SetScrollY(top - 8);
+        else if (bottom > ImGui::GetScrollY() + view) ImGui::SetScrollY(bottom - view + 8);
+    }
     ImGui::Dummy({0, 4});
     ImGui::PopID();
     return pressed;
@@ -78,8 +90,9 @@ void drawHome(AppState& state) {
     const int matrixIndex = static_cast<int>(catalog.questionnaires.size() + state.home.inProgress.size() + state.home.scored.size());
     const int total = matrixIndex + (state.services.skills ? 1 : 0);
     if (total > 0) {
-        if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state.home.focused = (state.home.focused + 1) % total;
-        if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) state.home.focused = (state.home.focused + total - 1) % total;
+        if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state.home.focused = (state.home.focused + 1) % total, state.home.scrollToFocus = true;
+        if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
+            state.home.focused = (state.home.focused + total - 1) % total, state.home.scrollToFocus = true;
     }
     const bool activate = keyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || keyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
 
@@ -101,10 +114,32 @@ void drawHome(AppState& state) {
     ImGui::TextUnformatted(state.tr("home.start_heading").c_str());
     ImGui::PopFont();
     if (catalog.questionnaires.empty()) wrappedText(state.tr("home.no_questionnaires"), nullptr, 0, &theme::kMuted);
+    // A first-timer is pointed to the practice questionnaire before anything else (by touch; the
+    // keyboard order of the cards stays as it is).
+    const auto practice = std::find_if(catalog.questionnaires.begin(), catalog.questionnaires.end(),
+                                       [](const auto& q) { return q.kind == questionnaire::Kind::Sample; });
+    if (practice != catalog.questionnaires.end() && state.home.inProgress.empty() && state.home.scored.empty() &&
+        state.home.completedOther.empty()) {
+        box([&](float inner) {
+            const std::string label = state.tr("home.try_practice");
+            const float buttonWidth = ImGui::CalcTextSize(label.c_str()).x + 48;
+            wrappedText(state.tr("home.first_time"), nullptr, inner);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + inner - buttonWidth);
+            if (bigButton((label + "##practice").c_str(), {buttonWidth, theme::kMinTouch})) start(state, *practice);
+        }, ImVec4{0.90f, 0.97f, 0.93f, 1});
+        if (state.screen != Screen::Home) {
+            ImGui::EndChild();
+            ImGui::PopStyleColor();
+            return;
+        }
+    }
     for (std::size_t i = 0; i < catalog.questionnaires.size(); ++i) {
         const auto& q = catalog.questionnaires[i];
         const bool focused = state.home.focused == static_cast<int>(i);
-        const std::string meta = i18n::substitute(state.tr("home.question_count"), {std::to_string(q.questions.size())});
+        // Questions shown only after some answers make the count an upper bound.
+        const bool conditional = std::any_of(q.questions.begin(), q.questions.end(), [](const auto& question) { return question.showIf.has_value(); });
+        const std::string meta = i18n::substitute(state.tr(conditional ? "home.question_count_up_to" : "home.question_count"),
+                                                  {std::to_string(q.questions.size())});
         if (card(state, q.id.c_str(), q.title.get(state.lang), q.description.get(state.lang), meta, state.tr("home.start"), focused) ||
             (focused && activate)) {
             start(state, q);
@@ -153,6 +188,19 @@ void drawHome(AppState& state) {
                 showResults(state, summary.record.uuid);
                 break;
             }
+        }
+    }
+    // Profiles, skill checklists and exercises already completed: listed so that nothing done
+    // seems lost (their answers are in `medsec-kiosk show`).
+    if (!state.home.completedOther.empty() && state.screen == Screen::Home) {
+        ImGui::Spacing();
+        ImGui::PushFont(state.fonts.large);
+        ImGui::TextUnformatted(state.tr("home.completed_heading").c_str());
+        ImGui::PopFont();
+        for (const auto& summary : state.home.completedOther) {
+            const std::string when = localTimeLabel(summary.record.completedAt.value_or(summary.record.updatedAt));
+            wrappedText(fmt::format("✓ {}  ·  {}  ·  {}", summary.title.get(state.lang), when, summary.record.uuid.substr(0, 8)),
+                        state.fonts.small);
         }
     }
     if (state.services.skills && state.screen == Screen::Home) {

@@ -269,6 +269,12 @@ void pushTouchFramePadding() {
 }
 }  // namespace
 
+bool touchArea(const char* id, std::string_view label, ImVec2 size) {
+    const bool pressed = ImGui::InvisibleButton(id, size);
+    noteTouchTarget(label);
+    return pressed;
+}
+
 bool checkbox(const char* label, bool* value) {
     pushTouchFramePadding();
     const bool pressed = ImGui::Checkbox(label, value);

@@ -88,6 +88,8 @@ std::vector<TouchTarget> takeTouchTargets();
 void noteTouchTarget(std::string_view label);
 
 bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags = 0, ImVec2 size = {0, 0});
+// An area the screen draws itself (a list row); `label` names it for the touch-target check.
+bool touchArea(const char* id, std::string_view label, ImVec2 size);
 bool checkbox(const char* label, bool* value);
 bool radioButton(const char* label, bool active);
 // A drop-down whose closed box and whose items are all at least a touch target tall.

@@ -52,6 +52,7 @@ sleep 0.4
 xdotool mousemove 1138 736 click 1
 sleep 0.6
 key Return   # Finish on the completion screen
+key Return   # and confirm
 sleep 0.5
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
 

@@ -118,6 +118,7 @@ start_new() {
 # On the completion screen: Finish (Enter), wait for it to be stored, then Home (Enter).
 finish() {
   key Return
+  key Return   # the confirmation
   wait_for "SELECT status FROM assessments WHERE uuid = '$uuid'" completed 10 || return 1
   completed=$(( completed + 1 ))
   key Return

@@ -187,6 +187,9 @@ TEST_CASE("a whole assessment is answered with the keyboard, saved, and complete
     ui.frames(3);
     f.state.lang = Lang::Ja;
     ui.press(test::Enter);  // finish
+    CHECK(s.active->record.status != store::AssessmentStatus::Completed);  // not before the confirmation
+    CHECK(f.state.completion.confirming);
+    ui.press(test::Enter);  // confirm
     CHECK(s.active->record.status == store::AssessmentStatus::Completed);
 
     auto stored = f.store.answers(uuid);
@@ -341,6 +344,7 @@ TEST_CASE("finishing a security-measures assessment opens its results") {
     ui.frames(2);
     REQUIRE(f.state.screen == ui::Screen::Completion);
     ui.press(test::Enter);  // Finish
+    ui.press(test::Enter);  // and confirm
     REQUIRE(f.state.screen == ui::Screen::Results);
     REQUIRE(f.state.results.result);
     CHECK(f.state.results.result->provider);
