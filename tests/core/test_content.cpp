@@ -1,6 +1,6 @@
 // The bundled content: bilingual everywhere, the measures and skills share their domains, the
-// essentials are marked critical, exercises have one best option per decision, sizes are as
-// planned, and the glossary's terms are used consistently.
+// essentials are marked critical, every measure says what to do, exercises have one best option
+// per decision, sizes are as planned, and the glossary's terms are used consistently.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -33,6 +33,8 @@ std::vector<std::pair<std::string, const LocalizedText*>> textsOf(const Question
     for (const auto& question : q.questions) {
         out.emplace_back(q.id + "/" + question.id + " text", &question.text);
         out.emplace_back(q.id + "/" + question.id + " help", &question.help);
+        if (!question.action.ja.empty() || !question.action.en.empty())
+            out.emplace_back(q.id + "/" + question.id + " action", &question.action);
         for (const auto& o : question.options) out.emplace_back(q.id + "/" + question.id + "/" + o.id + " label", &o.label);
     }
     return out;
@@ -110,6 +112,24 @@ TEST_CASE("the essentials exist and are the only critical measures") {
     }
     CHECK(critical == essentials);
     CHECK(measures.findQuestion("gov_safety_officer")->minTier == "supported");
+}
+
+TEST_CASE("every measure says what to do, as an instruction in Japanese and English") {
+    const auto endsWith = [](const std::string& s, std::string_view end) {
+        return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+    };
+    const auto& measures = get("security_measures");
+    REQUIRE_FALSE(measures.questions.empty());
+    for (const auto& q : measures.questions) {
+        INFO(q.id);
+        CHECK_FALSE(q.action.ja.empty());
+        CHECK_FALSE(q.action.en.empty());
+        // A gap is listed by its action, so it must not read as the question it came from.
+        CHECK_FALSE(endsWith(q.action.ja, "か。"));
+        CHECK_FALSE(endsWith(q.action.ja, "ください。"));
+        CHECK_FALSE(endsWith(q.action.en, "?"));
+        CHECK(q.action.ja != q.text.ja);
+    }
 }
 
 TEST_CASE("each exercise decision has exactly one best option, scored highest, and every option is explained") {

@@ -218,6 +218,23 @@ text = { ja = "問", en = "Q" }
     CHECK(reports(result.diagnostics, 16, 1, "min_tier 'gold', which is not a tier"));
 }
 
+TEST_CASE("an action that is not a ja/en table is reported where it is written") {
+    const auto d = problemsOf("bad_action.toml");
+    INFO(dump(d));
+    CHECK(d.size() == 2);
+    CHECK(reports(d, 17, 10, "'action' of question 'ledger' must be a table with ja and en text"));
+    CHECK(reports(d, 24, 10, "'action' of question 'backup' has no en text"));
+    CHECK(d[0].format().rfind((test::dataDir() / "broken" / "bad_action.toml").string() + ":17:10: ", 0) == 0);
+}
+
+TEST_CASE("a security measure without an action is reported by its id") {
+    const auto result = loadQuestionnaireFile(test::dataDir() / "broken" / "missing_action.toml", LoadContext{});
+    INFO(dump(result.diagnostics));
+    CHECK_FALSE(result.questionnaire);
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(reports(result.diagnostics, 12, 1, "measure 'bak_checked' needs an action"));
+}
+
 TEST_CASE("an exercise decision needs exactly one best option") {
     const std::string text = R"(
 [questionnaire]

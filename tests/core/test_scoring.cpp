@@ -9,6 +9,7 @@
 #include <cmath>
 #include <algorithm>
 #include <random>
+#include <regex>
 
 #include "questionnaire/loader.hpp"
 #include "scoring/answers_file.hpp"
@@ -366,6 +367,46 @@ TEST_CASE("a result survives its JSON form unchanged") {
     REQUIRE_MESSAGE(back, (back ? "" : back.error()));
     CHECK(toJson(*back) == json);
     CHECK(toText(*back, Lang::Ja) == toText(r, Lang::Ja));
+}
+
+TEST_CASE("each gap carries the measure's action and domain, and the text lists gaps by their action") {
+    const auto r = scenario("clinic_19_beds");
+    REQUIRE_FALSE(r.gaps.empty());
+    for (const auto& id : r.gaps) {
+        const auto* item = r.item(id);
+        REQUIRE(item);
+        const auto* measure = content().catalog.find("security_measures")->findQuestion(id);
+        REQUIRE(measure);
+        CHECK(item->action.ja == measure->action.ja);
+        CHECK(item->action.en == measure->action.en);
+        CHECK_FALSE(item->action.empty());
+        CHECK(item->domain == measure->domain);
+        CHECK_MESSAGE(r.domain(item->domain), id << " names a domain the result does not score");
+    }
+    const auto* ledger = r.item("inv_device_ledger");
+    const std::string ja = toText(r, Lang::Ja), en = toText(r, Lang::En);
+    CHECK(ja.find(ledger->action.ja + " — " + r.domain("inventory")->name.ja) != std::string::npos);
+    CHECK(en.find(ledger->action.en + " — " + r.domain("inventory")->name.en) != std::string::npos);
+    CHECK(ja.find(ledger->text.ja) == std::string::npos);
+}
+
+TEST_CASE("a result stored before measures had actions still reads, and lists gaps by their question") {
+    auto r = scenario("clinic_19_beds");
+    r.computedAt = "2026-11-24T00:00:00.000Z";
+    // The same result as an older engine wrote it: items without "action".
+    const std::regex action(R"("action":\{"en":"(?:[^"\\]|\\.)*","ja":"(?:[^"\\]|\\.)*"\},)");
+    const std::string json = toJson(r, -1);
+    const std::string old = std::regex_replace(json, action, "");
+    REQUIRE(old.size() < json.size());
+    REQUIRE(old.find("\"action\"") == std::string::npos);
+    auto back = fromJson(old);
+    REQUIRE_MESSAGE(back, (back ? "" : back.error()));
+    REQUIRE(back->items.size() == r.items.size());
+    for (const auto& item : back->items) {
+        CHECK(item.action.empty());
+        CHECK(&item.actionOrText() == &item.text);
+    }
+    CHECK(toText(*back, Lang::Ja).find(back->item("inv_device_ledger")->text.ja) != std::string::npos);
 }
 
 TEST_CASE("a malformed answers file gets a message naming the field") {

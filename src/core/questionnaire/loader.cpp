@@ -31,7 +31,7 @@ Question readQuestion(Reader& r, const toml::table& t, const std::vector<std::pa
     Question q;
     q.pos = posOf(t);
     r.allowOnly(t, "a question",
-                {"id", "section", "type", "text", "help", "context", "required", "weight", "references", "options",
+                {"id", "section", "type", "text", "help", "context", "action", "required", "weight", "references", "options",
                  "scale", "min", "max", "integer", "unit", "max_length", "show_if", "domain", "csf", "guideline",
                  "guideline_section", "checklist", "min_tier", "critical", "informational"});
     q.id = r.identifier(t, "id", "a question");
@@ -52,6 +52,7 @@ Question readQuestion(Reader& r, const toml::table& t, const std::vector<std::pa
     q.text = r.text(t, "text", name, true);
     q.help = r.text(t, "help", name, false);
     q.context = r.text(t, "context", name, false);
+    q.action = r.text(t, "action", name, false);
     q.required = r.boolean(t, "required", name).value_or(true);
     if (auto w = r.number(t, "weight", name)) {
         q.weight = *w;

@@ -94,7 +94,7 @@ void collectText(const Questionnaire& q, std::string& out) {
     for (const auto& o : q.objectives) add(o);
     for (const auto& s : q.sections) add(s.title), add(s.description);
     for (const auto& question : q.questions) {
-        add(question.text), add(question.help), add(question.context), add(question.unit);
+        add(question.text), add(question.help), add(question.context), add(question.action), add(question.unit);
         for (const auto& r : question.references) out += r;
         for (const auto& o : question.options) add(o.label), add(o.explanation);
     }

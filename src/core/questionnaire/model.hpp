@@ -62,6 +62,9 @@ struct Question {
     LocalizedText text;
     LocalizedText help;
     LocalizedText context;
+    // Measures: what to do so that the measure is in place, one imperative sentence; the results
+    // list a gap by this rather than by the question.
+    LocalizedText action;
     bool required = true;
     double weight = 1.0;
     std::vector<std::string> references;

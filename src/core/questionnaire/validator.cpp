@@ -131,6 +131,11 @@ private:
             if (q.csf.empty()) error(q.pos, fmt::format("{} needs csf ({})", where, listOf(kCsfFunctions)));
             if (q.guideline.empty()) error(q.pos, fmt::format("{} needs guideline ({})", where, listOf(kGuidelineParts)));
             if (q.minTier.empty()) error(q.pos, fmt::format("{} needs min_tier ({})", where, listOf(kTierIds)));
+            // Half an action (ja without en) is reported by the loader where it is written.
+            if (q.action.empty())
+                error(q.pos, fmt::format("{} needs an action: what to do so that it is in place "
+                                         "(action = {{ ja = \"…\", en = \"…\" }})",
+                                         where));
         }
         if (m_q.kind == Kind::StaffSkills && q.type == QuestionType::Level && q.domain.empty())
             error(q.pos, fmt::format("skill '{}' needs a domain so that it can be compared with the measures", q.id));

@@ -85,6 +85,7 @@ ItemScore scoreItem(const Question& q, const Answer* a, const Policy& policy) {
     item.id = q.id;
     item.text = q.text;
     item.help = q.help;
+    item.action = q.action;
     item.domain = q.domain;
     item.csf = q.csf;
     item.minTier = q.minTier;
@@ -590,6 +591,12 @@ void compareWithPrevious(FacilityResult& result, const FacilityResult& previous)
 const ItemScore* FacilityResult::item(std::string_view id) const {
     for (const auto& i : items)
         if (i.id == id) return &i;
+    return nullptr;
+}
+
+const ScoreLine* FacilityResult::domain(std::string_view id) const {
+    for (const auto& d : domains)
+        if (d.id == id) return &d;
     return nullptr;
 }
 

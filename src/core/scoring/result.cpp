@@ -87,6 +87,7 @@ std::string toJson(const FacilityResult& r, int indent) {
                   {"answer", i.answer},   {"answer_label", text(i.answerLabel)}, {"unknown", i.unknown}, {"in_place", i.inPlace},
                   {"references", i.references}};
         item["score"] = i.score ? json(*i.score) : json(nullptr);
+        item["action"] = text(i.action);
         items.push_back(std::move(item));
     }
     json routes = json::array();
@@ -236,6 +237,8 @@ Result<FacilityResult> fromJson(const std::string& text_) {
             item.id = i.at("id").get<std::string>();
             item.text = text(i.at("text"));
             item.help = text(i.at("help"));
+            // Results stored before measures had an action carry none and keep an empty one.
+            if (i.contains("action")) item.action = text(i.at("action"));
             item.domain = i.at("domain").get<std::string>();
             item.csf = i.at("csf").get<std::string>();
             item.minTier = i.at("min_tier").get<std::string>();
@@ -316,8 +319,11 @@ std::string toText(const FacilityResult& r, Lang lang) {
     int n = 0;
     for (const auto& id : r.gaps) {
         const auto* item = r.item(id);
-        line(fmt::format("  {:>2}. {}{} — {} [{}]", ++n, item->critical ? (ja ? "【重要】" : "[critical] ") : "", item->text.get(lang),
-                         item->answerLabel.get(lang), item->id));
+        const auto* domain = r.domain(item->domain);
+        const std::string domainName = domain ? domain->name.get(lang) : item->domain;
+        line(fmt::format("  {:>2}. {}{} — {}{}{} [{}]", ++n, item->critical ? (ja ? "【重要】" : "[critical] ") : "",
+                         item->actionOrText().get(lang), domainName, ja ? "、回答: " : "; answer: ", item->answerLabel.get(lang),
+                         item->id));
     }
     if (r.gaps.empty()) line(ja ? "  なし" : "  none");
 

@@ -30,7 +30,8 @@ struct ItemScore {
     std::string id;
     LocalizedText text;
     LocalizedText help;
-    std::string domain;
+    LocalizedText action;  // what to do so that it is in place; empty in results stored before it existed
+    std::string domain;    // a domain id; its name is the ScoreLine of the same id in FacilityResult::domains
     std::string csf;
     std::string minTier;
     bool critical = false;
@@ -41,6 +42,9 @@ struct ItemScore {
     bool unknown = false;          // わからない (or unanswered): not in place, and a finding
     bool inPlace = false;
     std::vector<std::string> references;
+
+    // How a gap is listed: the action, or the question for results stored before actions existed.
+    const LocalizedText& actionOrText() const { return action.empty() ? text : action; }
 };
 
 struct ScoreLine {
@@ -142,6 +146,7 @@ struct FacilityResult {
     std::optional<Change> change;
 
     const ItemScore* item(std::string_view id) const;
+    const ScoreLine* domain(std::string_view id) const;  // the line of a domain id, for its name; null if absent
     std::vector<const ItemScore*> criticalGaps() const;
     std::vector<const ItemScore*> unknowns() const;
 };
