@@ -74,6 +74,7 @@ struct ResultsState {
     std::string error;            // why there is no result (e.g. no completed profile yet)
     ResultsTab tab = ResultsTab::Gaps;
     std::set<std::string> openGaps;  // gaps opened to show their explanation
+    std::string revealGap;           // the gap just opened, scrolled into view on the next frame
 };
 
 // A person being added or edited by an administrator; dates stay text until saved.
@@ -107,6 +108,7 @@ struct MatrixState {
     std::vector<skills::SkillSnapshot> history;  // of the selected person
     std::optional<PersonDraft> draft;   // the person editor, when open
     std::string path = "staff.csv";     // import / export file
+    std::string confirmOverwrite;       // export waits for a yes: this file exists
     std::string message;
     std::string error;
 };

@@ -67,7 +67,8 @@ void drawCompletion(AppState& state) {
     else wrappedText(i18n::substitute(state.tr("completion.missing_text"), {std::to_string(missing.size())}), nullptr, 0, &theme::kError);
     errorBanner(state.completion.error);
 
-    const float footer = theme::kFooterHeight;
+    // The footer holds the buttons, and while confirming also the question above them.
+    const float footer = theme::kFooterHeight + (state.completion.confirming ? ImGui::GetTextLineHeightWithSpacing() * 2 + 8 : 0);
     ImGui::BeginChild("summary", {0, ImGui::GetContentRegionAvail().y - footer}, true);
     std::string section;
     int number = 0;

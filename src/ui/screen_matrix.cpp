@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <utility>
 
@@ -323,6 +324,12 @@ void personPanel(AppState& state, float width, float height) {
     ImGui::EndChild();
 }
 
+void exportTo(AppState& state, const std::string& path) {
+    auto& m = state.matrix;
+    if (auto s = state.services.skills->exportFile(path); !s) m.error = s.error();
+    else m.message = i18n::substitute(state.tr("matrix.exported"), {path});
+}
+
 void importExport(AppState& state) {
     auto& m = state.matrix;
     ImGui::PushFont(state.fonts.small);
@@ -355,13 +362,28 @@ void importExport(AppState& state) {
     if (bigButton(state.tr("matrix.export").c_str(), {ImGui::CalcTextSize(state.tr("matrix.export").c_str()).x + 2 * ImGui::GetStyle().FramePadding.x, theme::kMinTouch})) {
         m.message.clear();
         m.error.clear();
-        if (auto s = state.services.skills->exportFile(m.path); !s) m.error = s.error();
-        else m.message = i18n::substitute(state.tr("matrix.exported"), {m.path});
+        // An existing file is replaced only after the person says so.
+        std::error_code ec;
+        if (std::filesystem::exists(m.path, ec)) m.confirmOverwrite = m.path;
+        else exportTo(state, m.path);
     }
-    ImGui::SameLine(0, 32);
-    if (bigButton(state.tr("matrix.add").c_str(), {ImGui::CalcTextSize(state.tr("matrix.add").c_str()).x + 2 * ImGui::GetStyle().FramePadding.x, theme::kMinTouch})) m.draft = draftFor(state, nullptr);
+    // The file as it will be read or written, in full (a relative name lands in the kiosk's folder).
+    std::error_code ec;
+    const auto full = std::filesystem::absolute(m.path, ec);
+    wrappedText(i18n::substitute(state.tr("matrix.full_path"), {ec ? m.path : full.lexically_normal().string()}), nullptr, 0,
+                &theme::kMuted);
+    if (!m.confirmOverwrite.empty()) {
+        wrappedText(i18n::substitute(state.tr("matrix.overwrite_question"), {m.confirmOverwrite}), nullptr, 0, &theme::kWarning);
+        const std::string yes = state.tr("matrix.overwrite");
+        const std::string no = state.tr("matrix.cancel");
+        if (bigButton((yes + "##overwrite").c_str(), {ImGui::CalcTextSize(yes.c_str()).x + 48, theme::kMinTouch}, true)) {
+            exportTo(state, m.confirmOverwrite);
+            m.confirmOverwrite.clear();
+        }
+        ImGui::SameLine();
+        if (bigButton((no + "##keepfile").c_str(), {ImGui::CalcTextSize(no.c_str()).x + 48, theme::kMinTouch})) m.confirmOverwrite.clear();
+    }
     ImGui::PopFont();
-    if (!m.message.empty()) wrappedText(m.message, state.fonts.small, 0, &theme::kSelected);
 }
 
 

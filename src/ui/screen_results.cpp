@@ -195,17 +195,33 @@ void gapsTab(AppState& state, const scoring::FacilityResult& r) {
         const auto* item = r.item(id);
         ++number;
         const bool isOpen = open.count(id) > 0;
-        const std::string label = fmt::format("{}{}  （{}: {}）", item->critical ? state.tr("results.critical_mark") : "",
-                                              item->text.get(state.lang), state.tr("results.answer"), item->answerLabel.get(state.lang));
+        // What to do, then where it belongs and what was answered.
+        const auto* domain = r.domain(item->domain);
+        const std::string label = fmt::format("{}{}\n{}{}: {}", item->critical ? state.tr("results.critical_mark") : "",
+                                              item->actionOrText().get(state.lang),
+                                              domain ? domain->name.get(state.lang) + "  ·  " : std::string(),
+                                              state.tr("results.answer"), item->answerLabel.get(state.lang));
+        const float top = ImGui::GetCursorPosY();
         if (optionButton(("gap" + id).c_str(), label, std::to_string(number), ImGui::GetContentRegionAvail().x, isOpen, 56.0f)) {
-            if (isOpen) open.erase(id);
-            else open.insert(id);
+            if (isOpen) {
+                open.erase(id);
+            } else {
+                open.insert(id);
+                state.results.revealGap = id;
+            }
         }
         if (isOpen) {
             box([&](float w) {
+                if (!item->action.empty()) wrappedText(item->text.get(state.lang), state.fonts.small, w, &theme::kMuted);  // the question asked
                 wrappedText(item->help.get(state.lang), nullptr, w);
                 for (const auto& ref : item->references) wrappedText("・" + ref, state.fonts.small, w, &theme::kMuted);
             });
+            if (state.results.revealGap == id) {  // just opened: its explanation scrolls into view
+                state.results.revealGap.clear();
+                const float bottom = ImGui::GetCursorPosY();
+                const float view = ImGui::GetWindowHeight();
+                if (bottom > ImGui::GetScrollY() + view) ImGui::SetScrollY(std::min(top, bottom - view));
+            }
         }
     }
     ImGui::PopStyleVar();

@@ -143,6 +143,10 @@ inline std::vector<std::string> layoutProblems(const ui::AppState& state, const 
             }
         }
     }
+    // The screen itself never scrolls: its regions do. Content beyond the window is out of reach.
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->Active && !(w->Flags & ImGuiWindowFlags_ChildWindow) && w->ScrollMax.y > 0.5f)
+            problems.push_back(fmt::format("{}: the screen is {:.0f} px taller than the window", w->Name, w->ScrollMax.y));
     for (const auto& t : targets) {
         const bool visible = t.max.x > t.clipMin.x && t.min.x < t.clipMax.x && t.max.y > t.clipMin.y && t.min.y < t.clipMax.y;
         if (visible && t.max.y - t.min.y < ui::theme::kMinTouch - 0.5f)

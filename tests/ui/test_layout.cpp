@@ -62,7 +62,48 @@ struct World {
     }
 };
 
+// Taps the touch target whose label (before any "##") is `label`; false when there is none.
+bool tapLabel(test::HeadlessUi& ui, std::string_view label) {
+    ui::collectTouchTargets(true);
+    ui.frames(1);
+    const auto targets = ui::takeTouchTargets();
+    ui::collectTouchTargets(false);
+    for (const auto& t : targets) {
+        if (std::string_view(t.label).substr(0, t.label.find("##")) != label) continue;
+        ui.click((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
+        return true;
+    }
+    return false;
+}
+
 }  // namespace
+
+TEST_CASE("the matrix never overwrites a file without asking, and shows where it writes") {
+    World w;
+    auto& f = w.f;
+    const test::TempDir dir;
+    const auto path = dir / "staff.csv";
+    test::writeFile(path, "keep me\n");
+    test::HeadlessUi ui(f.state, 1280, 800);
+    f.state.screen = ui::Screen::Matrix;
+    f.state.matrix.panel = ui::MatrixPanel::File;
+    f.state.matrix.path = path.string();
+    ui.frames(2);
+    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "matrix.export")));
+    CHECK(f.state.matrix.confirmOverwrite == path.string());
+    CHECK(test::readFile(path) == "keep me\n");  // nothing written yet
+    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "matrix.cancel")));
+    CHECK(f.state.matrix.confirmOverwrite.empty());
+    CHECK(test::readFile(path) == "keep me\n");
+    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "matrix.export")));
+    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "matrix.overwrite")));
+    CHECK(test::readFile(path).find("name") != std::string::npos);  // the people, with their header row
+    CHECK(f.state.matrix.error.empty());
+    // A new file is written at once.
+    f.state.matrix.path = (dir / "new.csv").string();
+    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "matrix.export")));
+    CHECK(std::filesystem::exists(dir / "new.csv"));
+}
 
 TEST_CASE("every screen lays out at every supported size and scale, in both languages") {
     World w;
@@ -96,6 +137,9 @@ TEST_CASE("every screen lays out at every supported size and scale, in both lang
             }
             f.state.screen = ui::Screen::Completion;
             report("Completion, " + at, drawAndCheck(ui, f.state));
+            f.state.completion.confirming = true;
+            report("Completion asking to confirm, " + at, drawAndCheck(ui, f.state));
+            f.state.completion.confirming = false;
 
             ui::showResults(f.state, w.resultUuid);
             REQUIRE(f.state.results.result);
