@@ -55,6 +55,7 @@ struct AssessmentState {
     bool showOverview = false;
     std::string error;        // shown above the footer until the next action
     std::string savedNote;    // "saved" confirmation for the current question
+    std::string notice;       // a typed value that contradicts an earlier answer (shown, not refused)
     // Editing buffer for number, date and text answers, tied to the question it belongs to.
     int bufferFor = -1;
     std::string buffer;

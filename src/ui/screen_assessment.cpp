@@ -323,6 +323,24 @@ void typedEcho(AppState& state, const Question& q) {
     }
 }
 
+// A number higher than the answer of a question it should not exceed is accepted, but said at
+// once, where it is typed (the scoring counts the lower of the two).
+void boundsNotice(AppState& state, const Question& q) {
+    state.assessment.notice.clear();
+    const auto value = readNumber(state.assessment.buffer);
+    if (!value) return;
+    const auto& session = state.assessment.active->session;
+    for (const auto& bound : q.atMost) {
+        const Answer* other = session.answer(bound.question);
+        const int index = session.questionnaire().indexOf(bound.question);
+        if (!other || !other->number || index < 0 || *value <= *other->number) continue;
+        state.assessment.notice = i18n::substitute(state.tr("assessment.exceeds"), {fmt::format("{}", *value),
+                                                                                   session.question(index).text.get(state.lang),
+                                                                                   fmt::format("{}", *other->number)});
+        wrappedText(state.assessment.notice, state.fonts.small, 0, &theme::kWarning);
+    }
+}
+
 // Returns true when Enter was pressed in a single-line field (move on).
 bool typedInput(AppState& state, const Question& q, const Answer* current) {
     auto& s = state.assessment;
@@ -374,6 +392,7 @@ bool typedInput(AppState& state, const Question& q, const Answer* current) {
     }
     wrappedText(hint, state.fonts.small, fieldWidth, &theme::kMuted);
     typedEcho(state, q);
+    if (q.type == QuestionType::Number) boundsNotice(state, q);
     ImGui::EndGroup();
 
     if (pad) {

@@ -273,3 +273,49 @@ TEST_CASE("the bundled questionnaires are all valid") {
     CHECK(catalog.find("security_measures"));
     CHECK(catalog.find("practice"));
 }
+
+TEST_CASE("at_most names earlier number questions; anything else is reported where it is written") {
+    const std::string text = std::string(kMinimal) + R"(
+[[questions]]
+id = "either"
+section = "s"
+type = "number"
+text = { ja = "どちらか", en = "Either" }
+min = 0
+max = 10
+[[questions]]
+id = "kind"
+section = "s"
+type = "yes_no"
+text = { ja = "種類", en = "Kind" }
+[[questions]]
+id = "both"
+section = "s"
+type = "number"
+text = { ja = "両方", en = "Both" }
+min = 0
+max = 10
+at_most = ["either", "nowhere", "kind", "both"]
+[[questions]]
+id = "word"
+section = "s"
+type = "text"
+text = { ja = "言葉", en = "Word" }
+at_most = ["either"]
+)";
+    const auto result = parseQuestionnaire(text, "bounds.toml", LoadContext{});
+    INFO(dump(result.diagnostics));
+    CHECK(reports(result.diagnostics, 31, 22, "names 'nowhere', which does not exist"));
+    CHECK(reports(result.diagnostics, 31, 33, "names 'kind', which is not a number question"));
+    CHECK(reports(result.diagnostics, 31, 41, "names the question itself"));
+    CHECK(reports(result.diagnostics, 37, 11, "'at_most' applies only to number questions"));
+    CHECK(result.diagnostics.size() == 4);
+
+    // The bundled profile bounds the count of people with both by the counts of either.
+    const auto profile = loadQuestionnaireFile(test::sourceDir() / "questionnaires" / "facility_profile.toml", LoadContext{});
+    REQUIRE(profile.questionnaire);
+    const auto& both = profile.questionnaire->questions[static_cast<std::size_t>(profile.questionnaire->indexOf("staff_both_count"))];
+    REQUIRE(both.atMost.size() == 2);
+    CHECK(both.atMost[0].question == "staff_knowledge_count");
+    CHECK(both.atMost[1].question == "staff_security_count");
+}

@@ -369,3 +369,27 @@ TEST_CASE("the UI scale follows the window and the monitor, and never shrinks be
     CHECK(ui::chooseScale(1280, 800, 2.0f) == doctest::Approx(1.25));
     CHECK(ui::chooseScale(3840, 2160, 1.0f) == doctest::Approx(2.7));
 }
+
+TEST_CASE("a count of people with both higher than those with either is pointed out where it is typed") {
+    Fixture f;
+    test::HeadlessUi ui(f.state);
+    auto active = f.service.start(*f.catalog.find("facility_profile"), Lang::Ja);
+    REQUIRE(active);
+    REQUIRE(f.service.answer(*active, "staff_knowledge_count", assessment::Answer::value(3)));
+    REQUIRE(f.service.answer(*active, "staff_security_count", assessment::Answer::value(2)));
+    ui::openAssessment(f.state, std::move(*active));
+    auto& s = f.state.assessment;
+    ui::showQuestion(f.state, s.active->session.questionnaire().indexOf("staff_both_count"));
+    ui.frames(3);
+    ImGui::GetIO().AddInputCharactersUTF8("2");
+    ui.frames(2);
+    CHECK(s.notice.empty());  // 2 is within both counts
+    ui.press(test::Backspace);
+    ImGui::GetIO().AddInputCharactersUTF8("5");
+    ui.frames(2);
+    CHECK(s.notice.find("5") != std::string::npos);
+    CHECK(s.notice.find("情報セキュリティの資格") != std::string::npos);  // names the question it exceeds
+    ui.press(test::Enter);  // accepted all the same: the scoring counts the smaller number
+    REQUIRE(s.active->session.answer("staff_both_count"));
+    CHECK(*s.active->session.answer("staff_both_count")->number == 5);
+}

@@ -33,7 +33,7 @@ Question readQuestion(Reader& r, const toml::table& t, const std::vector<std::pa
     r.allowOnly(t, "a question",
                 {"id", "section", "type", "text", "help", "context", "action", "required", "weight", "references", "options",
                  "scale", "min", "max", "integer", "unit", "max_length", "show_if", "domain", "csf", "guideline",
-                 "guideline_section", "checklist", "min_tier", "critical", "informational"});
+                 "guideline_section", "checklist", "min_tier", "critical", "informational", "at_most"});
     q.id = r.identifier(t, "id", "a question");
     const std::string name = q.id.empty() ? std::string("a question") : fmt::format("question '{}'", q.id);
     q.section = r.string(t, "section", name, true).value_or("");
@@ -115,8 +115,16 @@ Question readQuestion(Reader& r, const toml::table& t, const std::vector<std::pa
         if (min && max && *min > *max) r.error(*t.get("min"), fmt::format("{} has min {} greater than max {}", name, *min, *max));
         q.integer = r.boolean(t, "integer", name).value_or(false);
         q.unit = r.text(t, "unit", name, false);
+        if (const toml::node* node = t.get("at_most")) {
+            const toml::array* ids = node->as_array();
+            if (!ids) r.error(*node, fmt::format("'at_most' of {} must be an array of question ids", name));
+            for (std::size_t i = 0; ids && i < ids->size(); ++i) {
+                if (const auto* id = (*ids)[i].as_string()) q.atMost.push_back({id->get(), posOf((*ids)[i])});
+                else r.error((*ids)[i], fmt::format("'at_most' of {} must hold question ids (strings)", name));
+            }
+        }
     } else {
-        for (auto key : {"min", "max", "integer", "unit"})
+        for (auto key : {"min", "max", "integer", "unit", "at_most"})
             if (const toml::node* n = t.get(key))
                 r.error(*n, fmt::format("'{}' applies only to number questions, and {} is {}", key, name, questionTypeName(q.type)));
     }

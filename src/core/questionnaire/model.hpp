@@ -74,6 +74,13 @@ struct Question {
     double min = 0;
     double max = 0;
     bool integer = false;
+    // Number questions whose answers this one should not exceed ("people with both" at most
+    // "people with either"): a higher answer is accepted but pointed out where it is typed.
+    struct Bound {
+        std::string question;
+        SourcePos pos;
+    };
+    std::vector<Bound> atMost;
     LocalizedText unit;
     // text
     int maxLength = 500;

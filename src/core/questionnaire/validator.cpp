@@ -76,6 +76,13 @@ private:
         }
 
         if (q.showIf) checkCondition(*q.showIf, q, index);
+        for (const auto& bound : q.atMost) {
+            const int target = m_q.indexOf(bound.question);
+            if (target < 0) error(bound.pos, fmt::format("the at_most of '{}' names '{}', which does not exist", q.id, bound.question));
+            else if (target == index) error(bound.pos, fmt::format("the at_most of '{}' names the question itself", q.id));
+            else if (m_q.questions[static_cast<std::size_t>(target)].type != QuestionType::Number)
+                error(bound.pos, fmt::format("the at_most of '{}' names '{}', which is not a number question", q.id, bound.question));
+        }
         checkKindRules(q);
         checkDescriptiveFields(q);
     }
