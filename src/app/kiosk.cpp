@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -94,8 +95,12 @@ int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& optio
         if (state.animating) framesLeft = std::max(framesLeft, 1);  // a flicked list is still moving
         if (state.fontsStale) {
             state.fontsStale = false;
+            const auto began = std::chrono::steady_clock::now();
             if (auto s = ui::loadFonts(state, paths.font.string(), text(), state.scale); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
             window->rebuildFontTexture();
+            if (glyphTrace)
+                fmt::print(glyphTrace, "# atlas rebuilt in {} ms\n",
+                           std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began).count());
             framesLeft = kFramesAfterInput;
         }
     }
