@@ -1,4 +1,4 @@
-// validate, list and show.
+// The subcommands: validate, list, show, discard, score, people import and export.
 #include "app/cli.hpp"
 
 #include <fmt/format.h>
@@ -69,9 +69,7 @@ int runValidate(const std::filesystem::path& dir) {
 int runList(const Paths& paths, const std::string& status) {
     auto db = openExisting(paths);
     if (!db) return printError(db.error()), 1;
-    std::optional<store::AssessmentStatus> filter;
-    if (status == "in_progress") filter = store::AssessmentStatus::InProgress;
-    else if (status == "completed") filter = store::AssessmentStatus::Completed;
+    const std::optional<store::AssessmentStatus> filter = store::parseStatus(status);  // "all": none
     store::AssessmentStore assessments(*db);
     auto records = assessments.list(filter);
     if (!records) return printError(records.error()), 1;
@@ -119,6 +117,22 @@ int runShow(const Paths& paths, const std::string& uuid, Lang lang) {
     }
     const auto p = active->session.progress(-1);
     fmt::print("\n{} of {} applicable questions answered\n", p.answered, p.total);
+    return 0;
+}
+
+int runDiscard(const Paths& paths, const std::string& uuid) {
+    std::error_code ec;
+    if (!std::filesystem::exists(paths.database, ec))
+        return printError(fmt::format("no database at {} (give --db)", paths.database.string())), 1;
+    auto db = store::Database::open(paths.database.string());
+    if (!db) return printError(db.error()), 1;
+    const auto catalog = questionnaire::loadCatalog(paths.questionnaires);
+    store::AssessmentStore assessments(*db);
+    assessment::AssessmentService service(assessments, catalog);
+    auto discarded = service.discard(uuid);
+    if (!discarded) return printError(discarded.error()), 1;
+    fmt::print("discarded assessment {} ({} {}, {} answer(s) kept); it is no longer offered to continue\n", discarded->uuid,
+               discarded->questionnaireId, discarded->questionnaireVersion, discarded->answerCount);
     return 0;
 }
 

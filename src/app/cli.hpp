@@ -20,6 +20,8 @@ struct Paths {
 int runValidate(const std::filesystem::path& dir);
 int runList(const Paths& paths, const std::string& status);
 int runShow(const Paths& paths, const std::string& uuid, Lang lang);
+// Sets an assessment in progress aside: kept with its answers, no longer offered to resume.
+int runDiscard(const Paths& paths, const std::string& uuid);
 
 struct ScoreOptions {
     std::string uuid;         // a stored security-measures assessment…

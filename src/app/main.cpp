@@ -70,12 +70,16 @@ static int run(int argc, char** argv) {
     auto* list = cli.add_subcommand("list", "List the assessments in the database");
     std::string status = "all";
     list->add_option("--status", status, "Only assessments with this status")
-        ->check(CLI::IsMember({"all", "in_progress", "completed"}))
+        ->check(CLI::IsMember({"all", "in_progress", "completed", "discarded"}))
         ->capture_default_str();
 
     auto* show = cli.add_subcommand("show", "Print an assessment's answers as text");
     std::string uuid;
     show->add_option("UUID", uuid, "Assessment id (a unique prefix is enough)")->required();
+
+    auto* discard = cli.add_subcommand("discard", "Set an assessment in progress aside: its answers are kept, but it is no longer "
+                                                  "offered to continue (a completed one cannot be discarded)");
+    discard->add_option("UUID", uuid, "Assessment id (a unique prefix is enough)")->required();
 
     auto* score = cli.add_subcommand("score", "Score a security-measures assessment: decision on external advisors, tier, gaps, "
                                               "routes, each with its reason");
@@ -109,6 +113,7 @@ static int run(int argc, char** argv) {
     if (*validate) return app::runValidate(validateDir.empty() ? paths.questionnaires : fs::path(validateDir));
     if (*list) return app::runList(paths, status);
     if (*show) return app::runShow(paths, uuid, lang);
+    if (*discard) return app::runDiscard(paths, uuid);
     if (*score) return app::runScore(paths, scoreOptions, lang);
     if (*peopleImport) return app::runPeopleImport(paths, peopleFile, partial, replace);
     if (*peopleExport) return app::runPeopleExport(paths, peopleFile);

@@ -45,6 +45,37 @@ grep -q "newer version of medsec-kiosk" <<<"$out" || fail "newer schema not expl
 out=$("$kiosk" --db "$tmp/none.db" show 0000 2>&1); rc=$?
 [ "$rc" -eq 1 ] || fail "show on a missing database exited $rc"
 
+# discard: an assessment in progress is set aside with its answers; list shows it as discarded;
+# a completed, unknown or already discarded one is refused with its id named, and nothing changes.
+sqlite3 "$tmp/assessments.db" < "$data/migrations/schema4.sql" >/dev/null
+in_progress=a91d0f47-5c2e-4b8a-8e3f-6b7c9d2e4f10
+completed=3f2b8c1e-7a4d-4e59-9b1c-2d6e8f0a1b34
+out=$("$kiosk" discard --help 2>&1); rc=$?
+[ "$rc" -eq 0 ] && grep -q "Usage" <<<"$out" || fail "discard --help: $out"
+out=$("$kiosk" --db "$tmp/assessments.db" list --status in_progress 2>&1)
+grep -q "^$in_progress  in_progress" <<<"$out" || fail "list does not show the assessment in progress: $out"
+out=$("$kiosk" --db "$tmp/assessments.db" discard a91d0f47 2>&1); rc=$?
+[ "$rc" -eq 0 ] || fail "discard of an assessment in progress exited $rc: $out"
+grep -q "discarded assessment $in_progress (tiny 1.0.0, 2 answer(s) kept)" <<<"$out" || fail "discard did not say what it did: $out"
+out=$("$kiosk" --db "$tmp/assessments.db" list 2>&1)
+grep -q "^$in_progress  discarded " <<<"$out" || fail "list does not show the discarded assessment as discarded: $out"
+[ -z "$("$kiosk" --db "$tmp/assessments.db" list --status in_progress | grep "$in_progress")" ] || fail "a discarded assessment is still listed in progress"
+[ "$(sqlite3 "$tmp/assessments.db" "SELECT COUNT(*) FROM answers WHERE assessment_uuid = '$in_progress'")" = 2 ] \
+  || fail "discarding lost answers"
+before=$(sqlite3 "$tmp/assessments.db" "SELECT uuid, status, updated_at FROM assessments ORDER BY uuid")
+for id in "$completed" "$in_progress" 0000dead; do
+  out=$("$kiosk" --db "$tmp/assessments.db" discard "$id" 2>&1); rc=$?
+  [ "$rc" -eq 1 ] || fail "discard $id exited $rc: $out"
+  grep -q "$id" <<<"$out" || fail "discard $id does not name it: $out"
+done
+grep -q "is completed; only an assessment in progress can be discarded" <<<"$("$kiosk" --db "$tmp/assessments.db" discard "$completed" 2>&1)" \
+  || fail "discarding a completed assessment is not explained"
+[ "$(sqlite3 "$tmp/assessments.db" "SELECT uuid, status, updated_at FROM assessments ORDER BY uuid")" = "$before" ] \
+  || fail "a refused discard changed the database"
+out=$("$kiosk" --db "$tmp/none.db" discard 0000 2>&1); rc=$?
+[ "$rc" -eq 1 ] || fail "discard without a database exited $rc"
+[ ! -e "$tmp/none.db" ] || fail "discard created a database"
+
 # score --answers: JSON output parses and carries the decision; a bad file names the field.
 out=$("$kiosk" score --answers "$data/scenarios/clinic_19_beds.json" --json 2>&1); rc=$?
 [ "$rc" -eq 0 ] || fail "score --answers exited $rc: $out"

@@ -543,7 +543,10 @@ TEST_CASE("an empty text never answers a required question, and one saved by an 
           "question 'name' needs an answer; an empty text does not count");
     CHECK_FALSE(service.answer(*active, "name", assessment::Answer::words("  ")));
     CHECK(active->session.firstUnanswered() == active->session.questionnaire().indexOf("name"));
-    // As an earlier version stored it when the person left through Home:
+    CHECK_FALSE(active->stored());  // refused answers store nothing, not even the assessment
+    // As an earlier version stored it when the person left through Home (after answering another question):
+    const auto& other = active->session.question(active->session.questionnaire().indexOf("name") + 1);
+    REQUIRE(service.answer(*active, other.id, test::neutralAnswer(other)));
     REQUIRE(db->exec("INSERT INTO answers(assessment_uuid, question_id, value) VALUES ('" + active->uuid + "', 'name', '')"));
     auto reopened = service.open(active->uuid);
     REQUIRE(reopened);

@@ -31,6 +31,7 @@ namespace {
 // The data make_fixtures.py puts in every fixture.
 const std::string kCompleted = "3f2b8c1e-7a4d-4e59-9b1c-2d6e8f0a1b34";
 const std::string kInProgress = "a91d0f47-5c2e-4b8a-8e3f-6b7c9d2e4f10";
+const std::string kDiscarded = "6c1e2f9a-3b7d-4a05-9e48-d2f17a6b0c83";  // schema >= 4
 const std::string kJapaneseNote = "停電時は紙カルテに切り替えます。手順書は医事課の棚にあります。";
 
 struct Fixture {
@@ -163,8 +164,8 @@ skills::Date day(const char* text) {
 // at the current schema.
 void checkData(Database& db, int fixtureVersion) {
     CHECK(count(db, "SELECT COUNT(*) FROM questionnaire_snapshots") == 1);
-    CHECK(count(db, "SELECT COUNT(*) FROM assessments") == 2);
-    CHECK(count(db, "SELECT COUNT(*) FROM answers") == 5);
+    CHECK(count(db, "SELECT COUNT(*) FROM assessments") == (fixtureVersion >= 4 ? 3 : 2));
+    CHECK(count(db, "SELECT COUNT(*) FROM answers") == (fixtureVersion >= 4 ? 6 : 5));
     CHECK(count(db, "SELECT COUNT(*) FROM results") == (fixtureVersion >= 2 ? 1 : 0));
     CHECK(count(db, "SELECT COUNT(*) FROM people") == (fixtureVersion >= 3 ? 3 : 0));
     CHECK(count(db, "SELECT COUNT(*) FROM qualifications") == (fixtureVersion >= 3 ? 3 : 0));
@@ -214,6 +215,24 @@ void checkData(Database& db, int fixtureVersion) {
     CHECK(listed->front().title.ja == "小さな例");
     CHECK(listed->front().resumeAt == 1);
 
+    // The full list has every assessment with its status; a discarded one is never offered to resume.
+    auto all = service.summaries(std::nullopt);
+    REQUIRE_MESSAGE(all, (all ? "" : all.error()));
+    std::map<std::string, std::string> statuses;
+    for (const auto& summary : *all) statuses[summary.record.uuid] = std::string(statusName(summary.record.status));
+    std::map<std::string, std::string> expectedStatuses{{kCompleted, "completed"}, {kInProgress, "in_progress"}};
+    if (fixtureVersion >= 4) expectedStatuses[kDiscarded] = "discarded";
+    CHECK(statuses == expectedStatuses);
+    if (fixtureVersion >= 4) {
+        auto discarded = service.open(kDiscarded);
+        REQUIRE_MESSAGE(discarded, (discarded ? "" : discarded.error()));
+        CHECK(discarded->record.status == AssessmentStatus::Discarded);
+        CHECK(discarded->record.discardedAt == std::optional<std::string>("2026-03-10T00:12:45.380Z"));
+        CHECK_FALSE(discarded->record.completedAt);
+        REQUIRE(discarded->session.answer("has_backup"));
+        CHECK(discarded->session.answer("has_backup")->choice == "no");
+    }
+
     ResultStore results(db);
     auto stored = results.get(kCompleted);
     REQUIRE_MESSAGE(stored, (stored ? "" : stored.error()));
@@ -223,7 +242,8 @@ void checkData(Database& db, int fixtureVersion) {
         REQUIRE(*stored);
         const StoredResult& row = **stored;
         CHECK(row.decision == "urgent");
-        CHECK(row.overall == doctest::Approx(9.1));
+        // As the kiosk of each era scored the same answers (schema 4's scores the measures of the expected tier).
+        CHECK(row.overall == doctest::Approx(fixtureVersion >= 4 ? 10.9 : 9.1));
         CHECK(row.profileUuid.empty());
         CHECK(row.computedAt == "2026-03-02T05:41:07.204Z");
         auto result = scoring::fromJson(row.json);
@@ -425,4 +445,77 @@ TEST_CASE("a migration that fails names itself and leaves the database byte for 
         }
     }
     CHECK(tried == 2 * (latestSchemaVersion() - 1));
+}
+
+namespace {
+
+// The fixture of one schema, as a database file in `dir`.
+std::string loadSchema(int version, const test::TempDir& dir) {
+    for (const auto& fixture : fixtures())
+        if (fixture.version == version) return load(fixture, dir, Journal::Wal);
+    FAIL("no fixture of schema " << version);
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("a schema-3 database keeps assessments opened but never answered, and any in progress can be discarded after the migration") {
+    test::TempDir dir;
+    const auto path = loadSchema(3, dir);
+    const std::string neverAnswered = "0b6d2c1f-94e3-4f7a-b2d8-5a1e7c3f9d60";
+    {
+        // What earlier versions stored the moment a questionnaire was opened.
+        auto raw = Database::openRaw(path);
+        REQUIRE(raw);
+        REQUIRE(raw->exec("INSERT INTO assessments(uuid, questionnaire_id, questionnaire_version, content_hash, status, language, "
+                          "created_at, updated_at) SELECT '" + neverAnswered + "', questionnaire_id, version, content_hash, "
+                          "'in_progress', 'ja', '2026-02-19T09:00:00.000Z', '2026-02-19T09:00:00.000Z' FROM questionnaire_snapshots"));
+    }
+    auto db = Database::open(path);
+    REQUIRE_MESSAGE(db, (db ? "" : db.error()));
+    CHECK(db->userVersion() == latestSchemaVersion());
+    // Rebuilding the assessments table with foreign keys enforced must not take what refers to it along.
+    CHECK(count(*db, "SELECT COUNT(*) FROM assessments") == 3);
+    CHECK(count(*db, "SELECT COUNT(*) FROM answers") == 5);
+    CHECK(count(*db, "SELECT COUNT(*) FROM results") == 1);
+    CHECK(count(*db, "SELECT COUNT(*) FROM skill_snapshots") == 3);
+    CHECK(texts(*db, "PRAGMA foreign_key_check").empty());
+    // …and enforcement is back on afterwards: an answer to no assessment is refused.
+    CHECK(count(*db, "PRAGMA foreign_keys") == 1);
+    CHECK_FALSE(db->exec("INSERT INTO answers(assessment_uuid, question_id, value) VALUES ('no-such-assessment', 'has_backup', 'yes')"));
+
+    const questionnaire::Catalog nothingOnDisk;
+    AssessmentStore store(*db);
+    assessment::AssessmentService service(store, nothingOnDisk);
+    auto home = service.summaries(AssessmentStatus::InProgress);
+    REQUIRE_MESSAGE(home, (home ? "" : home.error()));
+    CHECK(home->size() == 2);  // left as it was: nothing is deleted by a migration
+
+    auto discarded = service.discard(kInProgress.substr(0, 8));
+    REQUIRE_MESSAGE(discarded, (discarded ? "" : discarded.error()));
+    CHECK(discarded->status == AssessmentStatus::Discarded);
+    CHECK(discarded->answerCount == 2);
+    CHECK(discarded->discardedAt);
+    REQUIRE(service.discard(neverAnswered));
+    auto refused = service.discard(kCompleted);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error() == "assessment " + kCompleted + " is completed; only an assessment in progress can be discarded");
+
+    home = service.summaries(AssessmentStatus::InProgress);
+    REQUIRE(home);
+    CHECK(home->empty());
+    CHECK(count(*db, "SELECT COUNT(*) FROM assessments WHERE status = 'discarded'") == 2);
+    CHECK(count(*db, "SELECT COUNT(*) FROM answers") == 5);  // a discarded assessment keeps its answers
+
+    // New assessments on the migrated database are stored with their first answer, as on a new one.
+    auto tiny = service.open(kCompleted);
+    REQUIRE(tiny);
+    questionnaire::Catalog catalog;
+    catalog.questionnaires.push_back(tiny->session.questionnaire());
+    assessment::AssessmentService current(store, catalog);
+    auto fresh = current.start(catalog.questionnaires[0], Lang::Ja);
+    REQUIRE(fresh);
+    CHECK(count(*db, "SELECT COUNT(*) FROM assessments") == 3);
+    REQUIRE(current.answer(*fresh, "has_backup", assessment::Answer::option("yes")));
+    CHECK(count(*db, "SELECT COUNT(*) FROM assessments") == 4);
 }

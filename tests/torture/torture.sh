@@ -4,6 +4,8 @@
 # random moment. After every kill the database must pass integrity_check, keep every answer it had
 # and every answer a reader saw committed before the kill, hold only the options that were pressed
 # (valid ids of their questions), and the next start must resume at the first unanswered question.
+# A new assessment is stored together with its first answer (opening the questionnaire stores
+# nothing), so its id is learnt when that answer appears in the database.
 #
 #   tests/torture/torture.sh KIOSK_BINARY SOURCE_DIR [RUNS]     (RUNS defaults to $RUNS, else 10)
 #
@@ -60,8 +62,10 @@ done < <(sed -n 's/^ *{\? *id = "\(q[0-9]*\(_[a-z]\)\?\)".*/\1/p' "$content/tort
 nq=${#qids[@]}
 [ "$nq" -ge 10 ] || { echo "torture: no questions found in $content/torture.toml"; exit 1; }
 
-declare -A chosen=()   # "uuid|question" -> the option whose key was pressed last
-uuid=                  # the assessment being answered
+declare -A chosen=()   # "uuid|question" -> the option whose key was pressed last ("|question" until stored)
+uuid=                  # the assessment being answered (empty until its first answer is stored)
+new_pending=           # a new assessment is open whose first answer is not yet seen stored
+assessments_before=0   # assessments in the database when it was opened
 focus=0                # Home's keyboard focus: 0 is the questionnaire, 1 the assessment in progress
 
 alive() {
@@ -105,15 +109,48 @@ first_unanswered() {
   for q in $(answered "$1"); do have[$q]=1; done
   for q in "${qids[@]}"; do [ -z "${have[$q]:-}" ] && { echo "$q"; return; }; done
 }
-# Starts the questionnaire from Home and waits for its assessment; sets uuid.
+# Starts the questionnaire from Home. Nothing is stored until the first answer, so uuid stays
+# empty until adopt_new finds the assessment that answer created.
 start_new() {
-  local before=$(sql "SELECT COUNT(*) FROM assessments")
+  assessments_before=$(sql "SELECT COUNT(*) FROM assessments")
   [ "$focus" = 0 ] || key Up
   focus=0
   key Return
-  wait_for "SELECT COUNT(*) FROM assessments" $(( before + 1 )) 10 || return 1
+  uuid=
+  new_pending=1
+  sleep 0.5   # the question is on screen before its option key is pressed
+  alive
+}
+# The one assessment more than before the questionnaire was opened becomes uuid, and the choices
+# made before it was known ("|question") become its own.
+take_new() {
   uuid=$(in_progress)
-  [ "$(wc -w <<<"$uuid")" = 1 ] || fail "starting the questionnaire left these assessments in progress: $uuid"
+  [ "$(wc -w <<<"$uuid")" = 1 ] || fail "the first answer left these assessments in progress: '$uuid'"
+  local k
+  for k in "${!chosen[@]}"; do
+    if [[ $k == "|"* ]]; then chosen["$uuid$k"]=${chosen[$k]}; unset "chosen[$k]"; fi
+  done
+  new_pending=
+}
+# After the first answer of a new assessment: waits until it is stored (assessment and answer
+# together). Returns 1 if the kiosk is gone.
+adopt_new() {
+  [ -n "$new_pending" ] || return 0
+  wait_for "SELECT COUNT(*) FROM assessments" $(( assessments_before + 1 )) 10 || return 1
+  take_new
+}
+# After a kill: a new assessment whose first answer was committed is adopted; one opened but not
+# yet answered left nothing behind, and its pressed key is forgotten.
+settle_new() {
+  [ -n "$new_pending" ] || return 0
+  if [ "$(sql "SELECT COUNT(*) FROM assessments")" -gt "$assessments_before" ]; then
+    take_new
+  else
+    local k
+    for k in "${!chosen[@]}"; do [[ $k == "|"* ]] && unset "chosen[$k]"; done
+    [ -z "$(in_progress)" ] || fail "an assessment in progress appeared without its first answer"
+    new_pending=
+  fi
 }
 # On the completion screen: Finish (Enter), wait for it to be stored, then Home (Enter).
 finish() {
@@ -135,6 +172,7 @@ choose() {
 # Waits until the question's chosen option is stored (every answer is saved the moment it is given)
 # and notes it as confirmed: from then on it must survive any kill. Returns 1 if the kiosk is gone.
 confirm() {
+  adopt_new || return 1
   local value=${chosen[$uuid|$1]}
   wait_for "SELECT value FROM answers WHERE assessment_uuid = '$uuid' AND question_id = '$1'" "$value" 10 || return 1
   echo "$uuid|$1|$value|0" >>"$work/confirmed"
@@ -213,6 +251,7 @@ for (( run = 1; run <= runs; run++ )); do
   # Resume check: the first key press must answer exactly the expected question.
   sql "SELECT question_id || '|' || value || '|' || answered_at FROM answers WHERE assessment_uuid = '$uuid' ORDER BY 1" >"$work/resume.before"
   choose "$expected"
+  adopt_new || fail "$exited"
   deadline=$(( $(now_ms) + 10000 ))
   while :; do
     sql "SELECT question_id || '|' || value || '|' || answered_at FROM answers WHERE assessment_uuid = '$uuid' ORDER BY 1" >"$work/resume.after"
@@ -256,6 +295,7 @@ for (( run = 1; run <= runs; run++ )); do
   [ -f "$work/killed" ] || fail "the kiosk exited by itself, not by the kill (see $work/kiosk.log)"
   read -r seen killed_at <"$work/killed"
   [[ $seen =~ ^[0-9]+$ ]] || fail "the database could not be read just before the kill: '$seen'"
+  settle_new
   for t in "${choice_times[@]}"; do
     (( t <= killed_at && killed_at - t < 100 )) && { near_save=$(( near_save + 1 )); break; }
   done

@@ -127,10 +127,12 @@ TEST_CASE("a whole assessment is answered with the keyboard, saved, and complete
     ui.press(test::Enter);
     REQUIRE(f.state.screen == ui::Screen::Assessment);
     auto& s = f.state.assessment;
-    const std::string uuid = s.active->uuid;
+    CHECK_FALSE(s.active->stored());  // opened, not yet stored
 
     ui.press('2');  // role: clerical
     CHECK(s.active->session.answer("role")->choice == "clerical");
+    const std::string uuid = s.active->uuid;  // stored with its first answer
+    CHECK_FALSE(uuid.empty());
     ui.press(test::Enter);
     ui.press('4');  // level 4 shows the follow-up question
     ui.press(test::Enter);
@@ -356,6 +358,8 @@ TEST_CASE("without a completed profile the results screen says what to do") {
     Fixture f;
     auto active = f.service.start(*f.catalog.find("security_measures"), Lang::Ja);
     REQUIRE(active);
+    const auto& first = active->session.question(0);
+    REQUIRE(f.service.answer(*active, first.id, test::neutralAnswer(first)));  // stored with its first answer
     test::HeadlessUi ui(f.state);
     ui::showResults(f.state, active->uuid);
     ui.frames(2);
@@ -439,21 +443,21 @@ TEST_CASE("a name is typed on one line where Enter goes on, and Home with nothin
     ui.press(test::Enter);
     REQUIRE(f.state.screen == ui::Screen::Assessment);
     auto& s = f.state.assessment;
-    const std::string uuid = s.active->uuid;
-    while (s.active->session.question(s.current).id != "name") {
-        ui.press('1');
-        ui.press(test::Enter);
-    }
-    // Home with an empty field: nothing is saved, the question stays unanswered.
+    REQUIRE(s.active->session.question(s.current).id == "name");  // the checklist opens at the name
+    // Home with an empty field: nothing is saved, not even the assessment, and Home offers nothing to continue.
     ui.frames(2);
     ui.press(test::Escape);
     CHECK(f.state.screen == ui::Screen::Home);
-    auto reopened = f.service.open(uuid);
-    REQUIRE(reopened);
-    CHECK(reopened->session.answer("name") == nullptr);
+    auto stored = f.store.list();
+    REQUIRE(stored);
+    CHECK(stored->empty());
+    ui.frames(2);
+    CHECK(f.state.home.inProgress.empty());
 
+    auto again = f.service.start(*f.catalog.find("staff_skills"), Lang::Ja);
+    REQUIRE(again);
     f.state.assessment = {};
-    ui::openAssessment(f.state, std::move(*reopened));
+    ui::openAssessment(f.state, std::move(*again));
     REQUIRE(f.state.screen == ui::Screen::Assessment);
     CHECK(s.active->session.question(s.current).id == "name");
     ui.frames(2);

@@ -7,10 +7,36 @@ namespace kiosk::assessment {
 
 using questionnaire::Questionnaire;
 
+namespace {
+
+store::QuestionnaireSnapshot snapshotOf(const Questionnaire& q) { return {q.id, q.version, q.contentHash, q.source}; }
+
+// Why an assessment takes no more answers, or nothing while it is in progress.
+std::optional<std::string> closedReason(const store::AssessmentRecord& record) {
+    switch (record.status) {
+        case store::AssessmentStatus::Completed: return "this assessment is already completed";
+        case store::AssessmentStatus::Discarded: return "this assessment was discarded";
+        case store::AssessmentStatus::InProgress: break;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 Result<ActiveAssessment> AssessmentService::start(const Questionnaire& q, Lang lang) {
-    auto uuid = m_store.create({q.id, q.version, q.contentHash, q.source}, langCode(lang));
+    store::AssessmentRecord record;
+    record.questionnaireId = q.id;
+    record.questionnaireVersion = q.version;
+    record.contentHash = q.contentHash;
+    record.status = store::AssessmentStatus::InProgress;
+    record.language = std::string(langCode(lang));
+    return ActiveAssessment{{}, Session(std::make_shared<const Questionnaire>(q)), std::move(record)};
+}
+
+Result<store::AssessmentRecord> AssessmentService::storeNew(const ActiveAssessment& active) {
+    auto uuid = m_store.create(snapshotOf(active.session.questionnaire()), active.record.language);
     if (!uuid) return Error{uuid.error()};
-    return open(*uuid);
+    return m_store.get(*uuid);
 }
 
 Result<std::shared_ptr<const Questionnaire>> AssessmentService::questionnaireFor(const store::AssessmentRecord& record) {
@@ -57,27 +83,97 @@ Result<ActiveAssessment> AssessmentService::open(const std::string& uuidOrPrefix
 Status AssessmentService::answer(ActiveAssessment& active, const std::string& questionId, Answer answer) {
     const auto* q = active.session.questionnaire().findQuestion(questionId);
     if (!q) return Error{fmt::format("no question '{}'", questionId)};
-    if (active.record.status != store::AssessmentStatus::InProgress) return Error{"this assessment is already completed"};
+    if (auto closed = closedReason(active.record)) return Error{*closed};
     if (auto s = checkAnswer(*q, answer); !s) return s;
-    if (auto s = m_store.saveAnswer(active.uuid, questionId, encodeAnswer(*q, answer), answer.skipped); !s) return s;
+    const std::string value = encodeAnswer(*q, answer);
+    if (active.stored()) {
+        if (auto s = m_store.saveAnswer(active.uuid, questionId, value, answer.skipped); !s) return s;
+        return active.session.setAnswer(questionId, std::move(answer));
+    }
+    // The first answer: the assessment and its answer are written together or not at all.
+    store::Transaction tx(m_store.database());
+    if (!tx.began()) return Error{fmt::format("could not save the answer: {}", tx.beginStatus().error())};
+    auto record = storeNew(active);
+    if (!record) return Error{record.error()};
+    if (auto s = m_store.saveAnswer(record->uuid, questionId, value, answer.skipped); !s) return s;
+    record->answerCount = 1;
+    if (auto s = tx.commit(); !s) return Error{fmt::format("could not save the answer: {}", s.error())};
+    active.uuid = record->uuid;
+    active.record = std::move(*record);
     return active.session.setAnswer(questionId, std::move(answer));
 }
 
 Status AssessmentService::setLanguage(ActiveAssessment& active, Lang lang) {
-    if (auto s = m_store.setLanguage(active.uuid, langCode(lang)); !s) return s;
+    if (active.stored())
+        if (auto s = m_store.setLanguage(active.uuid, langCode(lang)); !s) return s;
     active.record.language = std::string(langCode(lang));
     return {};
 }
 
 Status AssessmentService::complete(ActiveAssessment& active) {
+    if (auto closed = closedReason(active.record)) return Error{*closed};
     const auto missing = active.session.missingRequired();
     if (!missing.empty()) {
         return Error{fmt::format("{} required question(s) still need an answer, the first is '{}'", missing.size(),
                                  active.session.question(missing.front()).id)};
     }
-    if (auto s = m_store.markCompleted(active.uuid); !s) return s;
-    active.record.status = store::AssessmentStatus::Completed;
+    if (active.stored()) {
+        if (auto s = m_store.markCompleted(active.uuid); !s) return s;
+        active.record.status = store::AssessmentStatus::Completed;
+        return {};
+    }
+    store::Transaction tx(m_store.database());
+    if (!tx.began()) return Error{fmt::format("could not complete the assessment: {}", tx.beginStatus().error())};
+    auto record = storeNew(active);
+    if (!record) return Error{record.error()};
+    if (auto s = m_store.markCompleted(record->uuid); !s) return s;
+    auto completed = m_store.get(record->uuid);
+    if (!completed) return Error{completed.error()};
+    if (auto s = tx.commit(); !s) return Error{fmt::format("could not complete the assessment: {}", s.error())};
+    active.uuid = completed->uuid;
+    active.record = std::move(*completed);
     return {};
+}
+
+namespace {
+
+Status discardable(const store::AssessmentRecord& record) {
+    switch (record.status) {
+        case store::AssessmentStatus::Completed:
+            return Error{fmt::format("assessment {} is completed; only an assessment in progress can be discarded", record.uuid)};
+        case store::AssessmentStatus::Discarded:
+            return Error{fmt::format("assessment {} was already discarded{}", record.uuid,
+                                     record.discardedAt ? " on " + *record.discardedAt : std::string())};
+        case store::AssessmentStatus::InProgress: break;
+    }
+    return {};
+}
+
+}  // namespace
+
+Status AssessmentService::discard(ActiveAssessment& active) {
+    if (!active.stored()) {
+        if (active.record.status == store::AssessmentStatus::Completed) return Error{"this assessment is already completed"};
+        active.record.status = store::AssessmentStatus::Discarded;
+        return {};
+    }
+    auto discarded = discard(active.uuid);
+    if (!discarded) return Error{discarded.error()};
+    active.record = std::move(*discarded);
+    return {};
+}
+
+Result<store::AssessmentRecord> AssessmentService::discard(const std::string& uuidOrPrefix) {
+    auto record = m_store.get(uuidOrPrefix);
+    if (!record) return Error{record.error()};
+    if (auto s = discardable(*record); !s) return Error{s.error()};
+    if (auto s = m_store.markDiscarded(record->uuid); !s) {
+        // Completed or discarded elsewhere since it was read: say which.
+        if (auto now = m_store.get(record->uuid))
+            if (auto why = discardable(*now); !why) return Error{why.error()};
+        return Error{s.error()};
+    }
+    return m_store.get(record->uuid);
 }
 
 Result<std::vector<AssessmentSummary>> AssessmentService::summaries(std::optional<store::AssessmentStatus> status) {

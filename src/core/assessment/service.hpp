@@ -1,6 +1,7 @@
-// The assessment service: what screens and the CLI call to start, answer, resume and complete
-// assessments. It keeps the in-memory Session and the database in step: an answer is saved
-// first and only then shown as given.
+// The assessment service: what screens and the CLI call to start, answer, resume, complete and
+// discard assessments. It keeps the in-memory Session and the database in step: an answer is
+// saved first and only then shown as given. An assessment is stored with its first answer, so
+// opening a questionnaire and leaving it again leaves nothing behind.
 #pragma once
 
 #include <memory>
@@ -14,9 +15,10 @@
 namespace kiosk::assessment {
 
 struct ActiveAssessment {
-    std::string uuid;
+    std::string uuid;  // empty until the assessment is stored (at its first answer)
     Session session;
     store::AssessmentRecord record;
+    bool stored() const { return !uuid.empty(); }
 };
 
 // One line of the "continue where you left off" list.
@@ -33,22 +35,36 @@ public:
     AssessmentService(store::AssessmentStore& store, const questionnaire::Catalog& catalog)
         : m_store(store), m_catalog(catalog) {}
 
+    // A new assessment in memory only: nothing is written until its first answer.
     Result<ActiveAssessment> start(const questionnaire::Questionnaire& questionnaire, Lang lang);
 
     // Loads an assessment with the questionnaire exactly as it was when the assessment began.
     Result<ActiveAssessment> open(const std::string& uuidOrPrefix);
 
-    // Checks, saves (one transaction), then records the answer in the session.
+    // Checks, saves (one transaction), then records the answer in the session. The first answer
+    // stores the assessment and the answer together: neither is ever saved without the other.
     Status answer(ActiveAssessment& active, const std::string& questionId, Answer answer);
 
+    // Saved with the assessment once it is stored; before that it only changes memory.
     Status setLanguage(ActiveAssessment& active, Lang lang);
 
-    // Refuses while required questions are unanswered.
+    // Refuses while required questions are unanswered. An assessment not yet stored (every
+    // question optional and none answered) is stored and completed in one transaction.
     Status complete(ActiveAssessment& active);
 
+    // Sets an assessment in progress aside for good: it keeps its answers but is no longer listed
+    // to resume (summaries(InProgress)) and takes no more answers. A completed one is refused. One
+    // not yet stored has nothing saved to keep; it is only marked discarded in memory.
+    Status discard(ActiveAssessment& active);
+    // The same by id (a unique prefix is enough); gives the discarded assessment's record.
+    Result<store::AssessmentRecord> discard(const std::string& uuidOrPrefix);
+
+    // Newest first; every status (discarded included) when none is given.
     Result<std::vector<AssessmentSummary>> summaries(std::optional<store::AssessmentStatus> status);
 
 private:
+    // Writes a new assessment's row (inside the caller's transaction) and reads it back.
+    Result<store::AssessmentRecord> storeNew(const ActiveAssessment& active);
     Result<std::shared_ptr<const questionnaire::Questionnaire>> questionnaireFor(const store::AssessmentRecord& record);
 
     store::AssessmentStore& m_store;

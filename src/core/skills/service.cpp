@@ -115,11 +115,21 @@ Status SkillService::recordChecklist(const assessment::Session& s, const std::st
 Status SkillService::completeChecklist(assessment::AssessmentService& assessments, assessment::ActiveAssessment& checklist) {
     store::Transaction tx(m_store.database());
     if (!tx.began()) return tx.beginStatus();
-    if (auto s = recordChecklist(checklist.session, checklist.uuid); !s) return s;
-    const auto statusBefore = checklist.record.status;
+    // Completed first, so that a checklist not yet stored has its id for the snapshot; if
+    // anything after fails, the whole step is rolled back and the checklist is as it was.
+    const auto uuidBefore = checklist.uuid;
+    const auto recordBefore = checklist.record;
+    const auto restore = [&] {
+        checklist.uuid = uuidBefore;
+        checklist.record = recordBefore;
+    };
     if (auto s = assessments.complete(checklist); !s) return s;
+    if (auto s = recordChecklist(checklist.session, checklist.uuid); !s) {
+        restore();
+        return s;
+    }
     if (auto s = tx.commit(); !s) {
-        checklist.record.status = statusBefore;  // nothing was saved, so the session is not complete either
+        restore();  // nothing was saved, so the session is not complete either
         return Error{fmt::format("could not finish the checklist: {}", s.error())};
     }
     return {};

@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::string_view kSelectAssessment = R"sql(
 SELECT a.uuid, a.questionnaire_id, a.questionnaire_version, a.content_hash, a.status, a.language,
-       a.created_at, a.updated_at, a.completed_at,
+       a.created_at, a.updated_at, a.completed_at, a.discarded_at,
        (SELECT COUNT(*) FROM answers WHERE assessment_uuid = a.uuid)
 FROM assessments a)sql";
 
@@ -20,12 +20,13 @@ AssessmentRecord readRecord(const Statement& s) {
     r.questionnaireId = s.text(1);
     r.questionnaireVersion = s.text(2);
     r.contentHash = s.text(3);
-    r.status = s.text(4) == "completed" ? AssessmentStatus::Completed : AssessmentStatus::InProgress;
+    r.status = parseStatus(s.text(4)).value_or(AssessmentStatus::InProgress);
     r.language = s.text(5);
     r.createdAt = s.text(6);
     r.updatedAt = s.text(7);
     r.completedAt = s.optionalText(8);
-    r.answerCount = static_cast<int>(s.integer(9));
+    r.discardedAt = s.optionalText(9);
+    r.answerCount = static_cast<int>(s.integer(10));
     return r;
 }
 
@@ -34,7 +35,18 @@ Status failed(std::string_view what, const std::string& why) { return Error{fmt:
 }  // namespace
 
 std::string_view statusName(AssessmentStatus status) {
-    return status == AssessmentStatus::Completed ? "completed" : "in_progress";
+    switch (status) {
+        case AssessmentStatus::Completed: return "completed";
+        case AssessmentStatus::Discarded: return "discarded";
+        case AssessmentStatus::InProgress: break;
+    }
+    return "in_progress";
+}
+
+std::optional<AssessmentStatus> parseStatus(std::string_view name) {
+    for (auto status : {AssessmentStatus::InProgress, AssessmentStatus::Completed, AssessmentStatus::Discarded})
+        if (statusName(status) == name) return status;
+    return std::nullopt;
 }
 
 Result<std::string> AssessmentStore::create(const QuestionnaireSnapshot& snapshot, std::string_view language) {
@@ -90,6 +102,18 @@ Status AssessmentStore::markCompleted(const std::string& uuid) {
                       "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE uuid = ?1 AND status = 'in_progress'");
     s.bind(1, uuid);
     if (auto st = s.run(); !st) return failed("complete the assessment", st.error());
+    if (m_db.changes() == 0) return Error{fmt::format("assessment {} is not in progress", uuid)};
+    return tx.commit();
+}
+
+Status AssessmentStore::markDiscarded(const std::string& uuid) {
+    Transaction tx(m_db);
+    if (!tx.began()) return failed("discard the assessment", tx.beginStatus().error());
+    Statement s(m_db, "UPDATE assessments SET status = 'discarded', "
+                      "discarded_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                      "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE uuid = ?1 AND status = 'in_progress'");
+    s.bind(1, uuid);
+    if (auto st = s.run(); !st) return failed("discard the assessment", st.error());
     if (m_db.changes() == 0) return Error{fmt::format("assessment {} is not in progress", uuid)};
     return tx.commit();
 }

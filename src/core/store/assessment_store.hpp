@@ -12,8 +12,10 @@
 
 namespace kiosk::store {
 
-enum class AssessmentStatus { InProgress, Completed };
+// Discarded: left unfinished on purpose; kept with its answers, but never listed to resume.
+enum class AssessmentStatus { InProgress, Completed, Discarded };
 std::string_view statusName(AssessmentStatus status);
+std::optional<AssessmentStatus> parseStatus(std::string_view name);
 
 struct AssessmentRecord {
     std::string uuid;
@@ -25,6 +27,7 @@ struct AssessmentRecord {
     std::string createdAt;
     std::string updatedAt;
     std::optional<std::string> completedAt;
+    std::optional<std::string> discardedAt;
     int answerCount = 0;
 };
 
@@ -45,8 +48,10 @@ struct QuestionnaireSnapshot {
 class AssessmentStore {
 public:
     explicit AssessmentStore(Database& db) : m_db(db) {}
+    Database& database() { return m_db; }
 
     // Stores the questionnaire's text (once per content hash) and starts an assessment.
+    // The service calls it together with the first answer, in one transaction.
     Result<std::string> create(const QuestionnaireSnapshot& snapshot, std::string_view language);
 
     // Inserts or replaces one answer, in one transaction, and touches the assessment.
@@ -54,6 +59,8 @@ public:
 
     Status setLanguage(const std::string& uuid, std::string_view language);
     Status markCompleted(const std::string& uuid);
+    // Only an assessment in progress; its answers stay.
+    Status markDiscarded(const std::string& uuid);
 
     // Newest first; only those with the given status when one is given.
     Result<std::vector<AssessmentRecord>> list(std::optional<AssessmentStatus> status = std::nullopt);

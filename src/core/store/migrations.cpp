@@ -1,6 +1,8 @@
 // Schema history. Never edit a published migration: add the next one.
 #include "store/migrations.hpp"
 
+#include <sqlite3.h>
+
 #include <fmt/format.h>
 
 #include "store/database.hpp"
@@ -88,24 +90,95 @@ CREATE TABLE skill_levels (
     PRIMARY KEY (snapshot_id, skill_id)
 );
 )sql"},
+        // An assessment in progress can be discarded (kept with its answers, no longer resumed).
+        // SQLite cannot change a CHECK constraint, so the table is rebuilt: every row is copied
+        // (rowids too) and the old table replaced; answers, results and skill snapshots refer to
+        // it by name and stay valid (migrate() checks them before committing).
+        {4, R"sql(
+CREATE TABLE assessments_v4 (
+    uuid                  TEXT PRIMARY KEY,
+    questionnaire_id      TEXT NOT NULL,
+    questionnaire_version TEXT NOT NULL,
+    content_hash          TEXT NOT NULL REFERENCES questionnaire_snapshots(content_hash),
+    status                TEXT NOT NULL CHECK (status IN ('in_progress', 'completed', 'discarded')),
+    language              TEXT NOT NULL DEFAULT 'ja' CHECK (language IN ('ja', 'en')),
+    created_at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    completed_at          TEXT,
+    discarded_at          TEXT
+);
+INSERT INTO assessments_v4(rowid, uuid, questionnaire_id, questionnaire_version, content_hash, status, language,
+                           created_at, updated_at, completed_at)
+    SELECT rowid, uuid, questionnaire_id, questionnaire_version, content_hash, status, language,
+           created_at, updated_at, completed_at
+    FROM assessments;
+DROP TABLE assessments;
+ALTER TABLE assessments_v4 RENAME TO assessments;
+CREATE INDEX assessments_by_status ON assessments(status, updated_at);
+)sql"},
     };
     return list;
 }
 
 int latestSchemaVersion() { return migrations().back().version; }
 
-Status migrate(Database& db, int upTo) {
+namespace {
+
+// Rows that refer to a row that is not there, as PRAGMA foreign_key_check lists them.
+Result<std::vector<std::string>> danglingReferences(Database& db) {
+    Statement check(db, "PRAGMA foreign_key_check");
+    std::vector<std::string> found;
+    for (;;) {
+        auto row = check.step();
+        if (!row) return Error{row.error()};
+        if (!*row) return found;
+        found.push_back(fmt::format("a row of {} (rowid {}) refers to a missing row of {}", check.text(0), check.text(1), check.text(2)));
+    }
+}
+
+Status migrateSteps(Database& db, int upTo) {
     // One transaction for every step: a database is either migrated all the way or not at all.
     Transaction tx(db);
     if (!tx.began()) return tx.beginStatus();
     const int from = db.userVersion();
+    auto danglingBefore = danglingReferences(db);
+    if (!danglingBefore) return Error{danglingBefore.error()};
     for (const Migration& m : migrations()) {
         if (upTo >= 0 && m.version > upTo) break;
         if (from >= m.version) continue;
         if (auto s = db.exec(m.sql); !s) return Error{fmt::format("schema migration {} failed: {}", m.version, s.error())};
+        // A rebuilt table must leave every reference as valid as it found it.
+        auto dangling = danglingReferences(db);
+        if (!dangling) return Error{fmt::format("schema migration {} failed: {}", m.version, dangling.error())};
+        if (dangling->size() > danglingBefore->size())
+            return Error{fmt::format("schema migration {} failed: {}", m.version, dangling->front())};
         if (auto s = db.exec(fmt::format("PRAGMA user_version = {}", m.version)); !s) return s;
     }
     return tx.commit();
+}
+
+}  // namespace
+
+Status migrate(Database& db, int upTo) {
+    // Migrations that rebuild a table drop the old one; with foreign keys enforced, that would
+    // delete every row that refers to it (ON DELETE CASCADE). As SQLite's procedure for changing
+    // a table prescribes, enforcement is off while migrating (it can only be switched outside a
+    // transaction) and foreign_key_check proves each step left every reference intact.
+    bool enforced = false;
+    {
+        Statement s(db, "PRAGMA foreign_keys");
+        auto row = s.step();
+        if (!row) return Error{row.error()};
+        enforced = *row && s.integer(0) != 0;
+    }
+    if (enforced) {
+        if (sqlite3_get_autocommit(db.handle()) == 0) return Error{"the schema cannot be migrated inside a transaction"};
+        if (auto s = db.exec("PRAGMA foreign_keys = OFF"); !s) return s;
+    }
+    auto migrated = migrateSteps(db, upTo);
+    if (enforced)
+        if (auto s = db.exec("PRAGMA foreign_keys = ON"); !s && migrated) return s;
+    return migrated;
 }
 
 }  // namespace kiosk::store

@@ -21,6 +21,7 @@ of their commit, which leaves the checkout alone):
   python3 tests/data/migrations/make_fixtures.py 2 --kiosk /tmp/k2/build/src/app/medsec-kiosk
   mkdir -p /tmp/k3 && git archive 6d74e35 | tar -x -C /tmp/k3 && ... (the same)
   python3 tests/data/migrations/make_fixtures.py 3 --kiosk /tmp/k3/build/src/app/medsec-kiosk
+  python3 tests/data/migrations/make_fixtures.py 4 --kiosk build/src/app/medsec-kiosk   (today's kiosk, the first with schema 4)
 
 What every fixture holds (the test relies on it, so a new fixture keeps all of it):
   - the questionnaire snapshot of tests/data/good/tiny.toml (its text frozen below, with its sha256);
@@ -33,7 +34,8 @@ What every fixture holds (the test relies on it, so a new fixture keeps all of i
     inside result_json). Kiosk results point at a security-measures assessment and a profile; here
     it is attached to the tiny assessment, without a profile (profile_uuid may be NULL);
   - schema >= 3: three people with Japanese names, qualifications with and without dates, two
-    skill snapshots of one person (the newer one with other levels), one of another.
+    skill snapshots of one person (the newer one with other levels), one of another;
+  - schema >= 4: assessment DISCARDED (ja): has_backup=no, set aside before it was finished.
 """
 
 import argparse
@@ -52,6 +54,7 @@ ERAS = {
     1: ("04dd0e1", "1721a5a"),
     2: ("bbfdfb2", "dceb0ca"),
     3: ("152367c", "6d74e35"),
+    4: ("after 38a555d", None),  # the newest schema: no last version yet
 }
 
 # The migrations exactly as they were published. Frozen here on purpose: the fixtures reproduce the
@@ -136,6 +139,28 @@ CREATE TABLE skill_levels (
     PRIMARY KEY (snapshot_id, skill_id)
 );
 """,
+    4: """
+CREATE TABLE assessments_v4 (
+    uuid                  TEXT PRIMARY KEY,
+    questionnaire_id      TEXT NOT NULL,
+    questionnaire_version TEXT NOT NULL,
+    content_hash          TEXT NOT NULL REFERENCES questionnaire_snapshots(content_hash),
+    status                TEXT NOT NULL CHECK (status IN ('in_progress', 'completed', 'discarded')),
+    language              TEXT NOT NULL DEFAULT 'ja' CHECK (language IN ('ja', 'en')),
+    created_at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    completed_at          TEXT,
+    discarded_at          TEXT
+);
+INSERT INTO assessments_v4(rowid, uuid, questionnaire_id, questionnaire_version, content_hash, status, language,
+                           created_at, updated_at, completed_at)
+    SELECT rowid, uuid, questionnaire_id, questionnaire_version, content_hash, status, language,
+           created_at, updated_at, completed_at
+    FROM assessments;
+DROP TABLE assessments;
+ALTER TABLE assessments_v4 RENAME TO assessments;
+CREATE INDEX assessments_by_status ON assessments(status, updated_at);
+""",
 }
 
 # tests/data/good/tiny.toml as the assessments stored it (frozen: the stored copy never changes).
@@ -174,6 +199,7 @@ TINY_HASH = hashlib.sha256(TINY_TOML.encode("utf-8")).hexdigest()
 
 COMPLETED = "3f2b8c1e-7a4d-4e59-9b1c-2d6e8f0a1b34"
 IN_PROGRESS = "a91d0f47-5c2e-4b8a-8e3f-6b7c9d2e4f10"
+DISCARDED = "6c1e2f9a-3b7d-4a05-9e48-d2f17a6b0c83"
 JAPANESE_NOTE = "停電時は紙カルテに切り替えます。手順書は医事課の棚にあります。"
 RESULT_COMPUTED_AT = "2026-03-02T05:41:07.204Z"
 SCENARIO = os.path.join(REPO, "tests", "data", "scenarios", "clinic_19_beds.json")
@@ -257,6 +283,16 @@ def rows(version, result_json):
             ("skill_levels", dict(snapshot_id=3, skill_id="skill_net_remote", level=2)),
             ("skill_levels", dict(snapshot_id=3, skill_id="skill_inc_first_response", level=3)),
         ]
+    if version >= 4:
+        out += [
+            # Begun at its first answer, then set aside (medsec-kiosk discard) instead of finished.
+            ("assessments", dict(uuid=DISCARDED, questionnaire_id="tiny", questionnaire_version="1.0.0",
+                                 content_hash=TINY_HASH, status="discarded", language="ja",
+                                 created_at="2026-03-09T23:40:02.115Z", updated_at="2026-03-10T00:12:45.380Z",
+                                 completed_at=None, discarded_at="2026-03-10T00:12:45.380Z")),
+            ("answers", dict(assessment_uuid=DISCARDED, question_id="has_backup", value="no", skipped=0,
+                             answered_at="2026-03-09T23:40:02.115Z")),
+        ]
     return out
 
 
@@ -275,8 +311,9 @@ def stored_result(score_output):
 
 def script(version, result_json):
     first, last = ERAS[version]
+    era = f"kiosk versions {first} to {last} wrote it" if last else f"kiosk versions {first} write it"
     lines = [
-        f"-- A medsec-kiosk database of schema {version}, as kiosk versions {first} to {last} wrote it.",
+        f"-- A medsec-kiosk database of schema {version}, as {era}.",
         "-- Made by make_fixtures.py in this folder; never edit it by hand, and never change it once a newer",
         "-- schema exists: add a fixture for the new schema instead.",
         "PRAGMA foreign_keys=OFF;",
