@@ -45,6 +45,7 @@ struct HomeState {
     bool stale = true;        // reload the list on the next frame
     int focused = 0;          // keyboard focus among questionnaires, then in-progress items
     bool scrollToFocus = false;  // the focus moved by keyboard: scroll its card into view
+    std::string confirmDiscard;  // the assessment in progress whose discarding waits for a yes
     std::string error;
 };
 

@@ -505,7 +505,7 @@ void overviewPanel(AppState& state, float width, float height) {
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec2 end{at.x + rowWidth, at.y + theme::kMinTouch};
         const bool current = i == s.current;
-        draw->AddRectFilled(at, end, ImGui::GetColorU32(current ? ImVec4{0.86f, 0.94f, 0.89f, 1} : ImGui::IsItemHovered() ? ImVec4{0.90f, 0.93f, 0.97f, 1} : theme::kPanel), 8);
+        draw->AddRectFilled(at, end, ImGui::GetColorU32(current ? theme::kGoodFill : ImGui::IsItemHovered() ? theme::kHoverFill : theme::kPanel), 8);
         const float y = at.y + (theme::kMinTouch - ImGui::GetFontSize()) / 2;
         const std::string head = fmt::format("{}  {}", number, !a ? "○" : a->skipped ? "－" : "●");
         draw->AddText({at.x + 12, y}, ImGui::GetColorU32(theme::kText), head.c_str());

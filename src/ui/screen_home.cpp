@@ -80,6 +80,37 @@ bool card(AppState& state, const char* id, std::string_view title, std::string_v
     return pressed;
 }
 
+// Under an assessment in progress: set it aside, after a confirmation. It is kept in the database
+// as discarded with its answers; it is only no longer offered to continue.
+void discardControls(AppState& state, const assessment::AssessmentSummary& summary) {
+    auto& home = state.home;
+    const std::string& uuid = summary.record.uuid;
+    ImGui::PushID(uuid.c_str());
+    ImGui::PushFont(state.fonts.small);
+    if (home.confirmDiscard != uuid) {
+        const std::string label = state.tr("home.discard");
+        const float width = ImGui::CalcTextSize(label.c_str()).x + 40;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
+        if (bigButton((label + "##discard").c_str(), {width, theme::kMinTouch})) home.confirmDiscard = uuid;
+    } else {
+        box([&](float inner) {
+            wrappedText(i18n::substitute(state.tr("home.discard_question"), {summary.title.get(state.lang)}), nullptr, inner,
+                        &theme::kWarning);
+            const std::string yes = state.tr("home.discard_yes");
+            const std::string no = state.tr("home.discard_no");
+            if (bigButton((no + "##keep").c_str(), {ImGui::CalcTextSize(no.c_str()).x + 48, theme::kMinTouch})) home.confirmDiscard.clear();
+            ImGui::SameLine();
+            if (bigButton((yes + "##discardyes").c_str(), {ImGui::CalcTextSize(yes.c_str()).x + 48, theme::kMinTouch})) {
+                if (auto done = state.services.assessments->discard(uuid); !done) home.error = done.error();
+                home.confirmDiscard.clear();
+                home.stale = true;
+            }
+        }, theme::kCautionFill);
+    }
+    ImGui::PopFont();
+    ImGui::PopID();
+}
+
 }  // namespace
 
 void drawHome(AppState& state) {
@@ -126,7 +157,7 @@ void drawHome(AppState& state) {
             wrappedText(state.tr("home.first_time"), nullptr, inner);
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + inner - buttonWidth);
             if (bigButton((label + "##practice").c_str(), {buttonWidth, theme::kMinTouch})) start(state, *practice);
-        }, ImVec4{0.90f, 0.97f, 0.93f, 1});
+        }, theme::kGoodFill);
         if (state.screen != Screen::Home) {
             ImGui::EndChild();
             ImGui::PopStyleColor();
@@ -168,6 +199,7 @@ void drawHome(AppState& state) {
             resume(state, summary.record.uuid);
             break;
         }
+        discardControls(state, summary);
     }
     if (!state.home.scored.empty() && state.screen == Screen::Home) {
         ImGui::Spacing();

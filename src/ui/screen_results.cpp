@@ -164,7 +164,7 @@ void tierLadder(AppState& state, const scoring::FacilityResult& r) {
         const float rowHeight = std::max(40.0f, static_cast<float>(nameLines.size()) * (ImGui::GetFontSize() + 2) + 14);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         draw->AddRectFilled(at, {at.x + width, at.y + rowHeight},
-                            ImGui::GetColorU32(reached ? ImVec4{0.86f, 0.94f, 0.89f, 1} : theme::kPanel), 8);
+                            ImGui::GetColorU32(reached ? theme::kGoodFill : theme::kPanel), 8);
         if (t->id == r.expectedTier)
             draw->AddRect(at, {at.x + width, at.y + rowHeight}, ImGui::GetColorU32(ImVec4{0.85f, 0.40f, 0.05f, 1}), 8, 0, 2.5f);
         float y = at.y + (rowHeight - static_cast<float>(nameLines.size()) * (ImGui::GetFontSize() + 2)) / 2;

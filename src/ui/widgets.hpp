@@ -31,6 +31,10 @@ inline const ImVec4 kPanel{0.95f, 0.96f, 0.98f, 1.0f};
 inline const ImVec4 kText{0.10f, 0.12f, 0.16f, 1.0f};
 inline const ImVec4 kWhite{1.0f, 1.0f, 1.0f, 1.0f};
 inline const ImVec4 kFrame{0.93f, 0.94f, 0.96f, 1.0f};  // text fields
+inline const ImVec4 kGoodFill{0.86f, 0.94f, 0.89f, 1.0f};     // reached, current, a good choice
+inline const ImVec4 kCautionFill{1.0f, 0.96f, 0.88f, 1.0f};   // a question before something is given up
+inline const ImVec4 kHoverFill{0.90f, 0.93f, 0.97f, 1.0f};    // a row under the pointer
+inline const ImVec4 kControlEdge{0.40f, 0.44f, 0.50f, 1.0f};  // the box of a checkbox or radio button
 }  // namespace theme
 
 void applyTheme();

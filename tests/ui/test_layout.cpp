@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <functional>
 #include <regex>
 #include <string>
@@ -392,4 +393,63 @@ TEST_CASE("a count of people with both higher than those with either is pointed 
     ui.press(test::Enter);  // accepted all the same: the scoring counts the smaller number
     REQUIRE(s.active->session.answer("staff_both_count"));
     CHECK(*s.active->session.answer("staff_both_count")->number == 5);
+}
+
+TEST_CASE("an assessment in progress is discarded from Home after a confirmation, and kept on record") {
+    Fixture f;
+    auto active = f.service.start(*f.catalog.find("practice"), Lang::Ja);
+    REQUIRE(active);
+    REQUIRE(f.service.answer(*active, "role", assessment::Answer::option("clerical")));
+    const std::string uuid = active->uuid;
+    test::HeadlessUi ui(f.state);
+    ui::goHome(f.state);
+    ui.frames(2);
+    REQUIRE(f.state.home.inProgress.size() == 1);
+    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "home.discard")));
+    CHECK(f.state.home.confirmDiscard == uuid);
+    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "home.discard_no")));  // changed their mind
+    CHECK(f.state.home.confirmDiscard.empty());
+    CHECK(f.store.get(uuid)->status == store::AssessmentStatus::InProgress);
+    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "home.discard")));
+    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "home.discard_yes")));
+    ui.frames(2);
+    CHECK(f.state.home.inProgress.empty());
+    const auto record = f.store.get(uuid);
+    REQUIRE(record);
+    CHECK(record->status == store::AssessmentStatus::Discarded);
+    CHECK(f.store.answers(uuid)->size() == 1);  // the answer is kept
+}
+
+namespace {
+double channel(float c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
+double luminanceOf(const ImVec4& c) { return 0.2126 * channel(c.x) + 0.7152 * channel(c.y) + 0.0722 * channel(c.z); }
+double contrastOf(const ImVec4& a, const ImVec4& b) {
+    const double la = luminanceOf(a), lb = luminanceOf(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+}  // namespace
+
+TEST_CASE("text on the fills of rows, ladders and questions, and the edges of unchecked controls, can be seen") {
+    using namespace ui::theme;
+    struct Pair {
+        const char* what;
+        ImVec4 fore, back;
+        double need;  // 4.5 for text, 3 for a control's boundary (WCAG 1.4.3 and 1.4.11)
+    };
+    const std::vector<Pair> pairs{
+        {"text on a reached rung or the current row", kText, kGoodFill, 4.5},
+        {"muted text on the current row", kMuted, kGoodFill, 4.5},
+        {"selected text on the current row", kSelected, kGoodFill, 4.5},
+        {"warning on a caution box", kWarning, kCautionFill, 4.5},
+        {"text on a hovered row", kText, kHoverFill, 4.5},
+        {"selected text on a hovered row", kSelected, kHoverFill, 4.5},
+        {"an unchecked box's edge on the window", kControlEdge, kWhite, 3.0},
+        {"an unchecked box's edge in a panel", kControlEdge, kPanel, 3.0},
+        {"an unchecked box's edge against its own fill", kControlEdge, kFrame, 3.0},
+        {"the check mark in its box", kAccent, kFrame, 3.0},
+    };
+    for (const auto& p : pairs) {
+        CAPTURE(p.what);
+        CHECK(contrastOf(p.fore, p.back) >= p.need);
+    }
 }

@@ -9,6 +9,7 @@
 #include <regex>
 #include <set>
 
+#include "fixture.hpp"
 #include "headless.hpp"
 #include "i18n/strings.hpp"
 #include "questionnaire/loader.hpp"
@@ -23,47 +24,10 @@
 #include "util/utf8.hpp"
 
 using namespace kiosk;
+using test::Fixture;
+using test::completeScenario;
+using test::indexOf;
 
-namespace {
-
-struct Fixture {
-    Fixture() : db(std::move(store::Database::open(":memory:").value())), store(db), results(db), service(store, catalog) {
-        catalog = questionnaire::loadCatalog(test::sourceDir() / "questionnaires");
-        auto loaded = i18n::Strings::load(test::sourceDir() / "assets" / "i18n");
-        REQUIRE_MESSAGE(loaded, (loaded ? "" : loaded.error()));
-        strings = std::move(*loaded);
-        auto rules = scoring::loadPolicy(test::sourceDir() / "questionnaires", catalog);
-        REQUIRE(rules.policy);
-        policy = std::move(*rules.policy);
-        scoring = std::make_unique<scoring::ScoringService>(service, results, catalog, &policy);
-        auto skillLoad = skills::loadSkillCatalog(test::sourceDir() / "questionnaires", catalog);
-        REQUIRE(skillLoad.catalog);
-        skillCatalog = std::move(*skillLoad.catalog);
-        skillService = std::make_unique<skills::SkillService>(people, skillCatalog);
-        scoring->useSkillMatrix(skillService.get());
-        state.services = {&service, scoring.get(), skillService.get(), &catalog, &strings, &policy};
-    }
-    questionnaire::Catalog catalog;
-    i18n::Strings strings;
-    scoring::Policy policy;
-    store::Database db;
-    store::AssessmentStore store;
-    store::ResultStore results;
-    store::PeopleStore people{db};
-    assessment::AssessmentService service;
-    std::unique_ptr<scoring::ScoringService> scoring;
-    skills::SkillCatalog skillCatalog;
-    std::unique_ptr<skills::SkillService> skillService;
-    ui::AppState state;
-};
-
-int indexOf(const questionnaire::Catalog& catalog, std::string_view id) {
-    for (std::size_t i = 0; i < catalog.questionnaires.size(); ++i)
-        if (catalog.questionnaires[i].id == id) return static_cast<int>(i);
-    return -1;
-}
-
-}  // namespace
 
 TEST_CASE("the string catalogues have the same keys in ja and en") {
     auto strings = i18n::Strings::load(test::sourceDir() / "assets" / "i18n");
@@ -280,28 +244,6 @@ TEST_CASE("an exercise decision is locked once made and its explanation is shown
     CHECK(f.strings.missing().empty());
 }
 
-namespace {
-
-// Completes a scenario's profile and measures through the service, as the kiosk would.
-std::string completeScenario(Fixture& f, const std::string& name) {
-    auto parsed = scoring::parseAnswersFile(test::readFile(test::dataDir() / "scenarios" / (name + ".json")), f.catalog);
-    REQUIRE(parsed);
-    std::string measuresUuid;
-    for (const assessment::Session* answers : {parsed->profile.get(), parsed->measures.get()}) {
-        auto active = f.service.start(*f.catalog.find(answers->questionnaire().id), Lang::Ja);
-        REQUIRE(active);
-        for (const auto& [id, answer] : answers->answers()) REQUIRE(f.service.answer(*active, id, answer));
-        for (int i : active->session.missingRequired()) {
-            const auto& q = active->session.question(i);
-            REQUIRE(f.service.answer(*active, q.id, test::neutralAnswer(q)));
-        }
-        REQUIRE(f.service.complete(*active));
-        measuresUuid = active->uuid;
-    }
-    return measuresUuid;
-}
-
-}  // namespace
 
 TEST_CASE("the results screen draws every tab in both languages, and Home lists the result") {
     Fixture f;
