@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 
 #include "ui/app_state.hpp"
 #include "ui/fonts.hpp"
@@ -97,6 +98,20 @@ public:
         }
         io.MouseDown[0] = false;
         frames(1);
+    }
+
+    // Taps the touch target whose label (before any "##") is `label`; false when none is drawn.
+    bool tap(std::string_view label) {
+        ui::collectTouchTargets(true);
+        frames(1);
+        const auto targets = ui::takeTouchTargets();
+        ui::collectTouchTargets(false);
+        for (const auto& t : targets) {
+            if (std::string_view(t.label).substr(0, t.label.find("##")) != label) continue;
+            click((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
+            return true;
+        }
+        return false;
     }
 
     // Clicks at a screen position.

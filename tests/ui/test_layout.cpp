@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
 #include <functional>
 #include <regex>
 #include <string>
@@ -63,20 +62,6 @@ struct World {
     }
 };
 
-// Taps the touch target whose label (before any "##") is `label`; false when there is none.
-bool tapLabel(test::HeadlessUi& ui, std::string_view label) {
-    ui::collectTouchTargets(true);
-    ui.frames(1);
-    const auto targets = ui::takeTouchTargets();
-    ui::collectTouchTargets(false);
-    for (const auto& t : targets) {
-        if (std::string_view(t.label).substr(0, t.label.find("##")) != label) continue;
-        ui.click((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
-        return true;
-    }
-    return false;
-}
-
 }  // namespace
 
 TEST_CASE("the matrix never overwrites a file without asking, and shows where it writes") {
@@ -90,19 +75,19 @@ TEST_CASE("the matrix never overwrites a file without asking, and shows where it
     f.state.matrix.panel = ui::MatrixPanel::File;
     f.state.matrix.path = path.string();
     ui.frames(2);
-    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "matrix.export")));
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "matrix.export")));
     CHECK(f.state.matrix.confirmOverwrite == path.string());
     CHECK(test::readFile(path) == "keep me\n");  // nothing written yet
-    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "matrix.cancel")));
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "matrix.cancel")));
     CHECK(f.state.matrix.confirmOverwrite.empty());
     CHECK(test::readFile(path) == "keep me\n");
-    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "matrix.export")));
-    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "matrix.overwrite")));
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "matrix.export")));
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "matrix.overwrite")));
     CHECK(test::readFile(path).find("name") != std::string::npos);  // the people, with their header row
     CHECK(f.state.matrix.error.empty());
     // A new file is written at once.
     f.state.matrix.path = (dir / "new.csv").string();
-    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "matrix.export")));
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "matrix.export")));
     CHECK(std::filesystem::exists(dir / "new.csv"));
 }
 
@@ -275,51 +260,26 @@ TEST_CASE("a number is entered with the on-screen keypad and a date with the pic
             if (session.question(i).id == id) return i;
         return -1;
     };
-    const auto tap = [&](std::string_view label) {
-        ui::collectTouchTargets(true);
-        ui.frames(1);
-        const auto targets = ui::takeTouchTargets();
-        ui::collectTouchTargets(false);
-        for (const auto& t : targets) {
-            if (t.label.substr(0, t.label.find("##")) != label) continue;
-            ui.click((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
-            return true;
-        }
-        FAIL("no touch target labelled " << label);
-        return false;
-    };
-
     ui::showQuestion(f.state, indexOfQuestion("pcs_in_department"));
     ui.frames(2);
-    tap("1");
-    tap("2");
-    tap("5");
-    tap("←");
+    for (const char* key : {"1", "2", "5", "←"}) REQUIRE(ui.tap(key));
     CHECK(s.buffer == "12");
-    tap(f.strings.get(Lang::Ja, "assessment.next"));
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "assessment.next")));
     REQUIRE(session.answer("pcs_in_department"));
     CHECK(*session.answer("pcs_in_department")->number == 12);
 
     // The picker starts from today; "−" on the year goes back one year.
     ui::showQuestion(f.state, indexOfQuestion("last_training"));
     ui.frames(2);
-    tap(f.strings.get(Lang::Ja, "assessment.date_today"));
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "assessment.date_today")));
     const auto today = dates::today();
     CHECK(s.buffer == dates::iso(today));
-    ui::collectTouchTargets(true);
-    ui.frames(1);
-    const auto targets = ui::takeTouchTargets();
-    ui::collectTouchTargets(false);
-    for (const auto& t : targets)
-        if (t.label == "−##down") {  // the first is the year's
-            ui.click((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
-            break;
-        }
+    REQUIRE(ui.tap("−"));  // the first is the year's
     auto picked = dates::fromIso(s.buffer);
     REQUIRE(picked);
     CHECK(picked->year == today.year - 1);
     const std::string pickedIso = s.buffer;
-    tap(f.strings.get(Lang::Ja, "assessment.next"));
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "assessment.next")));
     REQUIRE(session.answer("last_training"));
     CHECK(session.answer("last_training")->text == pickedIso);
 
@@ -405,13 +365,13 @@ TEST_CASE("an assessment in progress is discarded from Home after a confirmation
     ui::goHome(f.state);
     ui.frames(2);
     REQUIRE(f.state.home.inProgress.size() == 1);
-    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "home.discard")));
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "home.discard")));
     CHECK(f.state.home.confirmDiscard == uuid);
-    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "home.discard_no")));  // changed their mind
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "home.discard_no")));  // changed their mind
     CHECK(f.state.home.confirmDiscard.empty());
     CHECK(f.store.get(uuid)->status == store::AssessmentStatus::InProgress);
-    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "home.discard")));
-    REQUIRE(tapLabel(ui, f.strings.get(Lang::Ja, "home.discard_yes")));
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "home.discard")));
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "home.discard_yes")));
     ui.frames(2);
     CHECK(f.state.home.inProgress.empty());
     const auto record = f.store.get(uuid);
@@ -420,36 +380,3 @@ TEST_CASE("an assessment in progress is discarded from Home after a confirmation
     CHECK(f.store.answers(uuid)->size() == 1);  // the answer is kept
 }
 
-namespace {
-double channel(float c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
-double luminanceOf(const ImVec4& c) { return 0.2126 * channel(c.x) + 0.7152 * channel(c.y) + 0.0722 * channel(c.z); }
-double contrastOf(const ImVec4& a, const ImVec4& b) {
-    const double la = luminanceOf(a), lb = luminanceOf(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-}  // namespace
-
-TEST_CASE("text on the fills of rows, ladders and questions, and the edges of unchecked controls, can be seen") {
-    using namespace ui::theme;
-    struct Pair {
-        const char* what;
-        ImVec4 fore, back;
-        double need;  // 4.5 for text, 3 for a control's boundary (WCAG 1.4.3 and 1.4.11)
-    };
-    const std::vector<Pair> pairs{
-        {"text on a reached rung or the current row", kText, kGoodFill, 4.5},
-        {"muted text on the current row", kMuted, kGoodFill, 4.5},
-        {"selected text on the current row", kSelected, kGoodFill, 4.5},
-        {"warning on a caution box", kWarning, kCautionFill, 4.5},
-        {"text on a hovered row", kText, kHoverFill, 4.5},
-        {"selected text on a hovered row", kSelected, kHoverFill, 4.5},
-        {"an unchecked box's edge on the window", kControlEdge, kWhite, 3.0},
-        {"an unchecked box's edge in a panel", kControlEdge, kPanel, 3.0},
-        {"an unchecked box's edge against its own fill", kControlEdge, kFrame, 3.0},
-        {"the check mark in its box", kAccent, kFrame, 3.0},
-    };
-    for (const auto& p : pairs) {
-        CAPTURE(p.what);
-        CHECK(contrastOf(p.fore, p.back) >= p.need);
-    }
-}

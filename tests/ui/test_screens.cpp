@@ -465,3 +465,28 @@ TEST_CASE("every text colour of the theme has a contrast of at least 4.5:1 on ev
         CHECK(contrast(p.text, p.background) >= 4.5);
     }
 }
+
+TEST_CASE("text on the fills of rows, ladders and questions, and the edges of unchecked controls, can be seen") {
+    using namespace ui::theme;
+    struct Pair {
+        const char* what;
+        ImVec4 fore, back;
+        double need;  // 4.5 for text, 3 for a control's boundary (WCAG 1.4.3 and 1.4.11)
+    };
+    const std::vector<Pair> pairs{
+        {"text on a reached rung or the current row", kText, kGoodFill, 4.5},
+        {"muted text on the current row", kMuted, kGoodFill, 4.5},
+        {"selected text on the current row", kSelected, kGoodFill, 4.5},
+        {"warning on a caution box", kWarning, kCautionFill, 4.5},
+        {"text on a hovered row", kText, kHoverFill, 4.5},
+        {"selected text on a hovered row", kSelected, kHoverFill, 4.5},
+        {"an unchecked box's edge on the window", kControlEdge, kWhite, 3.0},
+        {"an unchecked box's edge in a panel", kControlEdge, kPanel, 3.0},
+        {"an unchecked box's edge against its own fill", kControlEdge, kFrame, 3.0},
+        {"the check mark in its box", kAccent, kFrame, 3.0},
+    };
+    for (const auto& p : pairs) {
+        CAPTURE(p.what);
+        CHECK(contrast(p.fore, p.back) >= p.need);
+    }
+}
