@@ -36,18 +36,41 @@ assert len(body) == 5, body
 for row in body:
     for cell in row:
         assert not cell or cell[0] not in "=+-@\t\r", f"formula cell {cell!r}"
-names = sorted(r[0] for r in body)
+assert header[:2] == ["id", "name"], header
+names = sorted(r[1] for r in body)
 assert names == sorted(["'=HYPERLINK(\"http://evil.example\",\"click\")", "'+cmd", "'-1+1", "'@SUM(A1)", "'=cmd|' /C calc'!A0"]), names
 PY
-"$kiosk" --db "$tmp/f2.db" people import "$tmp/export1.csv" >/dev/null || fail "re-import of the export failed"
-"$kiosk" --db "$tmp/f2.db" people export "$tmp/export2.csv" >/dev/null || fail "second export failed"
+# An export imported back updates each person by id and changes nothing; into another database
+# (whose ids differ, so the id column is emptied) it adds the same people with the same cells.
+# without_ids IN OUT [drop]: the id cells emptied, or with "drop" the id column removed.
+without_ids() {
+  python3 - "$@" <<'PY'
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
+    rows = list(csv.reader(f))
+assert rows[0][0] == "id", rows[0]
+drop = len(sys.argv) > 3
+rows = [r[1:] if drop else (r if i == 0 else [""] + r[1:]) for i, r in enumerate(rows)]
+with open(sys.argv[2], "w", newline="", encoding="utf-8-sig") as f:
+    csv.writer(f, lineterminator="\r\n").writerows(rows)
+PY
+}
+"$kiosk" --db "$tmp/f.db" people import "$tmp/export1.csv" >/dev/null || fail "re-import of the export failed"
+"$kiosk" --db "$tmp/f.db" people export "$tmp/export2.csv" >/dev/null || fail "second export failed"
 cmp -s "$tmp/export1.csv" "$tmp/export2.csv" || fail "export → import → export is not byte-identical"
+without_ids "$tmp/export1.csv" "$tmp/noids.csv"
+"$kiosk" --db "$tmp/f2.db" people import "$tmp/noids.csv" >/dev/null || fail "import of the export into another database failed"
+"$kiosk" --db "$tmp/f2.db" people export "$tmp/export3.csv" >/dev/null || fail "export of the other database failed"
+without_ids "$tmp/export1.csv" "$tmp/cells1.csv" drop
+without_ids "$tmp/export3.csv" "$tmp/cells3.csv" drop
+cmp -s "$tmp/cells1.csv" "$tmp/cells3.csv" || fail "export → import into another database → export changed a cell"
 # The whole staff list round-trips byte for byte too.
 "$kiosk" --db "$tmp/s1.db" people import "$data/people/staff_40.csv" >/dev/null || fail "staff_40 import failed"
 "$kiosk" --db "$tmp/s1.db" people export "$tmp/s1.csv" >/dev/null
-"$kiosk" --db "$tmp/s2.db" people import "$tmp/s1.csv" >/dev/null
-"$kiosk" --db "$tmp/s2.db" people export "$tmp/s2.csv" >/dev/null
+"$kiosk" --db "$tmp/s1.db" people import "$tmp/s1.csv" >/dev/null || fail "staff_40: re-import of the export failed"
+"$kiosk" --db "$tmp/s1.db" people export "$tmp/s2.csv" >/dev/null
 cmp -s "$tmp/s1.csv" "$tmp/s2.csv" || fail "staff_40: export → import → export differs"
+rm "$tmp/noids.csv" "$tmp/export3.csv" "$tmp/cells1.csv" "$tmp/cells3.csv"
 
 # --- A short row is refused with line, expected and found counts; the stored person keeps everything.
 before=$("$kiosk" --db "$tmp/s1.db" people export - | sha256sum)
@@ -84,6 +107,22 @@ out=$("${as_reader[@]}" "$kiosk" --db "$tmp/ro/kiosk.db" people import "$data/pe
 [ "$(sha256sum < "$tmp/ro/kiosk.db")" = "$sum" ] || fail "the read-only copy was modified"
 [ -z "$(ls -A "$tmp/ro" | grep -v '^kiosk.db$')" ] || fail "files appeared in the read-only folder: $(ls -A "$tmp/ro")"
 chmod 755 "$tmp/ro"
+
+# --- An id nobody has, and a name two people share, are refused with line and column; nothing changes.
+before=$("$kiosk" --db "$tmp/s1.db" people export - | sha256sum)
+printf 'id,name,role,employment\r\n999,中島 B.,clinical_engineer,full_time\r\n' > "$tmp/short.csv"
+out=$("$kiosk" --db "$tmp/s1.db" people import "$tmp/short.csv" 2>&1); rc=$?
+[ "$rc" -eq 1 ] || fail "an import with an unknown id exited $rc, expected 1"
+grep -q "short.csv: line 2, column id: no person in this matrix has id 999" <<<"$out" || fail "unknown id not explained: $out"
+[ "$("$kiosk" --db "$tmp/s1.db" people export - | sha256sum)" = "$before" ] || fail "a refused unknown id changed the matrix"
+sqlite3 "$tmp/s1.db" "INSERT INTO people(name, role, employment) SELECT name, 'nurse', 'part_time' FROM people WHERE name = '中島 B.'"
+before=$("$kiosk" --db "$tmp/s1.db" people export - | sha256sum)
+printf 'name,role,employment\r\n中島 B.,clinical_engineer,full_time\r\n' > "$tmp/short.csv"
+out=$("$kiosk" --db "$tmp/s1.db" people import --partial "$tmp/short.csv" 2>&1); rc=$?
+[ "$rc" -eq 2 ] || fail "a partial import of an ambiguous name exited $rc, expected 2"
+grep -q "short.csv: line 2, column name: 2 people in the matrix are named '中島 B.', so the name is ambiguous" <<<"$out" \
+  || fail "ambiguous name not explained: $out"
+[ "$("$kiosk" --db "$tmp/s1.db" people export - | sha256sum)" = "$before" ] || fail "a refused ambiguous row changed the matrix"
 
 # --- Another program's database, and one whose migration clashes: refused, byte-identical.
 sqlite3 "$tmp/foreign.db" "CREATE TABLE notes(text); INSERT INTO notes VALUES ('keep me');"

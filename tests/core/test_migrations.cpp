@@ -167,10 +167,10 @@ void checkData(Database& db, int fixtureVersion) {
     CHECK(count(db, "SELECT COUNT(*) FROM assessments") == (fixtureVersion >= 4 ? 3 : 2));
     CHECK(count(db, "SELECT COUNT(*) FROM answers") == (fixtureVersion >= 4 ? 6 : 5));
     CHECK(count(db, "SELECT COUNT(*) FROM results") == (fixtureVersion >= 2 ? 1 : 0));
-    CHECK(count(db, "SELECT COUNT(*) FROM people") == (fixtureVersion >= 3 ? 3 : 0));
-    CHECK(count(db, "SELECT COUNT(*) FROM qualifications") == (fixtureVersion >= 3 ? 3 : 0));
-    CHECK(count(db, "SELECT COUNT(*) FROM skill_snapshots") == (fixtureVersion >= 3 ? 3 : 0));
-    CHECK(count(db, "SELECT COUNT(*) FROM skill_levels") == (fixtureVersion >= 3 ? 9 : 0));
+    CHECK(count(db, "SELECT COUNT(*) FROM people") == (fixtureVersion >= 4 ? 5 : fixtureVersion >= 3 ? 3 : 0));
+    CHECK(count(db, "SELECT COUNT(*) FROM qualifications") == (fixtureVersion >= 4 ? 4 : fixtureVersion >= 3 ? 3 : 0));
+    CHECK(count(db, "SELECT COUNT(*) FROM skill_snapshots") == (fixtureVersion >= 4 ? 4 : fixtureVersion >= 3 ? 3 : 0));
+    CHECK(count(db, "SELECT COUNT(*) FROM skill_levels") == (fixtureVersion >= 4 ? 10 : fixtureVersion >= 3 ? 9 : 0));
 
     // No questionnaire on disk: the assessments must open from the copy stored with them.
     const questionnaire::Catalog nothingOnDisk;
@@ -268,7 +268,11 @@ void checkData(Database& db, int fixtureVersion) {
         CHECK(people->empty());
         return;
     }
-    REQUIRE(people->size() == 3);
+    REQUIRE(people->size() == (fixtureVersion >= 4 ? 5 : 3));
+    // Ids are kept exactly: exports and the matrix screen refer to people by them.
+    CHECK(personNamed(*people, "佐藤 花子")->id == 1);
+    CHECK(personNamed(*people, "鈴木 一郎")->id == 2);
+    CHECK(personNamed(*people, "山本 健太")->id == 3);
 
     const auto* sato = personNamed(*people, "佐藤 花子");
     REQUIRE(sato);
@@ -319,6 +323,22 @@ void checkData(Database& db, int fixtureVersion) {
     CHECK(yamamoto->qualifications.empty());
     CHECK_FALSE(yamamoto->latest);
     CHECK(yamamoto->snapshotCount == 0);
+
+    if (fixtureVersion < 4) return;
+    // Two people with one name, told apart by id, each with what is theirs.
+    std::vector<const skills::Person*> tanaka;
+    for (const auto& p : *people)
+        if (p.name == "田中 美咲") tanaka.push_back(&p);
+    REQUIRE(tanaka.size() == 2);
+    CHECK(tanaka[0]->id == 4);
+    CHECK(tanaka[0]->department == "外来");
+    REQUIRE(tanaka[0]->qualification("ip"));
+    REQUIRE(tanaka[0]->latest);
+    CHECK(tanaka[0]->latest->levels == std::map<std::string, int>{{"skill_gov_rules", 1}});
+    CHECK(tanaka[1]->id == 5);
+    CHECK(tanaka[1]->department == "病棟 3階");
+    CHECK(tanaka[1]->qualifications.empty());
+    CHECK_FALSE(tanaka[1]->latest);
 }
 
 }  // namespace
@@ -518,4 +538,42 @@ TEST_CASE("a schema-3 database keeps assessments opened but never answered, and 
     CHECK(count(*db, "SELECT COUNT(*) FROM assessments") == 3);
     REQUIRE(current.answer(*fresh, "has_backup", assessment::Answer::option("yes")));
     CHECK(count(*db, "SELECT COUNT(*) FROM assessments") == 4);
+}
+
+TEST_CASE("after the migration two people may share a name; ids are kept and never reused") {
+    test::TempDir dir;
+    const auto path = loadSchema(3, dir);
+    auto db = Database::open(path);
+    REQUIRE_MESSAGE(db, (db ? "" : db.error()));
+    CHECK(count(*db, "SELECT COUNT(*) FROM qualifications") == 3);  // nothing that refers to people was lost
+    CHECK(count(*db, "SELECT COUNT(*) FROM skill_levels") == 9);
+    CHECK(texts(*db, "PRAGMA foreign_key_check").empty());
+
+    PeopleStore store(*db);
+    skills::Person second;
+    second.name = "佐藤 花子";  // the name of person 1
+    second.role = "nurse";
+    second.department = "病棟 5階";
+    REQUIRE(store.upsert({second}, "admin"));
+    auto people = store.all();
+    REQUIRE(people);
+    REQUIRE(people->size() == 4);
+    std::vector<std::int64_t> satoIds;
+    for (const auto& p : *people)
+        if (p.name == "佐藤 花子") satoIds.push_back(p.id);
+    CHECK(satoIds == std::vector<std::int64_t>{1, 4});
+    const auto* first = personNamed(*people, "佐藤 花子");
+    REQUIRE(first);
+    CHECK(first->department == "医療情報部");  // the first one is untouched
+    CHECK(first->qualifications.size() == 2);
+
+    // A person removed leaves their id unused: an old export's id never reaches someone else.
+    REQUIRE(store.remove(4));
+    REQUIRE(store.upsert({second}, "admin"));
+    people = store.all();
+    REQUIRE(people);
+    satoIds.clear();
+    for (const auto& p : *people)
+        if (p.name == "佐藤 花子") satoIds.push_back(p.id);
+    CHECK(satoIds == std::vector<std::int64_t>{1, 5});
 }

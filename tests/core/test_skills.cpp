@@ -1,6 +1,7 @@
 // The skill matrix: qualification renewal at its boundaries, each person's standing, development
-// paths, coverage and single-person dependencies, CSV round trips and broken CSVs, the kiosk
-// checklist becoming a snapshot, and the matrix changing the recommendation.
+// paths, coverage and single-person dependencies, CSV round trips and broken CSVs, people told
+// apart by id when they share a name, the kiosk checklist becoming a snapshot, and the matrix
+// changing the recommendation.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -167,6 +168,28 @@ TEST_CASE("coverage finds skills nobody holds, skills one person holds, and staf
     CHECK(c.dutyHolders == 2);
 }
 
+namespace {
+
+// The CSV with every cell of the given column emptied (or, with `drop`, without the column).
+std::string editColumn(const std::string& csv, const std::string& name, bool drop) {
+    auto rows = parseCsv(csv);
+    REQUIRE(rows);
+    const auto& header = rows->front().fields;
+    const auto at = static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+    REQUIRE(at < header.size());
+    std::vector<std::vector<std::string>> out;
+    for (std::size_t r = 0; r < rows->size(); ++r) {
+        std::vector<std::string> fields;
+        for (const auto& f : (*rows)[r].fields) fields.push_back(restoreCell(f));  // writeCsv neutralises again
+        if (drop) fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(at));
+        else if (r > 0) fields[at].clear();
+        out.push_back(std::move(fields));
+    }
+    return writeCsv(out);
+}
+
+}  // namespace
+
 TEST_CASE("people round-trip through CSV unchanged") {
     Matrix m;
     const std::string original = test::readFile(test::dataDir() / "people" / "staff_40.csv");
@@ -177,13 +200,27 @@ TEST_CASE("people round-trip through CSV unchanged") {
     auto exported = m.service->exportCsv();
     REQUIRE(exported);
     CHECK(exported->rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(exported->rfind("\xEF\xBB\xBFid,name,role,", 0) == 0);  // each person's id first
     auto first = m.people.all();
     REQUIRE(first);
 
+    // Imported back into the same matrix, every row updates its own person by id and nothing changes.
+    auto same = m.service->importCsv(*exported, false);
+    REQUIRE(same);
+    CHECK(same->errors.empty());
+    CHECK(same->imported == 40);
+    CHECK(same->added == 0);
+    CHECK(m.count() == 40);
+    auto exportedSame = m.service->exportCsv();
+    REQUIRE(exportedSame);
+    CHECK(*exportedSame == *exported);
+
+    // Into another matrix the ids mean nothing, so they are left out: everyone is added as new.
     Matrix again;
-    auto reimport = again.service->importCsv(*exported, false);
+    auto reimport = again.service->importCsv(editColumn(*exported, "id", false), false);
     REQUIRE(reimport);
     CHECK(reimport->errors.empty());
+    CHECK(reimport->added == 40);
     auto second = again.people.all();
     REQUIRE(second);
     REQUIRE(second->size() == first->size());
@@ -202,7 +239,119 @@ TEST_CASE("people round-trip through CSV unchanged") {
     }
     auto exportedAgain = again.service->exportCsv();
     REQUIRE(exportedAgain);
-    CHECK(*exportedAgain == *exported);
+    CHECK(editColumn(*exportedAgain, "id", true) == editColumn(*exported, "id", true));
+}
+
+TEST_CASE("two people may share a name: each keeps their own record, and an export's ids update each of them") {
+    Matrix m;
+    Person p;
+    p.name = "佐藤 一郎";
+    p.role = "nurse";
+    p.department = "外来";
+    REQUIRE(m.service->recordByAdmin(p));
+    p.role = "clerical";
+    p.department = "医事課";
+    REQUIRE(m.service->recordByAdmin(p));  // a second person of the same name, not an update
+    auto both = m.service->peopleNamed("佐藤 一郎");
+    REQUIRE(both);
+    REQUIRE(both->size() == 2);
+    CHECK(both->at(0).department == "外来");
+    CHECK(both->at(1).department == "医事課");
+    const auto nurse = both->at(0).id;
+    const auto clerk = both->at(1).id;
+
+    // The export gives each their id; a change in one row reaches that person only.
+    auto csv = m.service->exportCsv();
+    REQUIRE(csv);
+    const std::string from = "医事課";
+    const auto at = csv->find(from);
+    REQUIRE(at != std::string::npos);
+    std::string edited = *csv;
+    edited.replace(at, from.size(), "総務課");
+    auto report = m.service->importCsv(edited, false);
+    REQUIRE(report);
+    for (const auto& e : report->errors) MESSAGE(e.format());
+    CHECK(report->imported == 2);
+    CHECK(report->added == 0);
+    auto after = m.service->peopleNamed("佐藤 一郎");
+    REQUIRE(after);
+    REQUIRE(after->size() == 2);
+    CHECK(after->at(0).id == nurse);
+    CHECK(after->at(0).department == "外来");
+    CHECK(after->at(1).id == clerk);
+    CHECK(after->at(1).department == "総務課");
+
+    // An id can also rename: the row says who, the name is just a field.
+    report = m.service->importCsv("id,name,role,employment\n" + std::to_string(clerk) + ",佐藤 一朗,clerical,full_time\n", false);
+    REQUIRE(report);
+    CHECK(report->imported == 1);
+    CHECK(m.service->peopleNamed("佐藤 一朗")->front().id == clerk);
+    CHECK(m.service->peopleNamed("佐藤 一郎")->size() == 1);
+}
+
+TEST_CASE("a row without an id updates the one person of its name, adds a new name, and is refused when the name is ambiguous") {
+    Matrix m;
+    REQUIRE(m.service->importCsv("name,role,employment,skill_bak_restore\n山田 花子,clerical,full_time,1\n", false));
+    Person twin;
+    twin.name = "佐藤 一郎";
+    twin.role = "nurse";
+    REQUIRE(m.service->recordByAdmin(twin));
+    REQUIRE(m.service->recordByAdmin(twin));
+    const std::string file = "name,role,employment,skill_bak_restore\n"
+                             "山田 花子,clerical,full_time,3\n"
+                             "新井 太郎,clerical,part_time,2\n"
+                             "佐藤 一郎,clerical,full_time,4\n";
+    auto refused = m.service->importCsv(file, false);
+    REQUIRE(refused);
+    REQUIRE(refused->errors.size() == 1);
+    CHECK(refused->errors[0].format() ==
+          "line 4, column name: 2 people in the matrix are named '佐藤 一郎', so the name is ambiguous; give the id of the one "
+          "this row is about (the id column of an export)");
+    CHECK(refused->imported == 0);
+    CHECK(m.count() == 3);
+
+    auto partial = m.service->importCsv(file, true);
+    REQUIRE(partial);
+    CHECK(partial->imported == 2);
+    CHECK(partial->added == 1);
+    CHECK(m.count() == 4);
+    CHECK(m.service->peopleNamed("山田 花子")->front().latest->levels.at("skill_bak_restore") == 3);  // updated, not doubled
+    CHECK(m.service->peopleNamed("山田 花子")->size() == 1);
+    const auto twins = m.service->peopleNamed("佐藤 一郎");
+    REQUIRE(twins);
+    for (const auto& p : *twins) {
+        CHECK(p.role == "nurse");  // neither was touched
+        CHECK_FALSE(p.latest);
+    }
+}
+
+TEST_CASE("ids in a people CSV: unknown, not a number, given twice, or the same person twice are refused at their line") {
+    Matrix m;
+    REQUIRE(m.service->importCsv("name,role,employment\n山田 花子,clerical,full_time\n", false));
+    const auto id = m.service->peopleNamed("山田 花子")->front().id;
+    const auto messages = [&](const std::string& csv) {
+        auto report = m.service->importCsv(csv, false);
+        REQUIRE(report);
+        CHECK(report->imported == 0);
+        std::vector<std::string> out;
+        for (const auto& e : report->errors) out.push_back(e.format());
+        return out;
+    };
+    const std::string header = "id,name,role,employment\n";
+    const std::string yamada = std::to_string(id) + ",山田 花子,clerical,full_time\n";
+    CHECK(messages(header + yamada + std::to_string(id) + ",山田 花子,nurse,full_time\n") ==
+          std::vector<std::string>{"line 3, column id: id " + std::to_string(id) + " appears on more than one line"});
+    CHECK(messages(header + yamada + ",山田 花子,nurse,full_time\n") ==
+          std::vector<std::string>{"line 3, column name: '山田 花子' appears on more than one line; people who share a name each need "
+                                   "their id (the id column of an export)"});
+    // The name matches the person an earlier line gives by id (renamed there): one person, two lines.
+    CHECK(messages(header + std::to_string(id) + ",山田 華子,clerical,full_time\n,山田 花子,nurse,full_time\n") ==
+          std::vector<std::string>{"line 3, column name: this row is about the same person as line 2 ('山田 花子', id " +
+                                   std::to_string(id) + "); give each person one line"});
+    CHECK(messages(header + "x1,山田 花子,clerical,full_time\n") ==
+          std::vector<std::string>{"line 2, column id: 'x1' is not an id; an id is the whole number an export gives each person "
+                                   "(leave it empty for a new person)"});
+    CHECK(m.count() == 1);
 }
 
 TEST_CASE("Excel-style quoting, a byte-order mark and labels instead of ids are read") {
@@ -287,6 +436,66 @@ TEST_CASE("a staff checklist completed at the kiosk becomes the person's newest 
     CHECK(p.latest->levels.at("skill_bak_restore") == 3);
     const auto st = standing(p, m.catalog.policy, d("2026-11-24"), m.catalog.dutySkills);
     CHECK(st.both());
+
+    // The same name again is the same person: a newer snapshot, not a second person.
+    REQUIRE(s.setAnswer("skill_bak_restore", Answer::value(4)));
+    REQUIRE(m.service->recordChecklist(s, ""));
+    all = m.people.all();
+    REQUIRE(all);
+    REQUIRE(all->size() == 1);
+    CHECK(all->front().snapshotCount == 2);
+    CHECK(all->front().latest->levels.at("skill_bak_restore") == 4);
+}
+
+TEST_CASE("a checklist under a name two people share is refused until it says which of them it is for") {
+    Matrix m;
+    Person twin;
+    twin.name = "山田 花子";
+    twin.role = "clerical";
+    REQUIRE(m.service->recordByAdmin(twin));
+    twin.role = "nurse";
+    REQUIRE(m.service->recordByAdmin(twin));
+    const auto twins = *m.service->peopleNamed("山田 花子");
+    REQUIRE(twins.size() == 2);
+
+    auto q = std::make_shared<const questionnaire::Questionnaire>(*m.content.find("staff_skills"));
+    assessment::Session s(q);
+    using assessment::Answer;
+    REQUIRE(s.setAnswer("name", Answer::words("山田 花子")));
+    REQUIRE(s.setAnswer("role", Answer::option("nurse")));
+    REQUIRE(s.setAnswer("employment", Answer::option("part_time")));
+    REQUIRE(s.setAnswer("skill_bak_restore", Answer::value(2)));
+    auto refused = m.service->recordChecklist(s, "");
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error() == "2 people in the skill matrix are named 山田 花子; choose which of them this checklist is for");
+    const auto unchanged = m.service->peopleNamed("山田 花子");
+    REQUIRE(unchanged);
+    for (const auto& p : *unchanged) CHECK(p.snapshotCount == 0);  // nothing saved
+
+    REQUIRE(m.service->recordChecklist(s, "", twins[1].id));
+    const auto after = *m.service->peopleNamed("山田 花子");
+    REQUIRE(after.size() == 2);
+    CHECK(after[0].snapshotCount == 0);
+    CHECK(after[1].snapshotCount == 1);
+    CHECK(after[1].employment == Employment::PartTime);
+    CHECK(after[1].latest->levels.at("skill_bak_restore") == 2);
+}
+
+TEST_CASE("an answers file may list two people of the same name; both count") {
+    const auto content = questionnaire::loadCatalog(test::sourceDir() / "questionnaires");
+    const auto skillCatalog = loadSkillCatalog(test::sourceDir() / "questionnaires", content);
+    REQUIRE(skillCatalog.catalog);
+    std::string file = test::readFile(test::dataDir() / "scenarios" / "hospital_250_registration_due.json");
+    const auto at = file.find("鈴木 B.");
+    REQUIRE(at != std::string::npos);
+    file.replace(at, std::string("鈴木 B.").size(), "佐藤 A.");
+    auto parsed = scoring::parseAnswersFile(file, content, &*skillCatalog.catalog);
+    REQUIRE_MESSAGE(parsed, (parsed ? "" : parsed.error()));
+    REQUIRE(parsed->people.size() == 2);
+    CHECK(parsed->people[0].name == parsed->people[1].name);
+    CHECK(parsed->people[0].id != parsed->people[1].id);
+    const auto staffing = staffingOf(parsed->people, *skillCatalog.catalog, "supported", *parsed->asOf);
+    CHECK(staffing.security == 2);
 }
 
 TEST_CASE("the skill matrix changes the recommendation: a second person removes a single-person dependency") {
@@ -348,12 +557,25 @@ TEST_CASE("an administrator adds and edits a person; a rename keeps the history,
     bad = p;
     bad.name.clear();
     CHECK_FALSE(m.service->recordByAdmin(bad));
-    Person clash = all->front();
+    // Two people may share a name: a new person of an existing name, and a rename onto one.
+    Person renamed = all->front();
     REQUIRE(m.service->recordByAdmin(p));  // 高橋 C. again, as a second person
-    clash.name = "高橋 C.";
-    auto refused = m.service->recordByAdmin(clash);
-    REQUIRE_FALSE(refused);
-    CHECK(refused.error().find("another person already has this name") != std::string::npos);
+    renamed.name = "高橋 C.";
+    REQUIRE(m.service->recordByAdmin(renamed));
+    all = m.people.all();
+    REQUIRE(all->size() == 2);
+    CHECK(all->at(0).name == "高橋 C.");
+    CHECK(all->at(1).name == "高橋 C.");
+    CHECK(all->at(0).id == renamed.id);
+    CHECK(all->at(0).snapshotCount == 3);  // the renamed one keeps its history
+    CHECK(all->at(1).snapshotCount == 1);
+
+    // An edit of someone removed meanwhile is refused, not turned into a new person.
+    REQUIRE(m.people.remove(renamed.id));
+    auto gone = m.service->recordByAdmin(renamed);
+    REQUIRE_FALSE(gone);
+    CHECK(gone.error() == "高橋 C. (id " + std::to_string(renamed.id) + ") is no longer in the matrix");
+    CHECK(m.count() == 1);
 }
 
 TEST_CASE("a registration the tier's staffing depends on gives 'consider' with its date before it lapses, not after") {

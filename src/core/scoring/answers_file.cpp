@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <set>
 
 #include "skills/service.hpp"
 #include "util/json.hpp"
@@ -238,11 +237,11 @@ Result<AnswersFile> parseAnswersFile(const std::string& text, const questionnair
         if (!skills) return Error{"people: the qualifications catalogue is not loaded, so people cannot be read"};
         const json& list = root.at("people");
         if (!list.is_array()) return Error{"people: expected a list of people"};
-        std::set<std::string> names;
         for (std::size_t i = 0; i < list.size(); ++i) {
             auto person = readPerson(list[i], fmt::format("people[{}]", i), *skills);
             if (!person) return Error{person.error()};
-            if (!names.insert(person->name).second) return Error{fmt::format("people[{}].name: '{}' appears twice", i, person->name)};
+            // People are told apart by their place in the list, as the matrix tells them apart by
+            // id: two staff may share a name.
             person->id = static_cast<std::int64_t>(i + 1);
             out.people.push_back(std::move(*person));
         }

@@ -72,7 +72,7 @@ struct SkillSnapshot {
 
 struct Person {
     std::int64_t id = 0;
-    std::string name;        // name or pseudonym, unique in the facility
+    std::string name;        // name or pseudonym; two people may share one, the id tells them apart
     std::string role;        // staff_skills role option id
     std::string department;
     Employment employment = Employment::FullTime;

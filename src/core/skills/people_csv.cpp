@@ -34,6 +34,14 @@ std::optional<int> parseInt(const std::string& s) {
     return v;
 }
 
+// A person's id as an export writes it: a whole number from 1.
+std::optional<std::int64_t> parseId(const std::string& s) {
+    std::int64_t v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size() || v < 1) return std::nullopt;
+    return v;
+}
+
 const LocalizedText kEmployment[] = {{"常勤", "Full-time"}, {"非常勤", "Part-time"}, {"外部", "External"}};
 
 }  // namespace
@@ -45,7 +53,7 @@ std::string RowError::format() const {
 }
 
 std::vector<std::string> peopleCsvHeader(const SkillCatalog& catalog) {
-    std::vector<std::string> header{"name", "role", "department", "employment", "experience_years", "healthcare_course"};
+    std::vector<std::string> header{"id", "name", "role", "department", "employment", "experience_years", "healthcare_course"};
     for (const auto& q : catalog.policy.qualifications) {
         header.push_back(q.id + "_held");
         header.push_back(q.id + "_date");
@@ -88,7 +96,9 @@ PeopleImport readPeopleCsv(std::string_view text, const SkillCatalog& catalog) {
         if (!column.count(required)) report({header.line, required, "required column is missing"});
     if (!out.errors.empty()) return out;
 
-    std::set<std::string> names;
+    // A name may be on several lines only when each of them has an id: it is then several people.
+    std::map<std::string, bool> nameSeenWithoutId;  // name -> a line without an id has it
+    std::set<std::int64_t> ids;
     for (std::size_t r = 1; r < rows->size(); ++r) {
         const auto& row = (*rows)[r];
         ++out.rows;
@@ -110,10 +120,27 @@ PeopleImport readPeopleCsv(std::string_view text, const SkillCatalog& catalog) {
 
         PersonRow p;
         p.line = row.line;
+        const bool givesId = !get("id").empty();
+        if (const auto id = get("id"); givesId) {
+            if (auto v = parseId(id)) p.id = *v;
+            else bad("id", fmt::format("'{}' is not an id; an id is the whole number an export gives each person (leave it empty "
+                                       "for a new person)",
+                                       id));
+            if (p.id != 0 && !ids.insert(p.id).second) bad("id", fmt::format("id {} appears on more than one line", p.id));
+        }
         p.name = get("name");
-        if (p.name.empty()) bad("name", "a name or pseudonym is required");
-        else if (auto problem = personTextProblem(p.name)) bad("name", fmt::format("the name {}", *problem));
-        else if (!names.insert(p.name).second) bad("name", fmt::format("'{}' appears on more than one line", p.name));
+        if (p.name.empty()) {
+            bad("name", "a name or pseudonym is required");
+        } else if (auto problem = personTextProblem(p.name)) {
+            bad("name", fmt::format("the name {}", *problem));
+        } else {
+            auto [seen, first] = nameSeenWithoutId.try_emplace(p.name, false);
+            if (!first && (!givesId || seen->second))
+                bad("name", fmt::format("'{}' appears on more than one line; people who share a name each need their id (the id "
+                                        "column of an export)",
+                                        p.name));
+            if (!givesId) seen->second = true;
+        }
 
         const std::string role = get("role");
         for (const auto& [id, label] : catalog.roles)
@@ -183,8 +210,55 @@ PeopleImport readPeopleCsv(std::string_view text, const SkillCatalog& catalog) {
     return out;
 }
 
+Resolution resolveRows(const std::vector<PersonRow>& rows, const std::vector<Person>& stored) {
+    std::map<std::int64_t, const Person*> byId;
+    std::map<std::string, std::vector<const Person*>> byName;
+    for (const auto& p : stored) {
+        byId[p.id] = &p;
+        byName[p.name].push_back(&p);
+    }
+    Resolution out;
+    std::map<std::int64_t, int> lineOf;  // person id -> the line that updates them
+    for (const auto& row : rows) {
+        const Person* person = nullptr;
+        if (row.id != 0) {
+            auto it = byId.find(row.id);
+            if (it == byId.end()) {
+                out.errors.push_back({row.line, "id",
+                                      fmt::format("no person in this matrix has id {}; leave the id empty to add the row as a new "
+                                                  "person (ids of another kiosk's export do not carry over)",
+                                                  row.id)});
+                continue;
+            }
+            person = it->second;
+        } else if (auto it = byName.find(row.name); it != byName.end()) {
+            if (it->second.size() > 1) {
+                out.errors.push_back({row.line, "name",
+                                      fmt::format("{} people in the matrix are named '{}', so the name is ambiguous; give the id of "
+                                                  "the one this row is about (the id column of an export)",
+                                                  it->second.size(), row.name)});
+                continue;
+            }
+            person = it->second.front();
+        }
+        if (person) {
+            auto [earlier, isFirst] = lineOf.try_emplace(person->id, row.line);
+            if (!isFirst) {
+                out.errors.push_back({row.line, row.id != 0 ? "id" : "name",
+                                      fmt::format("this row is about the same person as line {} ('{}', id {}); give each person "
+                                                  "one line",
+                                                  earlier->second, person->name, person->id)});
+                continue;
+            }
+        }
+        out.rows.push_back({&row, person ? std::optional<Person>(*person) : std::nullopt});
+    }
+    return out;
+}
+
 Person applyRow(const std::optional<Person>& stored, const PersonRow& row, bool replace) {
     Person p;
+    p.id = row.id;
     if (stored) {
         p.id = stored->id;
         if (!replace) {
@@ -231,7 +305,8 @@ Person applyRow(const std::optional<Person>& stored, const PersonRow& row, bool 
 std::string writePeopleCsv(const std::vector<Person>& people, const SkillCatalog& catalog) {
     std::vector<std::vector<std::string>> rows{peopleCsvHeader(catalog)};
     for (const auto& p : people) {
-        std::vector<std::string> row{p.name, p.role, p.department, std::string(employmentName(p.employment)),
+        std::vector<std::string> row{p.id != 0 ? std::to_string(p.id) : "", p.name, p.role, p.department,
+                                     std::string(employmentName(p.employment)),
                                      p.latest ? std::to_string(p.latest->experienceYears) : "",
                                      p.latest ? (p.latest->healthcareCourse ? "yes" : "no") : ""};
         for (const auto& q : catalog.policy.qualifications) {

@@ -1,13 +1,17 @@
 // People, qualifications and skill levels as CSV, one row per person:
-//   name, role, department, employment, experience_years, healthcare_course,
+//   id, name, role, department, employment, experience_years, healthcare_course,
 //   <qualification>_held, <qualification>_date, <qualification>_renewal (and
 //   <qualification>_registered where the qualification requires registration) for each
 //   qualification, then one column per skill id.
 // Roles and employment take the checklist's ids or their Japanese or English labels; dates are
 // YYYY-MM-DD; levels 0–4. Only name, role and employment are required. An empty cell says
 // nothing: importing it leaves what is stored as it is (see applyRow).
+// People are told apart by id, not by name (two staff may share a name). The id column is
+// optional: a row with an id updates that person; a row without one updates the one person
+// stored under its name, or adds a new person when nobody has it (see resolveRows).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,6 +41,7 @@ struct QualificationCells {
 // What one row says about one person.
 struct PersonRow {
     int line = 0;
+    std::int64_t id = 0;  // the person's id from an export; 0 when the row gives none
     std::string name;
     std::string role;
     Employment employment = Employment::FullTime;
@@ -59,11 +64,27 @@ inline constexpr std::size_t kMaxListedErrors = 200;
 
 PeopleImport readPeopleCsv(std::string_view text, const SkillCatalog& catalog);
 
+// A good row with the stored person it updates (nothing for a new person).
+struct ResolvedRow {
+    const PersonRow* row = nullptr;
+    std::optional<Person> stored;
+};
+struct Resolution {
+    std::vector<ResolvedRow> rows;  // the rows that resolve, in file order
+    std::vector<RowError> errors;   // the others, one error each
+};
+
+// Matches rows to stored people: by id when the row has one (an id nobody has is an error); else
+// by name when exactly one stored person has it (two or more: the name is ambiguous, an error);
+// else a new person. Two rows that come to the same person are an error on the later one.
+Resolution resolveRows(const std::vector<PersonRow>& rows, const std::vector<Person>& stored);
+
 // The person after a row is applied. Without `replace`, the row changes only what it states:
 // empty cells keep the stored department, dates, levels, years and course; a qualification goes
 // only when its _held cell says no. With `replace`, the row is the whole truth about the person:
 // what it leaves empty is removed. A new skill snapshot (Person::latest) is set only when the
 // row says something about skills (or, with `replace`, when there were skills to clear).
+// The person keeps the stored id, else the row's (0 for a new person).
 Person applyRow(const std::optional<Person>& stored, const PersonRow& row, bool replace);
 
 std::vector<std::string> peopleCsvHeader(const SkillCatalog& catalog);

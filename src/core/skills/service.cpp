@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
 #include "util/file.hpp"
 
@@ -16,20 +15,24 @@ Result<ImportReport> SkillService::importCsv(std::string_view text, bool partial
     report.rows = read.rows;
     report.errors = std::move(read.errors);
     report.errorsNotListed = read.errorsNotListed;
-    if (report.problems() > 0 && !partial) return report;
     if (read.people.empty()) return report;
+    // Rows are matched to stored people even when other rows are bad, so that the report lists
+    // every problem of the file at once.
     auto stored = m_store.all();
     if (!stored) return Error{stored.error()};
-    std::map<std::string, const Person*> byName;
-    for (const auto& p : *stored) byName[p.name] = &p;
-    std::vector<Person> people;
-    for (const auto& row : read.people) {
-        auto it = byName.find(row.name);
-        std::optional<Person> existing;
-        if (it != byName.end()) existing = *it->second;
-        else ++report.added;
-        people.push_back(applyRow(existing, row, mode == ImportMode::Replace));
+    auto resolved = resolveRows(read.people, *stored);
+    for (auto& e : resolved.errors) {
+        if (report.errors.size() < kMaxListedErrors) report.errors.push_back(std::move(e));
+        else ++report.errorsNotListed;
     }
+    std::stable_sort(report.errors.begin(), report.errors.end(), [](const RowError& a, const RowError& b) { return a.line < b.line; });
+    if (report.problems() > 0 && !partial) return report;
+    std::vector<Person> people;
+    for (const auto& r : resolved.rows) {
+        if (!r.stored) ++report.added;
+        people.push_back(applyRow(r.stored, *r.row, mode == ImportMode::Replace));
+    }
+    if (people.empty()) return report;
     if (auto s = m_store.upsert(people, "import"); !s) return Error{s.error()};
     report.imported = static_cast<int>(people.size());
     return report;
@@ -55,6 +58,15 @@ Status SkillService::exportFile(const std::string& path) {
 
 Result<std::vector<Person>> SkillService::people() { return m_store.all(); }
 
+Result<std::vector<Person>> SkillService::peopleNamed(std::string_view name) {
+    auto all = m_store.all();
+    if (!all) return Error{all.error()};
+    std::vector<Person> out;
+    for (auto& p : *all)
+        if (p.name == name) out.push_back(std::move(p));
+    return out;
+}
+
 Status SkillService::recordByAdmin(const Person& person) {
     if (person.name.empty()) return Error{"a name or pseudonym is required"};
     if (auto problem = personTextProblem(person.name)) return Error{fmt::format("the name {}", *problem)};
@@ -71,7 +83,7 @@ Status SkillService::recordByAdmin(const Person& person) {
     return m_store.upsert({person}, "admin");
 }
 
-Status SkillService::recordChecklist(const assessment::Session& s, const std::string& assessmentUuid) {
+Status SkillService::recordChecklist(const assessment::Session& s, const std::string& assessmentUuid, std::int64_t personId) {
     const auto answerOf = [&](std::string_view id) -> const assessment::Answer* {
         const int i = s.questionnaire().indexOf(id);
         if (i < 0 || !s.isVisible(i)) return nullptr;
@@ -109,10 +121,21 @@ Status SkillService::recordChecklist(const assessment::Session& s, const std::st
     for (const auto& skill : m_catalog.skills)
         if (const auto* a = answerOf(skill.id); a && a->number) snapshot.levels[skill.id] = static_cast<int>(*a->number);
     p.latest = snapshot;
+    if (personId != 0) {
+        p.id = personId;
+    } else {
+        auto named = peopleNamed(p.name);
+        if (!named) return Error{named.error()};
+        if (named->size() > 1)
+            return Error{fmt::format("{} people in the skill matrix are named {}; choose which of them this checklist is for",
+                                     named->size(), p.name)};
+        if (named->size() == 1) p.id = named->front().id;
+    }
     return m_store.upsert({p}, "kiosk", assessmentUuid);
 }
 
-Status SkillService::completeChecklist(assessment::AssessmentService& assessments, assessment::ActiveAssessment& checklist) {
+Status SkillService::completeChecklist(assessment::AssessmentService& assessments, assessment::ActiveAssessment& checklist,
+                                       std::int64_t personId) {
     store::Transaction tx(m_store.database());
     if (!tx.began()) return tx.beginStatus();
     // Completed first, so that a checklist not yet stored has its id for the snapshot; if
@@ -124,7 +147,7 @@ Status SkillService::completeChecklist(assessment::AssessmentService& assessment
         checklist.record = recordBefore;
     };
     if (auto s = assessments.complete(checklist); !s) return s;
-    if (auto s = recordChecklist(checklist.session, checklist.uuid); !s) {
+    if (auto s = recordChecklist(checklist.session, checklist.uuid, personId); !s) {
         restore();
         return s;
     }

@@ -44,6 +44,8 @@ public:
 
     // Imports people from CSV in one transaction. With any bad row nothing is imported, unless
     // `partial`, which imports the good rows; the report lists every bad field either way.
+    // A row with an id updates that person; one without updates the one person of its name, or
+    // adds a new person when nobody has it (see resolveRows for what is refused).
     // People not in the file are never touched.
     Result<ImportReport> importCsv(std::string_view text, bool partial, ImportMode mode = ImportMode::Merge);
     Result<std::string> exportCsv();
@@ -52,18 +54,24 @@ public:
     Status exportFile(const std::string& path);
 
     Result<std::vector<Person>> people();
+    // Everyone stored under this name (people may share one), by id.
+    Result<std::vector<Person>> peopleNamed(std::string_view name);
     Result<std::vector<SkillSnapshot>> history(std::int64_t personId) { return m_store.history(personId); }
 
     // An administrator records a person (new or changed): checked, then saved with a new snapshot.
     Status recordByAdmin(const Person& person);
 
-    // A person's completed staff checklist at the kiosk becomes their newest snapshot.
-    Status recordChecklist(const assessment::Session& checklist, const std::string& assessmentUuid);
+    // A person's completed staff checklist at the kiosk becomes their newest snapshot. The person
+    // is `personId` when given (someone chosen from the matrix); otherwise the one person stored
+    // under the checklist's name, or a new person when nobody has it. When two or more people
+    // have that name, nothing is saved and the error says to choose which of them it is.
+    Status recordChecklist(const assessment::Session& checklist, const std::string& assessmentUuid, std::int64_t personId = 0);
 
     // Completes a staff checklist and records it in the matrix in one transaction: either the
     // assessment is completed and its person is in the matrix, or neither happened and the
-    // checklist can be finished again.
-    Status completeChecklist(assessment::AssessmentService& assessments, assessment::ActiveAssessment& checklist);
+    // checklist can be finished again. `personId` as for recordChecklist.
+    Status completeChecklist(assessment::AssessmentService& assessments, assessment::ActiveAssessment& checklist,
+                             std::int64_t personId = 0);
 
     // Coverage of the skills at the target of the given tier.
     Result<Coverage> coverageFor(std::string_view tier, Date on);

@@ -90,10 +90,12 @@ CREATE TABLE skill_levels (
     PRIMARY KEY (snapshot_id, skill_id)
 );
 )sql"},
-        // An assessment in progress can be discarded (kept with its answers, no longer resumed).
-        // SQLite cannot change a CHECK constraint, so the table is rebuilt: every row is copied
-        // (rowids too) and the old table replaced; answers, results and skill snapshots refer to
-        // it by name and stay valid (migrate() checks them before committing).
+        // An assessment in progress can be discarded (kept with its answers, no longer resumed),
+        // and two people may share a name (they are told apart by id). SQLite can change neither
+        // a CHECK nor a UNIQUE constraint, so both tables are rebuilt: every row is copied (rowids
+        // and ids too) and the old table replaced; the tables that refer to them do so by name
+        // and stay valid (migrate() checks them before committing). People's ids are never
+        // reused from now on (AUTOINCREMENT), as exports carry them.
         {4, R"sql(
 CREATE TABLE assessments_v4 (
     uuid                  TEXT PRIMARY KEY,
@@ -115,6 +117,20 @@ INSERT INTO assessments_v4(rowid, uuid, questionnaire_id, questionnaire_version,
 DROP TABLE assessments;
 ALTER TABLE assessments_v4 RENAME TO assessments;
 CREATE INDEX assessments_by_status ON assessments(status, updated_at);
+
+CREATE TABLE people_v4 (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    name       TEXT NOT NULL,
+    role       TEXT NOT NULL,
+    department TEXT NOT NULL DEFAULT '',
+    employment TEXT NOT NULL CHECK (employment IN ('full_time', 'part_time', 'external')),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+INSERT INTO people_v4(id, name, role, department, employment, created_at)
+    SELECT id, name, role, department, employment, created_at FROM people;
+DROP TABLE people;
+ALTER TABLE people_v4 RENAME TO people;
+CREATE INDEX people_by_name ON people(name);
 )sql"},
     };
     return list;

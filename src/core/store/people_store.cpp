@@ -40,26 +40,21 @@ Status PeopleStore::upsert(const std::vector<Person>& people, const std::string&
     Transaction tx(m_db);
     if (!tx.began()) return tx.beginStatus();
     for (const auto& p : people) {
-        // A known person (id set, e.g. edited on screen) may be renamed; others are matched by name.
+        std::int64_t personId = p.id;
         if (p.id != 0) {
             Statement up(m_db, "UPDATE people SET name = ?2, role = ?3, department = ?4, employment = ?5 WHERE id = ?1");
             up.bind(1, p.id).bind(2, p.name).bind(3, p.role).bind(4, p.department).bind(5, skills::employmentName(p.employment));
-            if (auto st = up.run(); !st)
-                return Error{fmt::format("could not save {}: {}", p.name,
-                                         st.error().find("UNIQUE") != std::string::npos ? "another person already has this name" : st.error())};
-            if (m_db.changes() == 0) return Error{fmt::format("{} is no longer in the matrix", p.name)};
-        } else {
-            Statement up(m_db, R"sql(
-INSERT INTO people(name, role, department, employment) VALUES (?1, ?2, ?3, ?4)
-ON CONFLICT(name) DO UPDATE SET role = excluded.role, department = excluded.department, employment = excluded.employment)sql");
-            up.bind(1, p.name).bind(2, p.role).bind(3, p.department).bind(4, skills::employmentName(p.employment));
             if (auto st = up.run(); !st) return Error{fmt::format("could not save {}: {}", p.name, st.error())};
+            if (m_db.changes() == 0) return Error{fmt::format("{} (id {}) is no longer in the matrix", p.name, p.id)};
+        } else {
+            Statement ins(m_db, "INSERT INTO people(name, role, department, employment) VALUES (?1, ?2, ?3, ?4)");
+            ins.bind(1, p.name).bind(2, p.role).bind(3, p.department).bind(4, skills::employmentName(p.employment));
+            if (auto st = ins.run(); !st) return Error{fmt::format("could not save {}: {}", p.name, st.error())};
+            Statement id(m_db, "SELECT last_insert_rowid()");
+            auto row = id.step();
+            if (!row || !*row) return Error{fmt::format("could not read the id of {} after saving", p.name)};
+            personId = id.integer(0);
         }
-        Statement id(m_db, "SELECT id FROM people WHERE name = ?1");
-        id.bind(1, p.name);
-        auto row = id.step();
-        if (!row || !*row) return Error{fmt::format("could not find {} after saving", p.name)};
-        const auto personId = id.integer(0);
 
         Statement clear(m_db, "DELETE FROM qualifications WHERE person_id = ?1");
         clear.bind(1, personId);
@@ -86,7 +81,7 @@ Result<std::vector<Person>> PeopleStore::all() {
     std::map<std::int64_t, std::size_t> index;
     {
         Statement s(m_db, "SELECT p.id, p.name, p.role, p.department, p.employment, (SELECT COUNT(*) FROM skill_snapshots WHERE person_id = p.id) "
-                          "FROM people p ORDER BY p.name");
+                          "FROM people p ORDER BY p.name, p.id");
         for (;;) {
             auto row = s.step();
             if (!row) return Error{"could not read people: " + row.error()};

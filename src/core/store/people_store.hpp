@@ -17,11 +17,13 @@ public:
     explicit PeopleStore(Database& db) : m_db(db) {}
     Database& database() { return m_db; }
 
-    // Inserts or updates people by name, replaces their qualifications, and adds a snapshot for
-    // each person that has one; all in one transaction (all or nothing).
+    // Saves people: a person with an id updates that person (an id no longer stored is an error),
+    // one with id 0 is added as a new person, even when someone else has the same name. Their
+    // qualifications are replaced and a snapshot is added for each person that has one; all in
+    // one transaction (all or nothing).
     Status upsert(const std::vector<skills::Person>& people, const std::string& source, const std::string& assessmentUuid = {});
 
-    // Every person with qualifications and newest snapshot, by name.
+    // Every person with qualifications and newest snapshot, by name (then id).
     Result<std::vector<skills::Person>> all();
     // The snapshots of one person, newest first.
     Result<std::vector<skills::SkillSnapshot>> history(std::int64_t personId);

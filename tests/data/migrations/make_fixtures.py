@@ -35,7 +35,8 @@ What every fixture holds (the test relies on it, so a new fixture keeps all of i
     it is attached to the tiny assessment, without a profile (profile_uuid may be NULL);
   - schema >= 3: three people with Japanese names, qualifications with and without dates, two
     skill snapshots of one person (the newer one with other levels), one of another;
-  - schema >= 4: assessment DISCARDED (ja): has_backup=no, set aside before it was finished.
+  - schema >= 4: assessment DISCARDED (ja): has_backup=no, set aside before it was finished; two
+    more people who share one name (ids 4 and 5), one with a qualification and a skill snapshot.
 """
 
 import argparse
@@ -160,6 +161,20 @@ INSERT INTO assessments_v4(rowid, uuid, questionnaire_id, questionnaire_version,
 DROP TABLE assessments;
 ALTER TABLE assessments_v4 RENAME TO assessments;
 CREATE INDEX assessments_by_status ON assessments(status, updated_at);
+
+CREATE TABLE people_v4 (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    name       TEXT NOT NULL,
+    role       TEXT NOT NULL,
+    department TEXT NOT NULL DEFAULT '',
+    employment TEXT NOT NULL CHECK (employment IN ('full_time', 'part_time', 'external')),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+INSERT INTO people_v4(id, name, role, department, employment, created_at)
+    SELECT id, name, role, department, employment, created_at FROM people;
+DROP TABLE people;
+ALTER TABLE people_v4 RENAME TO people;
+CREATE INDEX people_by_name ON people(name);
 """,
 }
 
@@ -292,6 +307,16 @@ def rows(version, result_json):
                                  completed_at=None, discarded_at="2026-03-10T00:12:45.380Z")),
             ("answers", dict(assessment_uuid=DISCARDED, question_id="has_backup", value="no", skipped=0,
                              answered_at="2026-03-09T23:40:02.115Z")),
+            # Two nurses with the same name in different wards: two people, told apart by id.
+            ("people", dict(id=4, name="田中 美咲", role="nurse", department="外来",
+                            employment="full_time", created_at="2026-03-11T01:15:20.004Z")),
+            ("qualifications", dict(person_id=4, qualification="ip", obtained_on="2019-06-01", renewal_due=None,
+                                    registered=1)),
+            ("skill_snapshots", dict(id=4, person_id=4, taken_at="2026-03-11T01:15:20.004Z", source="admin",
+                                     assessment_uuid=None, experience_years=2, healthcare_course=0)),
+            ("skill_levels", dict(snapshot_id=4, skill_id="skill_gov_rules", level=1)),
+            ("people", dict(id=5, name="田中 美咲", role="nurse", department="病棟 3階",
+                            employment="part_time", created_at="2026-03-11T01:18:42.771Z")),
         ]
     return out
 

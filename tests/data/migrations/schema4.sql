@@ -100,6 +100,20 @@ INSERT INTO assessments_v4(rowid, uuid, questionnaire_id, questionnaire_version,
 DROP TABLE assessments;
 ALTER TABLE assessments_v4 RENAME TO assessments;
 CREATE INDEX assessments_by_status ON assessments(status, updated_at);
+
+CREATE TABLE people_v4 (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    name       TEXT NOT NULL,
+    role       TEXT NOT NULL,
+    department TEXT NOT NULL DEFAULT '',
+    employment TEXT NOT NULL CHECK (employment IN ('full_time', 'part_time', 'external')),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+INSERT INTO people_v4(id, name, role, department, employment, created_at)
+    SELECT id, name, role, department, employment, created_at FROM people;
+DROP TABLE people;
+ALTER TABLE people_v4 RENAME TO people;
+CREATE INDEX people_by_name ON people(name);
 -- data
 INSERT INTO questionnaire_snapshots(content_hash, questionnaire_id, version, source, stored_at) VALUES('1b14a30ed76e3e7821d856f858a3d433cbc9766b0983440728776cdb75bf2914', 'tiny', '1.0.0', '[questionnaire]
 id = "tiny"
@@ -189,6 +203,10 @@ INSERT INTO results(assessment_uuid, profile_uuid, engine_version, decision, ove
   ],
   "items": [
     {
+      "action": {
+        "en": "Appoint a person responsible for information-system safety and tell staff and vendors",
+        "ja": "医療情報システム安全管理責任者を任命し、その氏名を職員と事業者に知らせる"
+      },
       "answer": "done",
       "answer_label": {
         "en": "In place",
@@ -217,6 +235,10 @@ INSERT INTO results(assessment_uuid, profile_uuid, engine_version, decision, ove
       "weight": 3.0
     },
     {
+      "action": {
+        "en": "Keep an inventory of servers, terminal PCs and network devices, updated at each change",
+        "ja": "サーバー・端末PC・ネットワーク機器の台帳を作り、機器の入れ替えのたびに直す"
+      },
       "answer": "not_done",
       "answer_label": {
         "en": "Not in place",
@@ -245,6 +267,10 @@ INSERT INTO results(assessment_uuid, profile_uuid, engine_version, decision, ove
       "weight": 3.0
     },
     {
+      "action": {
+        "en": "Ask each vendor which devices remote maintenance uses, list them, and keep them patched",
+        "ja": "リモート保守に使う機器を事業者ごとに確かめて台帳に載せ、セキュリティパッチを当てる"
+      },
       "answer": "unknown",
       "answer_label": {
         "en": "Don''t know",
@@ -274,6 +300,10 @@ INSERT INTO results(assessment_uuid, profile_uuid, engine_version, decision, ove
       "weight": 3.0
     },
     {
+      "action": {
+        "en": "Back up key data in generations, keep one copy off the network, and test a restore",
+        "ja": "重要データを複数世代バックアップし、一つをネットワークから離して保管し、復元を試す"
+      },
       "answer": "partly",
       "answer_label": {
         "en": "Partly in place",
@@ -305,6 +335,10 @@ INSERT INTO results(assessment_uuid, profile_uuid, engine_version, decision, ove
       "weight": 3.0
     },
     {
+      "action": {
+        "en": "Prepare a contact chart that includes MHLW and the police, and paper procedures for care",
+        "ja": "厚生労働省や警察も含めた連絡体制図と、紙で診療を続ける手順を用意する"
+      },
       "answer": "not_done",
       "answer_label": {
         "en": "Not in place",
@@ -334,6 +368,10 @@ INSERT INTO results(assessment_uuid, profile_uuid, engine_version, decision, ove
       "weight": 3.0
     },
     {
+      "action": {
+        "en": "Put the division of responsibility for each system in writing, agreed by both sides",
+        "ja": "システムごとに自院と事業者の責任分界を契約書や覚書に書き、双方で確かめる"
+      },
       "answer": "not_done",
       "answer_label": {
         "en": "Not in place",
@@ -363,6 +401,10 @@ INSERT INTO results(assessment_uuid, profile_uuid, engine_version, decision, ove
       "weight": 3.0
     },
     {
+      "action": {
+        "en": "Get an MDS/SDS disclosure for each main system and device; file it with the inventory",
+        "ja": "主なシステムと医療機器の開示書（MDS/SDS）を事業者から受け取り、台帳と共に保管する"
+      },
       "answer": "unknown",
       "answer_label": {
         "en": "Don''t know",
@@ -397,12 +439,12 @@ INSERT INTO results(assessment_uuid, profile_uuid, engine_version, decision, ove
   "questionnaires": {
     "measures": {
       "id": "security_measures",
-      "sha256": "75b8424ab98c51364b2f79bc27236691f091f0549dd33a76ff07dd7c3d09c4a5",
+      "sha256": "f388780b79c1e363e71f620c4e06ef4ebd89193d72f5eb3b8a6d2fd143394a29",
       "version": "1.0.0"
     },
     "profile": {
       "id": "facility_profile",
-      "sha256": "f3cb6089f6a92cf9b55b560670372f61ccf3506fa3f70d52410671821d3c489f",
+      "sha256": "78cb69338c7c0df30fe87cf99d1d4d0aa70e0122f9f2149788544db2b8b52b4c",
       "version": "1.0.0"
     }
   },
@@ -878,6 +920,11 @@ INSERT INTO skill_levels(snapshot_id, skill_id, level) VALUES(3, 'skill_net_remo
 INSERT INTO skill_levels(snapshot_id, skill_id, level) VALUES(3, 'skill_inc_first_response', 3);
 INSERT INTO assessments(uuid, questionnaire_id, questionnaire_version, content_hash, status, language, created_at, updated_at, completed_at, discarded_at) VALUES('6c1e2f9a-3b7d-4a05-9e48-d2f17a6b0c83', 'tiny', '1.0.0', '1b14a30ed76e3e7821d856f858a3d433cbc9766b0983440728776cdb75bf2914', 'discarded', 'ja', '2026-03-09T23:40:02.115Z', '2026-03-10T00:12:45.380Z', NULL, '2026-03-10T00:12:45.380Z');
 INSERT INTO answers(assessment_uuid, question_id, value, skipped, answered_at) VALUES('6c1e2f9a-3b7d-4a05-9e48-d2f17a6b0c83', 'has_backup', 'no', 0, '2026-03-09T23:40:02.115Z');
+INSERT INTO people(id, name, role, department, employment, created_at) VALUES(4, '田中 美咲', 'nurse', '外来', 'full_time', '2026-03-11T01:15:20.004Z');
+INSERT INTO qualifications(person_id, qualification, obtained_on, renewal_due, registered) VALUES(4, 'ip', '2019-06-01', NULL, 1);
+INSERT INTO skill_snapshots(id, person_id, taken_at, source, assessment_uuid, experience_years, healthcare_course) VALUES(4, 4, '2026-03-11T01:15:20.004Z', 'admin', NULL, 2, 0);
+INSERT INTO skill_levels(snapshot_id, skill_id, level) VALUES(4, 'skill_gov_rules', 1);
+INSERT INTO people(id, name, role, department, employment, created_at) VALUES(5, '田中 美咲', 'nurse', '病棟 3階', 'part_time', '2026-03-11T01:18:42.771Z');
 PRAGMA user_version = 4;
 COMMIT;
 -- Every kiosk version switches its database to WAL when it opens it.
