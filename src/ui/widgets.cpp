@@ -337,7 +337,8 @@ void tableHeaders(int columns, const std::vector<std::string>& notes) {
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers, theme::kMinTouch);
     for (int column = 0; column < columns; ++column) {
         if (!ImGui::TableSetColumnIndex(column)) continue;
-        const char* name = ImGui::TableGetColumnName(column);
+        const char* named = ImGui::TableGetColumnName(column);
+        const char* name = named ? named : "";  // ImGui gives no name for a column it has hidden
         const std::string_view note = static_cast<std::size_t>(column) < notes.size() ? notes[static_cast<std::size_t>(column)] : "";
         ImGui::PushID(column);
         if (note.empty()) {

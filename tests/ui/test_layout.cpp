@@ -380,3 +380,67 @@ TEST_CASE("an assessment in progress is discarded from Home after a confirmation
     CHECK(f.store.answers(uuid)->size() == 1);  // the answer is kept
 }
 
+
+TEST_CASE("two staff with one name are two rows in the matrix, each opening and editing its own person") {
+    Fixture f;
+    skills::Person a;
+    a.name = "佐藤 一郎";
+    a.role = "nurse";
+    a.department = "外来";
+    a.latest = skills::SkillSnapshot{};
+    skills::Person b = a;
+    b.department = "病棟";
+    REQUIRE(f.skillService->recordByAdmin(a));
+    REQUIRE(f.skillService->recordByAdmin(b));
+    test::HeadlessUi ui(f.state);
+    f.state.screen = ui::Screen::Matrix;
+    ui.frames(3);
+    auto& m = f.state.matrix;
+    REQUIRE(m.people.size() == 2);
+    CHECK(m.people[0].id != m.people[1].id);
+    // Tapping the second row opens that person, not the first of the name.
+    int taps = 0;
+    m.selected = 0;
+    ui::collectTouchTargets(true);
+    ui.frames(1);
+    const auto targets = ui::takeTouchTargets();
+    ui::collectTouchTargets(false);
+    std::vector<ui::TouchTarget> rows;
+    for (const auto& t : targets)
+        if (t.label == a.name) rows.push_back(t);
+    REQUIRE(rows.size() == 2);
+    for (const auto& row : rows) {
+        ui.click(row.min.x + 40, (row.min.y + row.max.y) / 2);
+        const auto it = std::find_if(m.people.begin(), m.people.end(), [&](const auto& p) { return p.id == m.selected; });
+        REQUIRE(it != m.people.end());
+        ++taps;
+    }
+    CHECK(taps == 2);
+    const std::int64_t second = m.selected;
+    // An edit through the editor changes that person only.
+    const auto it = std::find_if(m.people.begin(), m.people.end(), [&](const auto& p) { return p.id == second; });
+    REQUIRE(it != m.people.end());
+    m.draft = ui::PersonDraft{};
+    m.draft->person = *it;
+    m.draft->isNew = false;
+    m.draft->person.department = "手術室";
+    for (const auto& q : f.skillCatalog.policy.qualifications) m.draft->has[q.id] = false, m.draft->obtained[q.id] = "", m.draft->renewal[q.id] = "";
+    ui.frames(2);
+    // The save button is at the end of the editor: scroll there first, as a person would.
+    for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+        if (window->Active && std::string_view(window->Name).find("editor") != std::string_view::npos)
+            ImGui::SetScrollY(window, window->ScrollMax.y);
+    ui.frames(2);
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "matrix.save")));
+    ui.frames(2);
+    auto people = f.skillService->people();
+    REQUIRE(people);
+    REQUIRE(people->size() == 2);
+    int changed = 0, kept = 0;
+    for (const auto& p : *people) {
+        if (p.id == second) changed += p.department == "手術室";
+        else kept += p.department != "手術室";
+    }
+    CHECK(changed == 1);
+    CHECK(kept == 1);
+}
