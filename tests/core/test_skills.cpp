@@ -447,7 +447,7 @@ TEST_CASE("a staff checklist completed at the kiosk becomes the person's newest 
     CHECK(all->front().latest->levels.at("skill_bak_restore") == 4);
 }
 
-TEST_CASE("a checklist under a name two people share is refused until it says which of them it is for") {
+TEST_CASE("a checklist under a name two people share is refused until it says which of them it is for, or a new one") {
     Matrix m;
     Person twin;
     twin.name = "山田 花子";
@@ -479,6 +479,13 @@ TEST_CASE("a checklist under a name two people share is refused until it says wh
     CHECK(after[1].snapshotCount == 1);
     CHECK(after[1].employment == Employment::PartTime);
     CHECK(after[1].latest->levels.at("skill_bak_restore") == 2);
+
+    // Or neither of them: a third person of the same name.
+    REQUIRE(m.service->recordChecklist(s, "", kNewPerson));
+    const auto three = *m.service->peopleNamed("山田 花子");
+    REQUIRE(three.size() == 3);
+    CHECK(three[2].snapshotCount == 1);
+    CHECK(three[1].snapshotCount == 1);
 }
 
 TEST_CASE("an answers file may list two people of the same name; both count") {

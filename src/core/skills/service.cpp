@@ -121,7 +121,9 @@ Status SkillService::recordChecklist(const assessment::Session& s, const std::st
     for (const auto& skill : m_catalog.skills)
         if (const auto* a = answerOf(skill.id); a && a->number) snapshot.levels[skill.id] = static_cast<int>(*a->number);
     p.latest = snapshot;
-    if (personId != 0) {
+    if (personId == kNewPerson) {
+        p.id = 0;  // added, whoever else has the name
+    } else if (personId != 0) {
         p.id = personId;
     } else {
         auto named = peopleNamed(p.name);

@@ -36,6 +36,10 @@ enum class ImportMode {
 scoring::Staffing staffingOf(const std::vector<Person>& people, const SkillCatalog& catalog, std::string_view tier, Date on,
                              std::string source = "skill_matrix");
 
+// For recordChecklist / completeChecklist: the checklist is about a new person, even though
+// someone in the matrix already has the name.
+inline constexpr std::int64_t kNewPerson = -1;
+
 class SkillService {
 public:
     SkillService(store::PeopleStore& store, const SkillCatalog& catalog) : m_store(store), m_catalog(catalog) {}
@@ -62,9 +66,10 @@ public:
     Status recordByAdmin(const Person& person);
 
     // A person's completed staff checklist at the kiosk becomes their newest snapshot. The person
-    // is `personId` when given (someone chosen from the matrix); otherwise the one person stored
-    // under the checklist's name, or a new person when nobody has it. When two or more people
-    // have that name, nothing is saved and the error says to choose which of them it is.
+    // is `personId` when given (someone chosen from the matrix, or kNewPerson); otherwise the one
+    // person stored under the checklist's name, or a new person when nobody has it. When two or
+    // more people have that name, nothing is saved and the error says to choose which of them it
+    // is (peopleNamed lists them).
     Status recordChecklist(const assessment::Session& checklist, const std::string& assessmentUuid, std::int64_t personId = 0);
 
     // Completes a staff checklist and records it in the matrix in one transaction: either the
