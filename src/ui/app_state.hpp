@@ -67,6 +67,8 @@ struct AssessmentState {
 struct CompletionState {
     std::string error;
     bool confirming = false;  // "finish" was pressed; finishing waits for the confirmation
+    std::vector<skills::Person> namesakes;  // a checklist's name is shared: which of them, or someone new
+    std::int64_t personId = 0;              // the one chosen (skills::kNewPerson for someone new)
 };
 
 enum class ResultsTab { Gaps, Routes, Actions, Reasons };

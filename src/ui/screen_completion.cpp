@@ -16,8 +16,19 @@ void finish(AppState& state) {
     auto& s = state.assessment;
     const auto& questionnaire = s.active->session.questionnaire();
     if (questionnaire.kind == questionnaire::Kind::StaffSkills && state.services.skills) {
+        // Two staff may share a name: then the person says which of them they are (or someone new).
+        if (state.completion.personId == 0) {
+            const auto* name = s.active->session.answer("name");
+            if (name && !name->skipped) {
+                if (auto named = state.services.skills->peopleNamed(skills::trimPersonText(name->text)); named && named->size() > 1) {
+                    state.completion.namesakes = std::move(*named);
+                    return;
+                }
+            }
+        }
         // Completed and recorded as the person's newest snapshot in the skill matrix together, or not at all.
-        auto finished = state.services.skills->completeChecklist(*state.services.assessments, *s.active);
+        auto finished = state.services.skills->completeChecklist(*state.services.assessments, *s.active, state.completion.personId);
+        state.completion.namesakes.clear();
         state.completion.error = finished ? std::string() : finished.error();
         state.matrix.stale = true;
         state.fontsStale = true;  // the person's name may bring new characters
@@ -68,7 +79,8 @@ void drawCompletion(AppState& state) {
     errorBanner(state.completion.error);
 
     // The footer holds the buttons, and while confirming also the question above them.
-    const float footer = theme::kFooterHeight + (state.completion.confirming ? ImGui::GetTextLineHeightWithSpacing() * 2 + 8 : 0);
+    const bool asking = state.completion.confirming || !state.completion.namesakes.empty();
+    const float footer = theme::kFooterHeight + (asking ? ImGui::GetTextLineHeightWithSpacing() * 2 + 8 : 0);
     ImGui::BeginChild("summary", {0, ImGui::GetContentRegionAvail().y - footer}, true);
     std::string section;
     int number = 0;
@@ -109,7 +121,27 @@ void drawCompletion(AppState& state) {
     ImGui::Separator();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float width = (ImGui::GetContentRegionAvail().x - spacing) / 2;
-    if (!completed && state.completion.confirming) {
+    if (!completed && !state.completion.namesakes.empty()) {
+        wrappedText(state.tr("completion.which_person"), nullptr, 0, &theme::kWarning);
+        const auto& catalog = state.services.skills->catalog();
+        const int options = static_cast<int>(state.completion.namesakes.size()) + 1;
+        const float choiceWidth = (ImGui::GetContentRegionAvail().x - spacing * static_cast<float>(options - 1)) / static_cast<float>(options);
+        for (const auto& p : state.completion.namesakes) {
+            const auto* role = catalog.role(p.role);
+            const std::string label = fmt::format("{} · {}##person{}", p.department.empty() ? "—" : p.department,
+                                                  role ? role->get(state.lang) : p.role, p.id);
+            if (bigButton(label.c_str(), {choiceWidth, theme::kTouchHeight})) {
+                state.completion.personId = p.id;
+                finish(state);
+                return;
+            }
+            ImGui::SameLine();
+        }
+        if (bigButton((state.tr("completion.someone_new") + "##new").c_str(), {choiceWidth, theme::kTouchHeight})) {
+            state.completion.personId = skills::kNewPerson;
+            finish(state);
+        }
+    } else if (!completed && state.completion.confirming) {
         // Finishing cannot be undone: one more, explicit step.
         wrappedText(state.tr("completion.confirm_text"), nullptr, 0, &theme::kWarning);
         if (bigButton((state.tr("completion.not_yet") + "##notyet").c_str(), {width, theme::kTouchHeight}) ||

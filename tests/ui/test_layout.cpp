@@ -444,3 +444,54 @@ TEST_CASE("two staff with one name are two rows in the matrix, each opening and 
     CHECK(changed == 1);
     CHECK(kept == 1);
 }
+
+TEST_CASE("a checklist under a name two staff share asks which of them it is, and records it for that one") {
+    Fixture f;
+    skills::Person a;
+    a.name = "佐藤 一郎";
+    a.role = "nurse";
+    a.department = "外来";
+    a.latest = skills::SkillSnapshot{};
+    skills::Person b = a;
+    b.department = "病棟";
+    REQUIRE(f.skillService->recordByAdmin(a));
+    REQUIRE(f.skillService->recordByAdmin(b));
+    auto active = f.service.start(*f.catalog.find("staff_skills"), Lang::Ja);
+    REQUIRE(active);
+    REQUIRE(f.service.answer(*active, "name", assessment::Answer::words("佐藤 一郎")));
+    for (int i : active->session.missingRequired()) {
+        const auto& q = active->session.question(i);
+        REQUIRE(f.service.answer(*active, q.id, test::neutralAnswer(q)));
+    }
+    test::HeadlessUi ui(f.state);
+    ui::openAssessment(f.state, std::move(*active));
+    f.state.screen = ui::Screen::Completion;
+    ui.frames(2);
+    ui.press(test::Enter);  // finish
+    ui.press(test::Enter);  // confirm
+    auto& c = f.state.completion;
+    REQUIRE(c.namesakes.size() == 2);  // not completed yet: which 佐藤 一郎?
+    CHECK(f.state.assessment.active->record.status != store::AssessmentStatus::Completed);
+    const auto ward = std::find_if(c.namesakes.begin(), c.namesakes.end(), [](const auto& p) { return p.department == "病棟"; });
+    REQUIRE(ward != c.namesakes.end());
+    const std::int64_t wardId = ward->id;
+    ui::collectTouchTargets(true);
+    ui.frames(1);
+    const auto targets = ui::takeTouchTargets();
+    ui::collectTouchTargets(false);
+    bool tapped = false;
+    for (const auto& t : targets)
+        if (t.label.find("##person" + std::to_string(wardId)) != std::string::npos) {
+            ui.click((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
+            tapped = true;
+        }
+    REQUIRE(tapped);
+    CHECK(f.state.assessment.active->record.status == store::AssessmentStatus::Completed);
+    auto people = f.skillService->people();
+    REQUIRE(people);
+    REQUIRE(people->size() == 2);  // recorded for the chosen one, no third person
+    for (const auto& p : *people) {
+        const bool hasChecklist = p.latest && p.latest->source == "kiosk";
+        CHECK(hasChecklist == (p.id == wardId));
+    }
+}
