@@ -12,9 +12,11 @@
 #include <vector>
 
 #include "assessment/service.hpp"
+#include "auth/auth_service.hpp"
 #include "questionnaire/loader.hpp"
 #include "scoring/result.hpp"
 #include "store/assessment_store.hpp"
+#include "store/audit_log.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/people_store.hpp"
@@ -171,6 +173,29 @@ void checkData(Database& db, int fixtureVersion) {
     CHECK(count(db, "SELECT COUNT(*) FROM qualifications") == (fixtureVersion >= 4 ? 4 : fixtureVersion >= 3 ? 3 : 0));
     CHECK(count(db, "SELECT COUNT(*) FROM skill_snapshots") == (fixtureVersion >= 4 ? 4 : fixtureVersion >= 3 ? 3 : 0));
     CHECK(count(db, "SELECT COUNT(*) FROM skill_levels") == (fixtureVersion >= 4 ? 10 : fixtureVersion >= 3 ? 9 : 0));
+    // Every answer is the latest of its versions; an older database's answers are each their first.
+    CHECK(count(db, "SELECT COUNT(*) FROM answer_versions") == (fixtureVersion >= 5 ? 7 : fixtureVersion >= 4 ? 6 : 5));
+    CHECK(count(db, R"sql(SELECT COUNT(*) FROM answers a WHERE NOT EXISTS (
+                          SELECT 1 FROM answer_versions v WHERE v.assessment_uuid = a.assessment_uuid
+                              AND v.question_id = a.question_id AND v.value IS a.value AND v.skipped = a.skipped
+                              AND v.version = (SELECT MAX(version) FROM answer_versions w
+                                               WHERE w.assessment_uuid = a.assessment_uuid AND w.question_id = a.question_id)))sql") == 0);
+    // The audit log: empty until schema 5, and its chain holds either way.
+    AuditLog audit(db);
+    auto auditRows = audit.count();
+    REQUIRE_MESSAGE(auditRows, (auditRows ? "" : auditRows.error()));
+    CHECK(*auditRows == (fixtureVersion >= 5 ? 5 : 0));
+    auto broken = audit.verify();
+    REQUIRE_MESSAGE(broken, (broken ? "" : broken.error()));
+    CHECK_MESSAGE(!*broken, (*broken ? (*broken)->reason : ""));
+    auth::AuthService auth(db, audit);
+    auto adminPin = auth.hasPin(Role::Admin);
+    REQUIRE(adminPin);
+    CHECK(*adminPin == (fixtureVersion >= 5));
+    auto trainer = auth.lockState(Role::Trainer);
+    REQUIRE(trainer);
+    CHECK_FALSE(trainer->locked);
+    CHECK(trainer->attemptsLeft == (fixtureVersion >= 5 ? 3 : 5));
 
     // No questionnaire on disk: the assessments must open from the copy stored with them.
     const questionnaire::Catalog nothingOnDisk;
@@ -202,6 +227,12 @@ void checkData(Database& db, int fixtureVersion) {
     CHECK_FALSE(inProgress->record.completedAt);
     REQUIRE(inProgress->session.answer("has_backup"));
     CHECK(inProgress->session.answer("has_backup")->choice == "yes");
+    auto backupHistory = store.history(kInProgress, "has_backup");
+    REQUIRE_MESSAGE(backupHistory, (backupHistory ? "" : backupHistory.error()));
+    REQUIRE(backupHistory->size() == (fixtureVersion >= 5 ? 2u : 1u));
+    CHECK(backupHistory->front().value == (fixtureVersion >= 5 ? "no" : "yes"));
+    CHECK(backupHistory->back().value == "yes");
+    CHECK(backupHistory->back().answeredAt == "2026-02-18T06:12:41.760Z");
     REQUIRE(inProgress->session.answer("note"));
     CHECK(inProgress->session.answer("note")->skipped);
     CHECK(inProgress->session.answer("backup_tested") == nullptr);
@@ -461,7 +492,7 @@ TEST_CASE("a migration that fails names itself and leaves the database byte for 
             REQUIRE(raw);
             CHECK(raw->userVersion() == fixture.version);
             CHECK(count(*raw, "SELECT COUNT(*) FROM " + clash) == 1);
-            CHECK(count(*raw, "SELECT COUNT(*) FROM answers") == 5);
+            CHECK(count(*raw, "SELECT COUNT(*) FROM answers") == (fixture.version >= 4 ? 6 : 5));
         }
     }
     CHECK(tried == 2 * (latestSchemaVersion() - 1));
@@ -576,4 +607,55 @@ TEST_CASE("after the migration two people may share a name; ids are kept and nev
     for (const auto& p : *people)
         if (p.name == "佐藤 花子") satoIds.push_back(p.id);
     CHECK(satoIds == std::vector<std::int64_t>{1, 5});
+}
+
+TEST_CASE("after the migration to schema 5 a changed answer appends a version, and the audit log and PINs work") {
+    test::TempDir dir;
+    const auto path = loadSchema(4, dir);
+    auto db = Database::open(path);
+    REQUIRE_MESSAGE(db, (db ? "" : db.error()));
+    CHECK(count(*db, "SELECT COUNT(*) FROM answer_versions") == 6);  // each answer its first version
+
+    const questionnaire::Catalog nothingOnDisk;
+    AssessmentStore store(*db);
+    AuditLog audit(*db);
+    assessment::AssessmentService service(store, nothingOnDisk, &audit);
+    auto active = service.open(kInProgress);
+    REQUIRE_MESSAGE(active, (active ? "" : active.error()));
+    REQUIRE(service.answer(*active, "has_backup", assessment::Answer::option("no")));
+    auto history = store.history(kInProgress, "has_backup");
+    REQUIRE(history);
+    REQUIRE(history->size() == 2);
+    CHECK(history->front().value == "yes");
+    CHECK(history->front().answeredAt == "2026-02-18T06:12:41.760Z");  // kept exactly as it was
+    CHECK(history->back().value == "no");
+    auto rows = audit.list();
+    REQUIRE(rows);
+    REQUIRE(rows->size() == 1);
+    CHECK(rows->front().seq == 1);
+    CHECK(rows->front().event.event == "assessment.changed");
+    CHECK_FALSE(*audit.verify());
+}
+
+TEST_CASE("a schema-5 database's PINs sign in, and new rows continue its audit chain") {
+    test::TempDir dir;
+    const auto path = loadSchema(5, dir);
+    auto db = Database::open(path);
+    REQUIRE_MESSAGE(db, (db ? "" : db.error()));
+    AuditLog audit(*db);
+    auth::AuthService auth(*db, audit);
+    auto wrong = auth.signIn(Role::Trainer, "741853");
+    REQUIRE(wrong);
+    CHECK(wrong->attemptsLeft == 2);  // two failures were stored before
+    auto signedIn = auth.signIn(Role::Admin, "258036");
+    REQUIRE(signedIn);
+    CHECK(signedIn->ok);
+    auto total = audit.count();
+    REQUIRE(total);
+    CHECK(*total == 7);
+    auto rows = audit.list();
+    REQUIRE(rows);
+    CHECK(rows->back().seq == 7);
+    CHECK(rows->back().event.event == "auth.signed_in");
+    CHECK_FALSE(*audit.verify());
 }

@@ -2,12 +2,23 @@
 #include "assessment/service.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "util/hash.hpp"
 
 namespace kiosk::assessment {
 
 using questionnaire::Questionnaire;
+using Json = nlohmann::json;
 
 namespace {
+
+// An answer as the audit log records it (see setAuditLog).
+Json loggedValue(const questionnaire::Question& q, const std::string& value, bool skipped) {
+    if (skipped) return nullptr;
+    if (q.type == questionnaire::QuestionType::Text) return "sha256:" + sha256Hex(value);
+    return value;
+}
 
 store::QuestionnaireSnapshot snapshotOf(const Questionnaire& q) { return {q.id, q.version, q.contentHash, q.source}; }
 
@@ -86,16 +97,27 @@ Status AssessmentService::answer(ActiveAssessment& active, const std::string& qu
     if (auto closed = closedReason(active.record)) return Error{*closed};
     if (auto s = checkAnswer(*q, answer); !s) return s;
     const std::string value = encodeAnswer(*q, answer);
+    // The answer and its audit row are written together or not at all.
+    store::Transaction tx(m_store.database());
+    if (!tx.began()) return Error{fmt::format("could not save the answer: {}", tx.beginStatus().error())};
     if (active.stored()) {
+        std::optional<store::StoredAnswer> before;
+        if (m_audit) {
+            auto stored = m_store.answer(active.uuid, questionId);
+            if (!stored) return Error{stored.error()};
+            before = std::move(*stored);
+        }
         if (auto s = m_store.saveAnswer(active.uuid, questionId, value, answer.skipped); !s) return s;
+        if (auto s = logAnswer(active.uuid, *q, before, value, answer.skipped); !s) return s;
+        if (auto s = tx.commit(); !s) return Error{fmt::format("could not save the answer: {}", s.error())};
         return active.session.setAnswer(questionId, std::move(answer));
     }
     // The first answer: the assessment and its answer are written together or not at all.
-    store::Transaction tx(m_store.database());
-    if (!tx.began()) return Error{fmt::format("could not save the answer: {}", tx.beginStatus().error())};
     auto record = storeNew(active);
     if (!record) return Error{record.error()};
+    if (auto s = logStarted(*record); !s) return s;
     if (auto s = m_store.saveAnswer(record->uuid, questionId, value, answer.skipped); !s) return s;
+    if (auto s = logAnswer(record->uuid, *q, std::nullopt, value, answer.skipped); !s) return s;
     record->answerCount = 1;
     if (auto s = tx.commit(); !s) return Error{fmt::format("could not save the answer: {}", s.error())};
     active.uuid = record->uuid;
@@ -104,9 +126,15 @@ Status AssessmentService::answer(ActiveAssessment& active, const std::string& qu
 }
 
 Status AssessmentService::setLanguage(ActiveAssessment& active, Lang lang) {
-    if (active.stored())
-        if (auto s = m_store.setLanguage(active.uuid, langCode(lang)); !s) return s;
-    active.record.language = std::string(langCode(lang));
+    const std::string code(langCode(lang));
+    if (active.stored() && active.record.language != code) {
+        store::Transaction tx(m_store.database());
+        if (!tx.began()) return Error{fmt::format("could not save the language: {}", tx.beginStatus().error())};
+        if (auto s = m_store.setLanguage(active.uuid, code); !s) return s;
+        if (auto s = logEvent("assessment.language", active.uuid, Json{{"language", code}}.dump()); !s) return s;
+        if (auto s = tx.commit(); !s) return Error{fmt::format("could not save the language: {}", s.error())};
+    }
+    active.record.language = code;
     return {};
 }
 
@@ -117,16 +145,21 @@ Status AssessmentService::complete(ActiveAssessment& active) {
         return Error{fmt::format("{} required question(s) still need an answer, the first is '{}'", missing.size(),
                                  active.session.question(missing.front()).id)};
     }
+    const std::string completedDetails = Json{{"questionnaire", active.record.questionnaireId}}.dump();
+    store::Transaction tx(m_store.database());
+    if (!tx.began()) return Error{fmt::format("could not complete the assessment: {}", tx.beginStatus().error())};
     if (active.stored()) {
         if (auto s = m_store.markCompleted(active.uuid); !s) return s;
+        if (auto s = logEvent("assessment.completed", active.uuid, completedDetails); !s) return s;
+        if (auto s = tx.commit(); !s) return Error{fmt::format("could not complete the assessment: {}", s.error())};
         active.record.status = store::AssessmentStatus::Completed;
         return {};
     }
-    store::Transaction tx(m_store.database());
-    if (!tx.began()) return Error{fmt::format("could not complete the assessment: {}", tx.beginStatus().error())};
     auto record = storeNew(active);
     if (!record) return Error{record.error()};
+    if (auto s = logStarted(*record); !s) return s;
     if (auto s = m_store.markCompleted(record->uuid); !s) return s;
+    if (auto s = logEvent("assessment.completed", record->uuid, completedDetails); !s) return s;
     auto completed = m_store.get(record->uuid);
     if (!completed) return Error{completed.error()};
     if (auto s = tx.commit(); !s) return Error{fmt::format("could not complete the assessment: {}", s.error())};
@@ -167,13 +200,39 @@ Result<store::AssessmentRecord> AssessmentService::discard(const std::string& uu
     auto record = m_store.get(uuidOrPrefix);
     if (!record) return Error{record.error()};
     if (auto s = discardable(*record); !s) return Error{s.error()};
+    store::Transaction tx(m_store.database());
+    if (!tx.began()) return Error{fmt::format("could not discard the assessment: {}", tx.beginStatus().error())};
     if (auto s = m_store.markDiscarded(record->uuid); !s) {
         // Completed or discarded elsewhere since it was read: say which.
         if (auto now = m_store.get(record->uuid))
             if (auto why = discardable(*now); !why) return Error{why.error()};
         return Error{s.error()};
     }
-    return m_store.get(record->uuid);
+    if (auto s = logEvent("assessment.discarded", record->uuid, Json{{"answers", record->answerCount}}.dump()); !s) return Error{s.error()};
+    auto discarded = m_store.get(record->uuid);
+    if (!discarded) return discarded;
+    if (auto s = tx.commit(); !s) return Error{fmt::format("could not discard the assessment: {}", s.error())};
+    return discarded;
+}
+
+Status AssessmentService::logEvent(std::string_view event, const std::string& uuid, const std::string& details) {
+    if (!m_audit) return {};
+    return m_audit->append({std::string(event), uuid, details});
+}
+
+Status AssessmentService::logStarted(const store::AssessmentRecord& r) {
+    return logEvent("assessment.started", r.uuid,
+                    Json{{"questionnaire", r.questionnaireId}, {"version", r.questionnaireVersion}, {"language", r.language}}.dump());
+}
+
+Status AssessmentService::logAnswer(const std::string& uuid, const questionnaire::Question& q,
+                                   const std::optional<store::StoredAnswer>& before, const std::string& value, bool skipped) {
+    if (!m_audit) return {};
+    if (!before) return logEvent("assessment.answered", uuid, Json{{"question", q.id}, {"value", loggedValue(q, value, skipped)}}.dump());
+    if (before->skipped == skipped && (skipped || before->value == value)) return {};  // given again unchanged
+    return logEvent("assessment.changed", uuid,
+                    Json{{"question", q.id}, {"old", loggedValue(q, before->value, before->skipped)}, {"new", loggedValue(q, value, skipped)}}
+                        .dump());
 }
 
 Result<std::vector<AssessmentSummary>> AssessmentService::summaries(std::optional<store::AssessmentStatus> status) {

@@ -11,6 +11,7 @@
 #include "assessment/session.hpp"
 #include "questionnaire/loader.hpp"
 #include "store/assessment_store.hpp"
+#include "store/audit_log.hpp"
 
 namespace kiosk::assessment {
 
@@ -32,8 +33,20 @@ struct AssessmentSummary {
 
 class AssessmentService {
 public:
-    AssessmentService(store::AssessmentStore& store, const questionnaire::Catalog& catalog)
-        : m_store(store), m_catalog(catalog) {}
+    AssessmentService(store::AssessmentStore& store, const questionnaire::Catalog& catalog, store::AuditLog* audit = nullptr)
+        : m_store(store), m_catalog(catalog), m_audit(audit) {}
+
+    // Each change is also appended to this audit log, in the same transaction (none: not recorded).
+    // Subject: the assessment's id. Events and details:
+    //   assessment.started    {questionnaire, version, language}   with the first answer
+    //   assessment.answered   {question, value}                    a question answered for the first time
+    //   assessment.changed    {question, old, new}                 an answer given again with another value
+    //   assessment.language   {language}
+    //   assessment.completed  {questionnaire}
+    //   assessment.discarded  {answers}                            how many answers it keeps
+    // A value is the answer's stored form, null when skipped, and "sha256:" and the SHA-256 of the
+    // text for a free-text question: the log proves what was written without keeping a copy of it.
+    void setAuditLog(store::AuditLog* audit) { m_audit = audit; }
 
     // A new assessment in memory only: nothing is written until its first answer.
     Result<ActiveAssessment> start(const questionnaire::Questionnaire& questionnaire, Lang lang);
@@ -66,9 +79,15 @@ private:
     // Writes a new assessment's row (inside the caller's transaction) and reads it back.
     Result<store::AssessmentRecord> storeNew(const ActiveAssessment& active);
     Result<std::shared_ptr<const questionnaire::Questionnaire>> questionnaireFor(const store::AssessmentRecord& record);
+    // Audit rows (nothing without an audit log); called inside the change's transaction.
+    Status logStarted(const store::AssessmentRecord& record);
+    Status logAnswer(const std::string& uuid, const questionnaire::Question& question, const std::optional<store::StoredAnswer>& before,
+                     const std::string& value, bool skipped);
+    Status logEvent(std::string_view event, const std::string& uuid, const std::string& details);
 
     store::AssessmentStore& m_store;
     const questionnaire::Catalog& m_catalog;
+    store::AuditLog* m_audit = nullptr;
 };
 
 }  // namespace kiosk::assessment

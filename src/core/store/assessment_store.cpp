@@ -163,6 +163,28 @@ Result<std::vector<StoredAnswer>> AssessmentStore::answers(const std::string& uu
     return out;
 }
 
+Result<std::optional<StoredAnswer>> AssessmentStore::answer(const std::string& uuid, const std::string& questionId) {
+    Statement s(m_db, "SELECT question_id, value, skipped, answered_at FROM answers WHERE assessment_uuid = ?1 AND question_id = ?2");
+    s.bind(1, uuid).bind(2, questionId);
+    auto row = s.step();
+    if (!row) return Error{"could not read the answer: " + row.error()};
+    if (!*row) return std::optional<StoredAnswer>{};
+    return std::optional<StoredAnswer>{StoredAnswer{s.text(0), s.text(1), s.integer(2) != 0, s.text(3)}};
+}
+
+Result<std::vector<StoredAnswer>> AssessmentStore::history(const std::string& uuid, const std::string& questionId) {
+    Statement s(m_db, "SELECT question_id, value, skipped, answered_at FROM answer_versions WHERE assessment_uuid = ?1 "
+                      "AND question_id = ?2 ORDER BY version");
+    s.bind(1, uuid).bind(2, questionId);
+    std::vector<StoredAnswer> out;
+    for (;;) {
+        auto row = s.step();
+        if (!row) return Error{"could not read the answer's history: " + row.error()};
+        if (!*row) return out;
+        out.push_back({s.text(0), s.text(1), s.integer(2) != 0, s.text(3)});
+    }
+}
+
 Result<QuestionnaireSnapshot> AssessmentStore::snapshot(const std::string& contentHash) {
     Statement s(m_db, "SELECT questionnaire_id, version, content_hash, source FROM questionnaire_snapshots "
                       "WHERE content_hash = ?1");

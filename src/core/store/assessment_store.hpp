@@ -1,6 +1,7 @@
 // Persistence of assessments and their answers. Each answer is written in its own transaction
 // the moment it is given; the questionnaire's text is stored with the assessment, so that
-// editing a questionnaire later never changes an old assessment.
+// editing a questionnaire later never changes an old assessment. A changed answer keeps what it
+// was: the database appends each new value to answer_versions (triggers on answers, schema 5).
 #pragma once
 
 #include <optional>
@@ -67,6 +68,10 @@ public:
     // Accepts a unique prefix of the UUID, as people type the first characters.
     Result<AssessmentRecord> get(const std::string& uuidOrPrefix);
     Result<std::vector<StoredAnswer>> answers(const std::string& uuid);
+    // The current answer to one question, if it has one.
+    Result<std::optional<StoredAnswer>> answer(const std::string& uuid, const std::string& questionId);
+    // Every value an answer has had, oldest first; the last is the current answer.
+    Result<std::vector<StoredAnswer>> history(const std::string& uuid, const std::string& questionId);
     Result<QuestionnaireSnapshot> snapshot(const std::string& contentHash);
 
 private:

@@ -132,6 +132,79 @@ DROP TABLE people;
 ALTER TABLE people_v4 RENAME TO people;
 CREATE INDEX people_by_name ON people(name);
 )sql"},
+        // The audit trail, PINs, and the history of answers.
+        // audit_log: append-only (triggers refuse UPDATE and DELETE), each row chained to the one
+        // before by SHA-256 (see audit_log.hpp); AUTOINCREMENT keeps the highest number ever given
+        // out, so rows removed from the end are found too. auth_roles: a role's Argon2id PIN hash,
+        // failed attempts and lock, kept across restarts. answer_versions: every value an answer has
+        // had, filled by triggers on answers, so every query of the current answer is unchanged;
+        // each answer already stored becomes its first version.
+        {5, R"sql(
+CREATE TABLE audit_log (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    at            TEXT NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('staff', 'trainer', 'auditor', 'admin', 'system')),
+    event         TEXT NOT NULL,
+    subject       TEXT NOT NULL DEFAULT '',
+    details       TEXT NOT NULL DEFAULT '{}',
+    previous_hash TEXT NOT NULL,
+    hash          TEXT NOT NULL
+);
+CREATE INDEX audit_log_by_time ON audit_log(at);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only: its rows cannot be changed');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only: its rows cannot be deleted');
+END;
+
+CREATE TABLE auth_roles (
+    role         TEXT PRIMARY KEY CHECK (role IN ('trainer', 'auditor', 'admin')),
+    pin_hash     TEXT,
+    failures     INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    lockouts     INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE answer_versions (
+    assessment_uuid TEXT NOT NULL REFERENCES assessments(uuid),
+    question_id     TEXT NOT NULL,
+    version         INTEGER NOT NULL CHECK (version >= 1),
+    value           TEXT,
+    skipped         INTEGER NOT NULL CHECK (skipped IN (0, 1)),
+    answered_at     TEXT NOT NULL,
+    PRIMARY KEY (assessment_uuid, question_id, version)
+);
+INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at)
+    SELECT assessment_uuid, question_id, 1, value, skipped, answered_at FROM answers;
+CREATE TRIGGER answers_first_version AFTER INSERT ON answers
+BEGIN
+    INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at)
+    VALUES (NEW.assessment_uuid, NEW.question_id,
+            (SELECT COALESCE(MAX(version), 0) + 1 FROM answer_versions
+             WHERE assessment_uuid = NEW.assessment_uuid AND question_id = NEW.question_id),
+            NEW.value, NEW.skipped, NEW.answered_at);
+END;
+CREATE TRIGGER answers_next_version AFTER UPDATE OF value, skipped ON answers
+WHEN OLD.value IS NOT NEW.value OR OLD.skipped IS NOT NEW.skipped
+BEGIN
+    INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at)
+    VALUES (NEW.assessment_uuid, NEW.question_id,
+            (SELECT COALESCE(MAX(version), 0) + 1 FROM answer_versions
+             WHERE assessment_uuid = NEW.assessment_uuid AND question_id = NEW.question_id),
+            NEW.value, NEW.skipped, NEW.answered_at);
+END;
+CREATE TRIGGER answer_versions_no_update BEFORE UPDATE ON answer_versions
+BEGIN
+    SELECT RAISE(ABORT, 'the history of answers cannot be changed');
+END;
+CREATE TRIGGER answer_versions_no_delete BEFORE DELETE ON answer_versions
+BEGIN
+    SELECT RAISE(ABORT, 'the history of answers cannot be deleted');
+END;
+)sql"},
     };
     return list;
 }

@@ -2,6 +2,7 @@
 #include "store/people_store.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <map>
 
@@ -39,6 +40,7 @@ std::optional<skills::Date> dateOf(const Statement& s, int column) {
 Status PeopleStore::upsert(const std::vector<Person>& people, const std::string& source, const std::string& assessmentUuid) {
     Transaction tx(m_db);
     if (!tx.began()) return tx.beginStatus();
+    std::vector<std::int64_t> added, updated;
     for (const auto& p : people) {
         std::int64_t personId = p.id;
         if (p.id != 0) {
@@ -72,6 +74,17 @@ Status PeopleStore::upsert(const std::vector<Person>& people, const std::string&
         if (p.latest)
             if (auto st = insertSnapshot(m_db, personId, *p.latest, source, assessmentUuid); !st)
                 return Error{fmt::format("could not save the skills of {}: {}", p.name, st.error())};
+        (p.id == 0 ? added : updated).push_back(personId);
+        if (m_audit && source != "import") {
+            nlohmann::json details{{"source", source}, {"snapshot", p.latest.has_value()}};
+            if (!assessmentUuid.empty()) details["assessment"] = assessmentUuid;
+            if (auto st = m_audit->append({p.id == 0 ? "person.added" : "person.edited", std::to_string(personId), details.dump()}); !st)
+                return Error{fmt::format("could not save {}: {}", p.name, st.error())};
+        }
+    }
+    if (m_audit && source == "import" && !people.empty()) {
+        const nlohmann::json details{{"added", added.size()}, {"updated", updated.size()}, {"ids_added", added}, {"ids_updated", updated}};
+        if (auto st = m_audit->append({"person.imported", "", details.dump()}); !st) return Error{fmt::format("could not import: {}", st.error())};
     }
     return tx.commit();
 }
@@ -153,9 +166,15 @@ Result<std::vector<SkillSnapshot>> PeopleStore::history(std::int64_t personId) {
 }
 
 Status PeopleStore::remove(std::int64_t personId) {
+    Transaction tx(m_db);
+    if (!tx.began()) return tx.beginStatus();
     Statement s(m_db, "DELETE FROM people WHERE id = ?1");
     s.bind(1, personId);
-    return s.run();
+    if (auto st = s.run(); !st) return Error{fmt::format("could not remove person {}: {}", personId, st.error())};
+    if (m_audit && m_db.changes() > 0)
+        if (auto st = m_audit->append({"person.removed", std::to_string(personId), "{}"}); !st)
+            return Error{fmt::format("could not remove person {}: {}", personId, st.error())};
+    return tx.commit();
 }
 
 }  // namespace kiosk::store

@@ -2,6 +2,7 @@
 #include "store/result_store.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace kiosk::store {
 namespace {
@@ -27,6 +28,15 @@ Status ResultStore::save(const StoredResult& r) {
     s.bind(1, r.assessmentUuid).bind(2, r.profileUuid).bind(3, r.engineVersion).bind(4, r.decision)
         .bind(5, fmt::format("{}", r.overall)).bind(6, r.computedAt).bind(7, r.json);
     if (auto st = s.run(); !st) return Error{fmt::format("could not store the result of {}: {}", r.assessmentUuid, st.error())};
+    if (m_audit) {
+        // The score as stored (text), so that the log holds no floating-point number to print two ways.
+        const nlohmann::json details{{"decision", r.decision},
+                                     {"overall", fmt::format("{}", r.overall)},
+                                     {"engine_version", r.engineVersion},
+                                     {"profile", r.profileUuid}};
+        if (auto st = m_audit->append({"result.stored", r.assessmentUuid, details.dump()}); !st)
+            return Error{fmt::format("could not store the result of {}: {}", r.assessmentUuid, st.error())};
+    }
     return tx.commit();
 }
 

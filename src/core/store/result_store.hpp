@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "store/audit_log.hpp"
 #include "store/database.hpp"
 #include "util/result.hpp"
 
@@ -22,8 +23,11 @@ struct StoredResult {
 
 class ResultStore {
 public:
-    explicit ResultStore(Database& db) : m_db(db) {}
+    explicit ResultStore(Database& db, AuditLog* audit = nullptr) : m_db(db), m_audit(audit) {}
     bool readOnly() const { return m_db.readOnly(); }
+    // Each stored result is also appended to this audit log, in the same transaction:
+    // result.stored {decision, overall, engine_version, profile}, subject the assessment's id.
+    void setAuditLog(AuditLog* audit) { m_audit = audit; }
 
     // Stores the result of an assessment once; a second save for the same assessment is refused,
     // so a stored result never changes.
@@ -45,6 +49,7 @@ public:
 
 private:
     Database& m_db;
+    AuditLog* m_audit = nullptr;
 };
 
 }  // namespace kiosk::store

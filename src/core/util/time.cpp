@@ -1,6 +1,9 @@
-// Conversion of stored UTC timestamps to local time for display.
+// Stored UTC timestamps: written, read back, and converted to local time for display.
 #include "util/time.hpp"
 
+#include <fmt/format.h>
+
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 
@@ -20,6 +23,59 @@ std::string localTimeLabel(const std::string& isoUtc) {
     char out[32];
     std::strftime(out, sizeof out, "%Y-%m-%d %H:%M", &local);
     return out;
+}
+
+std::string isoUtc(std::chrono::system_clock::time_point t) {
+    using namespace std::chrono;
+    const auto ms = duration_cast<milliseconds>(t.time_since_epoch()).count();
+    // Floor division, so that moments before 1970 still get a fraction in 0..999.
+    std::int64_t seconds = ms / 1000, millis = ms % 1000;
+    if (millis < 0) millis += 1000, seconds -= 1;
+    const std::time_t whole = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    gmtime_r(&whole, &tm);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                       tm.tm_sec, millis);
+}
+
+std::optional<std::chrono::system_clock::time_point> parseIsoUtc(std::string_view text) {
+    // YYYY-MM-DDTHH:MM:SS, then an optional fraction of 1 to 3 digits, then Z.
+    auto digits = [&](std::size_t at, std::size_t n) -> std::optional<int> {
+        if (at + n > text.size()) return std::nullopt;
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i) {
+            if (text[i] < '0' || text[i] > '9') return std::nullopt;
+            v = v * 10 + (text[i] - '0');
+        }
+        return v;
+    };
+    const auto year = digits(0, 4), month = digits(5, 2), day = digits(8, 2), hour = digits(11, 2), minute = digits(14, 2),
+               second = digits(17, 2);
+    if (!year || !month || !day || !hour || !minute || !second || text.size() < 20 || text[4] != '-' || text[7] != '-' ||
+        text[10] != 'T' || text[13] != ':' || text[16] != ':')
+        return std::nullopt;
+    // The system clock counts nanoseconds in 64 bits: years beyond 2262 do not fit.
+    if (*year < 1900 || *year > 2200) return std::nullopt;
+    if (*month < 1 || *month > 12 || *day < 1 || *day > 31 || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
+    std::size_t i = 19;
+    int millis = 0;
+    if (text[i] == '.') {
+        ++i;
+        int n = 0;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9' && n < 3) millis = millis * 10 + (text[i++] - '0'), ++n;
+        if (n == 0) return std::nullopt;
+        for (; n < 3; ++n) millis *= 10;
+    }
+    if (i + 1 != text.size() || text[i] != 'Z') return std::nullopt;
+    std::tm tm{};
+    tm.tm_year = *year - 1900;
+    tm.tm_mon = *month - 1;
+    tm.tm_mday = *day;
+    tm.tm_hour = *hour;
+    tm.tm_min = *minute;
+    tm.tm_sec = *second;
+    const std::time_t t = timegm(&tm);
+    return std::chrono::system_clock::from_time_t(t) + std::chrono::milliseconds(millis);
 }
 
 }  // namespace kiosk

@@ -21,7 +21,8 @@ of their commit, which leaves the checkout alone):
   python3 tests/data/migrations/make_fixtures.py 2 --kiosk /tmp/k2/build/src/app/medsec-kiosk
   mkdir -p /tmp/k3 && git archive 6d74e35 | tar -x -C /tmp/k3 && ... (the same)
   python3 tests/data/migrations/make_fixtures.py 3 --kiosk /tmp/k3/build/src/app/medsec-kiosk
-  python3 tests/data/migrations/make_fixtures.py 4 --kiosk build/src/app/medsec-kiosk   (today's kiosk, the first with schema 4)
+  python3 tests/data/migrations/make_fixtures.py 4 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 4)
+  python3 tests/data/migrations/make_fixtures.py 5 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 5)
 
 What every fixture holds (the test relies on it, so a new fixture keeps all of it):
   - the questionnaire snapshot of tests/data/good/tiny.toml (its text frozen below, with its sha256);
@@ -36,7 +37,12 @@ What every fixture holds (the test relies on it, so a new fixture keeps all of i
   - schema >= 3: three people with Japanese names, qualifications with and without dates, two
     skill snapshots of one person (the newer one with other levels), one of another;
   - schema >= 4: assessment DISCARDED (ja): has_backup=no, set aside before it was finished; two
-    more people who share one name (ids 4 and 5), one with a qualification and a skill snapshot.
+    more people who share one name (ids 4 and 5), one with a qualification and a skill snapshot;
+  - schema >= 5: IN_PROGRESS's has_backup was first answered no and then changed to yes (two
+    versions, the current answer the latest); an audit log of five rows whose hash chain holds
+    (the admin PIN set at the first run, a failed and a good sign-in, person 5 edited, sign-out);
+    the admin PIN 258036 and the trainer PIN 741852 as Argon2id hashes, the trainer with two
+    failed attempts and one earlier lockout.
 """
 
 import argparse
@@ -55,7 +61,8 @@ ERAS = {
     1: ("04dd0e1", "1721a5a"),
     2: ("bbfdfb2", "dceb0ca"),
     3: ("152367c", "6d74e35"),
-    4: ("after 38a555d", None),  # the newest schema: no last version yet
+    4: ("after 38a555d", "4147180"),
+    5: ("after 4147180", None),  # the newest schema: no last version yet
 }
 
 # The migrations exactly as they were published. Frozen here on purpose: the fixtures reproduce the
@@ -176,6 +183,71 @@ DROP TABLE people;
 ALTER TABLE people_v4 RENAME TO people;
 CREATE INDEX people_by_name ON people(name);
 """,
+    5: """CREATE TABLE audit_log (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    at            TEXT NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('staff', 'trainer', 'auditor', 'admin', 'system')),
+    event         TEXT NOT NULL,
+    subject       TEXT NOT NULL DEFAULT '',
+    details       TEXT NOT NULL DEFAULT '{}',
+    previous_hash TEXT NOT NULL,
+    hash          TEXT NOT NULL
+);
+CREATE INDEX audit_log_by_time ON audit_log(at);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only: its rows cannot be changed');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only: its rows cannot be deleted');
+END;
+
+CREATE TABLE auth_roles (
+    role         TEXT PRIMARY KEY CHECK (role IN ('trainer', 'auditor', 'admin')),
+    pin_hash     TEXT,
+    failures     INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    lockouts     INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE answer_versions (
+    assessment_uuid TEXT NOT NULL REFERENCES assessments(uuid),
+    question_id     TEXT NOT NULL,
+    version         INTEGER NOT NULL CHECK (version >= 1),
+    value           TEXT,
+    skipped         INTEGER NOT NULL CHECK (skipped IN (0, 1)),
+    answered_at     TEXT NOT NULL,
+    PRIMARY KEY (assessment_uuid, question_id, version)
+);
+INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at)
+    SELECT assessment_uuid, question_id, 1, value, skipped, answered_at FROM answers;
+CREATE TRIGGER answers_first_version AFTER INSERT ON answers
+BEGIN
+    INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at)
+    VALUES (NEW.assessment_uuid, NEW.question_id,
+            (SELECT COALESCE(MAX(version), 0) + 1 FROM answer_versions
+             WHERE assessment_uuid = NEW.assessment_uuid AND question_id = NEW.question_id),
+            NEW.value, NEW.skipped, NEW.answered_at);
+END;
+CREATE TRIGGER answers_next_version AFTER UPDATE OF value, skipped ON answers
+WHEN OLD.value IS NOT NEW.value OR OLD.skipped IS NOT NEW.skipped
+BEGIN
+    INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at)
+    VALUES (NEW.assessment_uuid, NEW.question_id,
+            (SELECT COALESCE(MAX(version), 0) + 1 FROM answer_versions
+             WHERE assessment_uuid = NEW.assessment_uuid AND question_id = NEW.question_id),
+            NEW.value, NEW.skipped, NEW.answered_at);
+END;
+CREATE TRIGGER answer_versions_no_update BEFORE UPDATE ON answer_versions
+BEGIN
+    SELECT RAISE(ABORT, 'the history of answers cannot be changed');
+END;
+CREATE TRIGGER answer_versions_no_delete BEFORE DELETE ON answer_versions
+BEGIN
+    SELECT RAISE(ABORT, 'the history of answers cannot be deleted');
+END;
+""",
 }
 
 # tests/data/good/tiny.toml as the assessments stored it (frozen: the stored copy never changes).
@@ -234,6 +306,42 @@ def insert(table, row):
     columns = ", ".join(row)
     values = ", ".join(literal(v) for v in row.values())
     return f"INSERT INTO {table}({columns}) VALUES({values});"
+
+
+# PINs as the kiosk stores them (libsodium crypto_pwhash_str, Argon2id, interactive limits): the
+# admin's is 258036, the trainer's 741852. Frozen: a hash has a random salt.
+AUTH_ROLES = [
+    dict(role="admin", pin_hash="$argon2id$v=19$m=65536,t=2,p=1$EqH86NPWsALT6huDRWktzw$GbtN/NAFf8eH9ANZ7Y5yexwJbBdLfS/NFLa3lVt7T74",
+         failures=0, locked_until=None, lockouts=0),
+    dict(role="trainer", pin_hash="$argon2id$v=19$m=65536,t=2,p=1$tL7+l10S7joul8Api3xaCg$6QRnHP9h0hgnxooBiA1d/sOH+JfMJobTxsw2/DUK3qs",
+         failures=2, locked_until=None, lockouts=1),
+]
+
+# (time, role, event, subject, details) of the audit log, in order.
+AUDIT_EVENTS = [
+    ("2026-04-01T00:10:02.511Z", "staff", "auth.pin_set", "admin", {"replaced": False, "was_locked": False}),
+    ("2026-04-01T00:11:40.093Z", "staff", "auth.failed", "admin", {"attempts_left": 4}),
+    ("2026-04-01T00:11:47.620Z", "admin", "auth.signed_in", "admin", {}),
+    ("2026-04-01T00:13:05.318Z", "admin", "person.edited", "5", {"snapshot": False, "source": "admin"}),
+    ("2026-04-01T00:14:51.007Z", "admin", "auth.signed_out", "admin", {}),
+]
+
+
+def canonical_row(seq, at, role, event, subject, details):
+    """The canonical row of src/core/store/audit_log.hpp: [seq, at, role, event, subject, details]."""
+    return json.dumps([seq, at, role, event, subject, details], ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def audit_rows():
+    """AUDIT_EVENTS as rows of audit_log, each hash chained to the one before."""
+    out, previous = [], "0" * 64
+    for seq, (at, role, event, subject, details) in enumerate(AUDIT_EVENTS, start=1):
+        digest = hashlib.sha256((previous + canonical_row(seq, at, role, event, subject, details)).encode("utf-8")).hexdigest()
+        out.append(dict(seq=seq, at=at, role=role, event=event, subject=subject,
+                        details=json.dumps(details, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+                        previous_hash=previous, hash=digest))
+        previous = digest
+    return out
 
 
 def rows(version, result_json):
@@ -318,6 +426,15 @@ def rows(version, result_json):
             ("people", dict(id=5, name="田中 美咲", role="nurse", department="病棟 3階",
                             employment="part_time", created_at="2026-03-11T01:18:42.771Z")),
         ]
+    if version >= 5:
+        # The first value of an answer later changed: the kiosk's trigger wrote it as version 1 when
+        # it was given, and the change (the answers row below it) became version 2.
+        changed = out.index(("answers", dict(assessment_uuid=IN_PROGRESS, question_id="has_backup", value="yes", skipped=0,
+                                             answered_at="2026-02-18T06:12:41.760Z")))
+        out.insert(changed, ("answer_versions", dict(assessment_uuid=IN_PROGRESS, question_id="has_backup", version=1,
+                                                     value="no", skipped=0, answered_at="2026-02-18T06:12:35.102Z")))
+        out += [("auth_roles", row) for row in AUTH_ROLES]
+        out += [("audit_log", row) for row in audit_rows()]
     return out
 
 
@@ -375,6 +492,22 @@ def check(version, text, result_json):
             result = json.loads(stored)
             if (result["assessment"], result["decision"], result["scores"]["overall"]) != (uuid, decision, overall):
                 problems.append("the result row does not agree with its JSON")
+    if version >= 5:
+        previous = "0" * 64
+        for seq, at, role, event, subject, details, link, digest in db.execute(
+                "SELECT seq, at, role, event, subject, details, previous_hash, hash FROM audit_log ORDER BY seq"):
+            row = canonical_row(seq, at, role, event, subject, json.loads(details))
+            if link != previous or hashlib.sha256((previous + row).encode("utf-8")).hexdigest() != digest:
+                problems.append(f"the audit log's chain breaks at row {seq}")
+                break
+            previous = digest
+        latest = db.execute("""SELECT COUNT(*) FROM answers a WHERE NOT EXISTS (SELECT 1 FROM answer_versions v
+                               WHERE v.assessment_uuid = a.assessment_uuid AND v.question_id = a.question_id
+                                 AND v.value IS a.value AND v.skipped = a.skipped AND v.answered_at = a.answered_at
+                                 AND v.version = (SELECT MAX(version) FROM answer_versions w
+                                                  WHERE w.assessment_uuid = a.assessment_uuid AND w.question_id = a.question_id))""")
+        if latest.fetchone()[0]:
+            problems.append("an answer is not the latest of its versions")
     if problems:
         sys.exit(f"schema{version}.sql would be wrong: " + "; ".join(problems))
 
