@@ -1,4 +1,5 @@
-// The subcommands: validate, list, show, discard, score, people import and export.
+// The subcommands: validate, list, show, discard, score, people import and export, admin reset-pin,
+// audit verify and list. What they change is audited as the system (the machine's command line).
 #include "app/cli.hpp"
 
 #include <fmt/format.h>
@@ -6,6 +7,7 @@
 #include <cstdio>
 
 #include "assessment/service.hpp"
+#include "auth/auth_service.hpp"
 #include "questionnaire/loader.hpp"
 #include "scoring/answers_file.hpp"
 #include "scoring/engine.hpp"
@@ -14,6 +16,7 @@
 #include "skills/service.hpp"
 #include "store/people_store.hpp"
 #include "store/assessment_store.hpp"
+#include "store/audit_log.hpp"
 #include "store/result_store.hpp"
 #include "store/database.hpp"
 #include "util/file.hpp"
@@ -30,6 +33,13 @@ Result<store::Database> openExisting(const Paths& paths) {
     if (!std::filesystem::exists(paths.database, ec))
         return Error{fmt::format("no database at {} (start the kiosk once, or give --db)", paths.database.string())};
     return store::Database::open(paths.database.string(), store::OpenMode::ReadOnly);
+}
+
+// The audit log of the command line: its changes are the machine's, not a kiosk role's.
+store::AuditLog systemAudit(store::Database& db) {
+    store::AuditLog audit(db);
+    audit.setActor(store::Role::System);
+    return audit;
 }
 
 }  // namespace
@@ -128,7 +138,8 @@ int runDiscard(const Paths& paths, const std::string& uuid) {
     if (!db) return printError(db.error()), 1;
     const auto catalog = questionnaire::loadCatalog(paths.questionnaires);
     store::AssessmentStore assessments(*db);
-    assessment::AssessmentService service(assessments, catalog);
+    auto audit = systemAudit(*db);
+    assessment::AssessmentService service(assessments, catalog, &audit);
     auto discarded = service.discard(uuid);
     if (!discarded) return printError(discarded.error()), 1;
     fmt::print("discarded assessment {} ({} {}, {} answer(s) kept); it is no longer offered to continue\n", discarded->uuid,
@@ -198,7 +209,8 @@ int runPeopleImport(const Paths& paths, const std::string& file, bool partial, b
     if (paths.database.has_parent_path()) std::filesystem::create_directories(paths.database.parent_path(), ec);
     auto db = store::Database::open(paths.database.string());
     if (!db) return printError(db.error()), 1;
-    store::PeopleStore people(*db);
+    auto audit = systemAudit(*db);
+    store::PeopleStore people(*db, &audit);
     skills::SkillService service(people, *skillCatalog);
     auto report = service.importFile(file, partial, replace ? skills::ImportMode::Replace : skills::ImportMode::Merge);
     if (!report) return printError(report.error()), 1;
@@ -233,6 +245,69 @@ int runPeopleExport(const Paths& paths, const std::string& file) {
     }
     if (auto s = service.exportFile(file); !s) return printError(s.error()), 1;
     fmt::print("exported people to {}\n", file);
+    return 0;
+}
+
+int runAdminResetPin(const Paths& paths, const std::string& roleName) {
+    const auto role = store::parseRole(roleName);
+    if (!role || *role == store::Role::Staff || *role == store::Role::System)
+        return printError(fmt::format("'{}' is not a role with a PIN; choose trainer, auditor or admin", roleName)), 1;
+    std::error_code ec;
+    if (!std::filesystem::exists(paths.database, ec))
+        return printError(fmt::format("no database at {} (give --db)", paths.database.string())), 1;
+    auto db = store::Database::open(paths.database.string());
+    if (!db) return printError(db.error()), 1;
+    auto audit = systemAudit(*db);
+    auth::AuthService auth(*db, audit);
+    if (auto s = auth.resetPin(*role); !s) return printError(s.error()), 1;
+    fmt::print("reset the {} PIN in {}: its failed attempts and lock are cleared; {}\n", roleName, paths.database.string(),
+               *role == store::Role::Admin ? "the kiosk asks for a new admin PIN before any protected screen opens"
+                                           : "the admin sets a new one at the kiosk");
+    return 0;
+}
+
+int runAuditVerify(const Paths& paths) {
+    auto db = openExisting(paths);
+    if (!db) return printError(db.error()), 1;
+    store::AuditLog audit(*db);
+    auto rows = audit.count();
+    if (!rows) return printError(rows.error()), 1;
+    auto broken = audit.verify();
+    if (!broken) return printError(broken.error()), 1;
+    if (*broken) {
+        fmt::print("row {}: {}\n", (*broken)->seq, (*broken)->reason);
+        printError(fmt::format("the audit log in {} does not verify: {} row(s), the chain breaks at row {}", paths.database.string(), *rows,
+                               (*broken)->seq));
+        return 1;
+    }
+    auto head = audit.head();
+    if (!head) return printError(head.error()), 1;
+    fmt::print("chain intact, {} rows, head {}\n", *rows, *head);
+    return 0;
+}
+
+namespace {
+
+// A field on one tab-separated line: a tab or line break inside it (which only an edited file
+// can hold) becomes a space.
+std::string field(std::string text) {
+    for (char& c : text)
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    return text;
+}
+
+}  // namespace
+
+int runAuditList(const Paths& paths, const AuditListOptions& options) {
+    auto db = openExisting(paths);
+    if (!db) return printError(db.error()), 1;
+    store::AuditLog audit(*db);
+    auto rows = audit.list({options.from, options.to, options.event});
+    if (!rows) return printError(rows.error()), 1;
+    fmt::print("seq\tat\trole\tevent\tsubject\tdetails\n");
+    for (const auto& r : *rows)
+        fmt::print("{}\t{}\t{}\t{}\t{}\t{}\n", r.seq, field(r.at), store::roleName(r.role), field(r.event.event), field(r.event.subject),
+                   field(r.event.details));
     return 0;
 }
 

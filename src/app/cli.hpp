@@ -35,4 +35,15 @@ int runScore(const Paths& paths, const ScoreOptions& options, Lang lang);
 int runPeopleImport(const Paths& paths, const std::string& file, bool partial, bool replace);
 int runPeopleExport(const Paths& paths, const std::string& file);
 
+// admin reset-pin ROLE: clears a role's PIN, failed attempts and lock (audited as the system).
+int runAdminResetPin(const Paths& paths, const std::string& role);
+
+// audit verify: 0 and "chain intact, N rows, head H"; 1 and "row N: why" for the first bad row.
+int runAuditVerify(const Paths& paths);
+struct AuditListOptions {
+    std::optional<std::string> from, to, event;
+};
+// audit list: one tab-separated line per row (seq, time in UTC, role, event, subject, details).
+int runAuditList(const Paths& paths, const AuditListOptions& options);
+
 }  // namespace kiosk::app

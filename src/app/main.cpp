@@ -104,6 +104,25 @@ static int run(int argc, char** argv) {
     auto* peopleExport = people->add_subcommand("export", "Export people to CSV (\"-\" for standard output)");
     peopleExport->add_option("FILE", peopleFile, "CSV file to write")->required();
 
+    auto* admin = cli.add_subcommand("admin", "Administration from the machine's command line (physical access is the trust boundary)");
+    admin->require_subcommand(1);
+    auto* resetPin = admin->add_subcommand("reset-pin", "Clear a role's PIN, failed attempts and lock, so that a new PIN is set "
+                                                        "at the kiosk (recorded in the audit log)");
+    std::string pinRole;
+    resetPin->add_option("ROLE", pinRole, "trainer, auditor or admin")->required();
+
+    auto* audit = cli.add_subcommand("audit", "The tamper-evident audit trail of every change");
+    audit->require_subcommand(1);
+    auto* auditVerify = audit->add_subcommand("verify", "Walk the hash chain; exit 1 naming the first row that was changed, removed "
+                                                        "or moved");
+    auto* auditList = audit->add_subcommand("list", "Print the log, one tab-separated line per row: seq, time (UTC), role, event, "
+                                                    "subject, details (JSON)");
+    app::AuditListOptions auditOptions;
+    auditList->add_option("--from", auditOptions.from, "From this day (YYYY-MM-DD, local time) or UTC time (YYYY-MM-DDTHH:MM[:SS]Z)");
+    auditList->add_option("--to", auditOptions.to, "Up to and including this day or UTC time");
+    auditList->add_option("--event", auditOptions.event, "Only this event (e.g. auth.failed), or events starting with a prefix "
+                                                         "ending in '.' (auth.)");
+
     cli.require_subcommand(0, 1);
     CLI11_PARSE(cli, argc, argv);
 
@@ -117,6 +136,9 @@ static int run(int argc, char** argv) {
     if (*score) return app::runScore(paths, scoreOptions, lang);
     if (*peopleImport) return app::runPeopleImport(paths, peopleFile, partial, replace);
     if (*peopleExport) return app::runPeopleExport(paths, peopleFile);
+    if (*resetPin) return app::runAdminResetPin(paths, pinRole);
+    if (*auditVerify) return app::runAuditVerify(paths);
+    if (*auditList) return app::runAuditList(paths, auditOptions);
     kioskOptions.lang = lang;
     return app::runKiosk(paths, kioskOptions);
 }
