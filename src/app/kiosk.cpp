@@ -16,9 +16,11 @@
 
 #include "app/platform_glfw.hpp"
 #include "assessment/service.hpp"
+#include "auth/auth_service.hpp"
 #include "i18n/strings.hpp"
 #include "questionnaire/loader.hpp"
 #include "store/assessment_store.hpp"
+#include "store/audit_log.hpp"
 #include "store/database.hpp"
 #include "store/result_store.hpp"
 #include "store/people_store.hpp"
@@ -146,9 +148,13 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
         fmt::print(stderr, "medsec-kiosk: {}\n", db.error());
         return runStartupError(paths, options, *strings, db.error());
     }
+    // One audit log for the database: every service appends to it in its own transactions, and
+    // sign-in and sign-out change whose actions it records.
+    store::AuditLog audit(*db);
+    auth::AuthService auth(*db, audit);
     store::AssessmentStore assessments(*db);
-    assessment::AssessmentService service(assessments, catalog);
-    store::ResultStore results(*db);
+    assessment::AssessmentService service(assessments, catalog, &audit);
+    store::ResultStore results(*db, &audit);
     auto policy = scoring::loadPolicy(paths.questionnaires, catalog);
     std::string policyProblem;
     for (const auto& d : policy.diagnostics) {
@@ -156,7 +162,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
         if (policyProblem.empty()) policyProblem = d.format();
     }
     scoring::ScoringService scoring(service, results, catalog, policy.policy ? &*policy.policy : nullptr, policyProblem);
-    store::PeopleStore people(*db);
+    store::PeopleStore people(*db, &audit);
     auto skillCatalog = skills::loadSkillCatalog(paths.questionnaires, catalog);
     for (const auto& d : skillCatalog.diagnostics) fmt::print(stderr, "{}\n", d.format());
     std::optional<skills::SkillService> skillService;
@@ -170,6 +176,8 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     state.services = {&service, &scoring, nullptr, &catalog, &*strings};
     state.services.policy = policy.policy ? &*policy.policy : nullptr;
     state.services.skills = skillService ? &*skillService : nullptr;
+    state.services.audit = &audit;
+    state.services.auth = &auth;
     // Read before the fonts are built (their titles need glyphs); Home stays stale so that its
     // first frame also reads the completed results.
     if (auto summaries = service.summaries(store::AssessmentStatus::InProgress)) state.home.inProgress = std::move(*summaries);

@@ -9,10 +9,12 @@
 #include <vector>
 
 #include "assessment/service.hpp"
+#include "auth/auth_service.hpp"
 #include "i18n/strings.hpp"
 #include "questionnaire/loader.hpp"
 #include "scoring/service.hpp"
 #include "skills/service.hpp"
+#include "store/audit_log.hpp"
 #include "ui/touch.hpp"
 
 #include <imgui.h>
@@ -28,6 +30,8 @@ struct Services {
     const questionnaire::Catalog* catalog = nullptr;
     const i18n::Strings* strings = nullptr;
     const scoring::Policy* policy = nullptr;  // for the glyphs of the results' texts
+    store::AuditLog* audit = nullptr;         // the log, its filters and verification (auditor screen)
+    auth::AuthService* auth = nullptr;        // sign-in, PINs, lockout; who is signed in
 };
 
 struct Fonts {
