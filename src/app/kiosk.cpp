@@ -73,11 +73,27 @@ int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& optio
     std::FILE* glyphTrace = nullptr;
     if (const char* path = std::getenv("MEDSEC_KIOSK_GLYPH_TRACE")) glyphTrace = std::fopen(path, "w");
 
+    window->holdCloseRequests(options.kiosk);
+    auto lastInput = std::chrono::steady_clock::now();
+    bool idle = false;
+
     int framesLeft = kFramesAfterInput;
     while (!window->shouldClose() && !state.quitRequested) {
         if (framesLeft > 0) window->pollEvents();
         else window->waitForEvents(kIdleTimeoutSeconds);
-        if (window->takeActivity() || window->hasQueuedInput()) framesLeft = kFramesAfterInput;
+        if (window->takeActivity() || window->hasQueuedInput()) {
+            framesLeft = kFramesAfterInput;
+            lastInput = std::chrono::steady_clock::now();
+            idle = false;
+        }
+        if (window->takeCloseRequest()) ui::requestQuit(state);
+        // The next person sees nothing of the previous one: after the idle timeout, what is
+        // valid is saved, the role signs out, typed text is cleared, and Home shows.
+        if (!idle && std::chrono::steady_clock::now() - lastInput > std::chrono::seconds(options.idleTimeout)) {
+            idle = true;
+            ui::idleReset(state);
+            framesLeft = kFramesAfterInput;
+        }
         if (framesLeft == 0) continue;
         --framesLeft;
         if (const float scale = wantedScale(); scale != state.scale) {  // the window was resized or moved

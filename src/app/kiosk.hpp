@@ -11,6 +11,8 @@ struct KioskOptions {
     int height = 800;
     Lang lang = Lang::Ja;
     float scale = 0;  // UI scale; 0 follows the window and the monitor's content scale
+    bool kiosk = false;       // full screen; closing needs the admin PIN
+    int idleTimeout = 120;    // seconds without input before signing out and clearing the screen
 };
 
 // Runs until the window closes; returns the process exit code.

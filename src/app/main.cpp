@@ -59,6 +59,12 @@ static int run(int argc, char** argv) {
     cli.add_flag("--fullscreen", kioskOptions.fullscreen, "Open full screen on the primary monitor (kiosk mode)");
     cli.add_option("--width", kioskOptions.width, "Window width in pixels")->check(CLI::Range(640, 7680))->capture_default_str();
     cli.add_option("--height", kioskOptions.height, "Window height in pixels")->check(CLI::Range(480, 4320))->capture_default_str();
+    cli.add_flag("--kiosk", kioskOptions.kiosk, "Kiosk mode: full screen, closing needs the administrator PIN");
+    cli.add_option("--idle-timeout", kioskOptions.idleTimeout,
+                   "Seconds without input after which the kiosk saves what is valid, signs out, clears what was typed and "
+                   "returns to Home")
+        ->check(CLI::Range(10, 86400))
+        ->capture_default_str();
     cli.add_option("--scale", kioskOptions.scale,
                    "UI scale from 1.0 to 3.0 (default: follows the window size and the monitor's content scale)")
         ->check(CLI::Range(1.0f, 3.0f));
@@ -140,6 +146,7 @@ static int run(int argc, char** argv) {
     if (*auditVerify) return app::runAuditVerify(paths);
     if (*auditList) return app::runAuditList(paths, auditOptions);
     kioskOptions.lang = lang;
+    if (kioskOptions.kiosk) kioskOptions.fullscreen = true;
     return app::runKiosk(paths, kioskOptions);
 }
 

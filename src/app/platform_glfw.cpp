@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <utility>
 
 namespace kiosk::app {
 namespace {
@@ -30,6 +31,8 @@ struct InputEvent {
 };
 
 bool g_activity = true;
+bool g_holdClose = false;
+bool g_closeRequested = false;
 std::deque<InputEvent> g_queue;
 
 void markActivity() { g_activity = true; }
@@ -68,6 +71,12 @@ void installCallbacks(GLFWwindow* window) {
     });
     glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { markActivity(); });
     glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { markActivity(); });
+    glfwSetWindowCloseCallback(window, [](GLFWwindow* w) {
+        markActivity();
+        if (!g_holdClose) return;
+        glfwSetWindowShouldClose(w, GLFW_FALSE);
+        g_closeRequested = true;
+    });
 }
 
 }  // namespace
@@ -156,6 +165,10 @@ void GlfwPlatform::beginFrame() {
         if (ImGui::IsMousePosValid(&io.MousePos)) io.MousePos = {io.MousePos.x / m_scale, io.MousePos.y / m_scale};
     }
 }
+
+void GlfwPlatform::holdCloseRequests(bool hold) { g_holdClose = hold; }
+
+bool GlfwPlatform::takeCloseRequest() { return std::exchange(g_closeRequested, false); }
 
 void GlfwPlatform::windowSize(int& width, int& height) const { glfwGetWindowSize(m_window, &width, &height); }
 

@@ -31,6 +31,10 @@ public:
     // The window's size in screen coordinates and the monitor's content scale (DPI / 96).
     void windowSize(int& width, int& height) const;
     float contentScale() const;
+    // In kiosk mode a request to close the window (the window manager, Alt+F4) is held back and
+    // reported here instead, so that the screens can ask for the admin PIN first.
+    void holdCloseRequests(bool hold);
+    bool takeCloseRequest();
     // The screens are laid out in logical pixels; each is drawn as `scale` pixels of the window.
     void setScale(float scale) { m_scale = scale; }
 

@@ -21,7 +21,7 @@
 
 namespace kiosk::ui {
 
-enum class Screen { Home, Assessment, Completion, Results, Matrix, StartupError };
+enum class Screen { Home, Assessment, Completion, Results, Matrix, SignIn, AuditLog, StartupError };
 
 struct Services {
     assessment::AssessmentService* assessments = nullptr;
@@ -121,6 +121,26 @@ struct MatrixState {
     std::string error;
 };
 
+// Signing in with a role's PIN, or choosing a new PIN (the admin's on first run).
+struct SignInState {
+    store::Role role = store::Role::Admin;
+    std::string pin;              // digits typed so far (never shown)
+    std::string firstPin;         // choosing a PIN: the first entry, waiting for the repeat
+    bool choosing = false;        // a new PIN is being chosen instead of checked
+    Screen after = Screen::Home;  // opened once signed in
+    bool quitAfter = false;       // closing the kiosk waits for the admin PIN
+    std::string error;
+};
+
+struct AuditViewState {
+    bool stale = true;
+    std::vector<store::AuditRow> rows;  // newest first
+    std::optional<store::ChainBreak> broken;
+    std::string head;
+    std::string filter;  // event prefix, empty = all
+    std::string error;
+};
+
 struct AppState {
     Screen screen = Screen::Home;
     Lang lang = Lang::Ja;
@@ -131,6 +151,8 @@ struct AppState {
     CompletionState completion;
     ResultsState results;
     MatrixState matrix;
+    SignInState signIn;
+    AuditViewState auditView;
     bool quitRequested = false;
     TouchScroll touch;
     bool animating = false;   // something moves on its own (a flicked list): keep drawing frames
@@ -153,10 +175,24 @@ void drawCompletion(AppState& state);
 void drawResults(AppState& state);
 void drawMatrix(AppState& state);
 void drawStartupError(AppState& state);
+void drawSignIn(AppState& state);
+void drawAuditLog(AppState& state);
+
+// Access: whether the signed-in role passes `gate` (always, when the kiosk has no roles), and
+// opening `target` through the sign-in screen when it does not. The screens behind a gate check
+// it themselves as well, so that no path around the button opens them.
+bool permitted(const AppState& state, auth::Gate gate);
+void openGated(AppState& state, auth::Gate gate, Screen target);
+// Asks for the admin PIN before the kiosk closes (kiosk mode).
+void requestQuit(AppState& state);
+// After the idle timeout: a typed answer that is valid is saved, then the role signs out, every
+// buffer holding what a person typed is cleared, and Home shows.
+void idleReset(AppState& state);
 
 // Transitions that screens share.
 void openAssessment(AppState& state, assessment::ActiveAssessment active);
 void showQuestion(AppState& state, int index);  // within the open assessment
+void saveTypedAnswer(AppState& state);          // the typed value of the current question, if valid
 void showResults(AppState& state, const std::string& assessmentUuid);
 void goHome(AppState& state);
 

@@ -194,51 +194,10 @@ void levelButtons(AppState& state, const Question& q, const Answer* current) {
     ImGui::PopStyleVar();
 }
 
-// The on-screen keypad for a number question, three rows so that it fits beside the field on
-// the smallest screen: digits, delete and clear, and a row for the decimal point and the minus
-// sign where the question allows them.
+// The on-screen keypad for a number question: a decimal point where the question allows
+// fractions, a minus sign where it allows negatives.
 bool numberKeypad(AppState& state, const Question& q, std::string& buffer) {
-    constexpr float kKey = 64.0f;
-    constexpr float kWide = 2 * kKey;
-    const std::string clear = state.tr("assessment.keypad_clear");
-    const std::vector<std::vector<std::string>> rows{
-        {"7", "8", "9", "←"}, {"4", "5", "6", clear}, {"1", "2", "3", "0"}};
-    std::vector<std::string> extra;
-    if (!q.integer) extra.push_back(".");
-    if (q.min < 0) extra.push_back("-");
-    bool changed = false;
-    const auto key = [&](const std::string& label, int id, float width) {
-        if (!bigButton(fmt::format("{}##key{}", label, id).c_str(), {width, kKey})) return;
-        changed = true;
-        if (label == "←") {
-            if (!buffer.empty()) buffer.pop_back();  // digits only: one byte each
-        } else if (label == clear) {
-            buffer.clear();
-        } else if (label == "-") {
-            if (!buffer.empty() && buffer[0] == '-') buffer.erase(0, 1);
-            else buffer.insert(0, "-");
-        } else if (label == "." && buffer.find('.') != std::string::npos) {
-            changed = false;
-        } else if (buffer.size() < 24) {
-            buffer += label;
-        }
-    };
-    ImGui::BeginGroup();
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {8, 8});
-    int id = 0;
-    for (const auto& row : rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i) ImGui::SameLine();
-            key(row[i], id++, i == 3 && row[i] != "0" ? kWide : kKey);
-        }
-    }
-    for (std::size_t i = 0; i < extra.size(); ++i) {
-        if (i) ImGui::SameLine();
-        key(extra[i], id++, kKey);
-    }
-    ImGui::PopStyleVar();
-    ImGui::EndGroup();
-    return changed;
+    return keypad(buffer, state.tr("assessment.keypad_clear"), !q.integer, q.min < 0, 24);
 }
 
 // "−  value  +" for one part of a date; `delta` says which was pressed.
@@ -540,6 +499,14 @@ void openAssessment(AppState& state, assessment::ActiveAssessment active) {
     s.active = std::move(active);
     state.screen = Screen::Assessment;
     moveTo(state, resumeAt);
+}
+
+void saveTypedAnswer(AppState& state) {
+    auto& s = state.assessment;
+    if (!s.active || s.bufferFor != s.current || s.current < 0) return;
+    const auto& q = s.active->session.question(s.current);
+    const bool blank = s.buffer.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (!blank) (void)commitBuffer(state, q);
 }
 
 void showQuestion(AppState& state, int index) {

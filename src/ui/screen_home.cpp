@@ -115,11 +115,31 @@ void discardControls(AppState& state, const assessment::AssessmentSummary& summa
 
 void drawHome(AppState& state) {
     if (state.home.stale) refresh(state);
-    headerBar(state, state.tr("app.title"), false);
+    // Sign in (trainer, auditor, admin) from a clearly marked button; signed in, the same place
+    // names the role and signs out.
+    std::vector<HeaderTool> tools;
+    const bool signedIn = state.services.auth && state.services.auth->current() != store::Role::Staff;
+    if (state.services.auth)
+        tools.push_back({signedIn ? i18n::substitute(state.tr("signin.signed_in_as"),
+                                                     {state.tr("signin.role_" + std::string(store::roleName(state.services.auth->current())))})
+                                  : state.tr("signin.button"),
+                         signedIn});
+    headerBar(state, state.tr("app.title"), false, tools.empty() ? nullptr : &tools);
+    if (!tools.empty() && tools[0].pressed) {
+        if (signedIn) {
+            state.services.auth->signOut();
+        } else {
+            state.signIn = SignInState{};
+            if (auto has = state.services.auth->hasPin(store::Role::Admin); has && !*has) state.signIn.choosing = true;
+            state.screen = Screen::SignIn;
+            return;
+        }
+    }
 
     const auto& catalog = *state.services.catalog;
     const int matrixIndex = static_cast<int>(catalog.questionnaires.size() + state.home.inProgress.size() + state.home.scored.size());
-    const int total = matrixIndex + (state.services.skills ? 1 : 0);
+    const int auditIndex = matrixIndex + (state.services.skills ? 1 : 0);
+    const int total = auditIndex + (state.services.audit ? 1 : 0);
     if (total > 0) {
         if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state.home.focused = (state.home.focused + 1) % total, state.home.scrollToFocus = true;
         if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
@@ -241,11 +261,19 @@ void drawHome(AppState& state) {
         ImGui::TextUnformatted(state.tr("home.matrix_heading").c_str());
         ImGui::PopFont();
         const bool focused = state.home.focused == matrixIndex;
-        if (card(state, "matrix", state.tr("matrix.title"), state.tr("home.matrix_text"), "", state.tr("home.open_matrix"), focused) ||
+        if (card(state, "matrix", state.tr("matrix.title"), state.tr("home.matrix_text"), state.tr("home.matrix_who"),
+                 state.tr("home.open_matrix"), focused) ||
             (focused && activate)) {
-            state.matrix.stale = true;
-            state.screen = Screen::Matrix;
+            openGated(state, auth::Gate::SkillMatrix, Screen::Matrix);
         }
+    }
+    if (state.services.audit && state.screen == Screen::Home) {
+        ImGui::Spacing();
+        const bool focused = state.home.focused == auditIndex;
+        if (card(state, "audit", state.tr("audit.title"), state.tr("home.audit_text"), state.tr("home.audit_who"), state.tr("home.open_audit"),
+                 focused) ||
+            (focused && activate))
+            openGated(state, auth::Gate::AuditLogView, Screen::AuditLog);
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();

@@ -278,7 +278,8 @@ void personPanel(AppState& state, float width, float height) {
         return;
     }
     wrappedText(p.name, state.fonts.large);
-    if (bigButton((state.tr("matrix.edit") + "##edit").c_str(), {140, theme::kMinTouch})) m.draft = draftFor(state, &p);
+    if (permitted(state, auth::Gate::PeopleEdit) && bigButton((state.tr("matrix.edit") + "##edit").c_str(), {140, theme::kMinTouch}))
+        m.draft = draftFor(state, &p);
     const auto* role = catalog.role(p.role);
     wrappedText(fmt::format("{}  ·  {}  ·  {}", role ? role->get(state.lang) : p.role, p.department,
                             state.tr("matrix.employment_" + std::string(skills::employmentName(p.employment)))),
@@ -343,7 +344,8 @@ void importExport(AppState& state) {
     ImGui::SetNextItemWidth(360);
     if (inputText("##path", nullptr, buffer, sizeof buffer)) m.path = buffer;
     ImGui::SameLine();
-    if (bigButton(state.tr("matrix.import").c_str(), {ImGui::CalcTextSize(state.tr("matrix.import").c_str()).x + 2 * ImGui::GetStyle().FramePadding.x, theme::kMinTouch})) {
+    if (permitted(state, auth::Gate::PeopleEdit) &&
+        bigButton(state.tr("matrix.import").c_str(), {ImGui::CalcTextSize(state.tr("matrix.import").c_str()).x + 2 * ImGui::GetStyle().FramePadding.x, theme::kMinTouch})) {
         m.message.clear();
         m.error.clear();
         auto report = state.services.skills->importFile(m.path);
@@ -556,8 +558,8 @@ void drawMatrix(AppState& state) {
     // The tools live in the header bar, so that the table keeps the height of the screen.
     std::vector<HeaderTool> tools{{state.tr("matrix.tool_filters"), m.panel == MatrixPanel::Filters},
                                   {state.tr("matrix.tool_summary"), m.panel == MatrixPanel::Summary},
-                                  {state.tr("matrix.tool_file"), m.panel == MatrixPanel::File},
-                                  {state.tr("matrix.add"), m.draft && m.draft->isNew}};
+                                  {state.tr("matrix.tool_file"), m.panel == MatrixPanel::File}};
+    if (permitted(state, auth::Gate::PeopleEdit)) tools.push_back({state.tr("matrix.add"), m.draft && m.draft->isNew});
     const bool usable = state.services.skills != nullptr;
     if (headerBar(state, state.tr("matrix.title"), true, usable ? &tools : nullptr) || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         goHome(state);
@@ -567,9 +569,15 @@ void drawMatrix(AppState& state) {
         errorBanner(state.tr("matrix.unavailable"));
         return;
     }
+    // Personal data: the screen checks the gate itself, whatever opened it.
+    if (!permitted(state, auth::Gate::SkillMatrix)) {
+        openGated(state, auth::Gate::SkillMatrix, Screen::Matrix);
+        return;
+    }
+    if (!permitted(state, auth::Gate::PeopleEdit)) m.draft.reset();  // an auditor reads, and edits nothing
     for (auto [index, panel] : {std::pair{0, MatrixPanel::Filters}, {1, MatrixPanel::Summary}, {2, MatrixPanel::File}})
         if (tools[static_cast<std::size_t>(index)].pressed) m.panel = m.panel == panel ? MatrixPanel::None : panel;
-    if (tools[3].pressed) m.draft = draftFor(state, nullptr);
+    if (tools.size() > 3 && tools[3].pressed) m.draft = draftFor(state, nullptr);
     if (m.stale) reload(state);
     switch (m.panel) {
     case MatrixPanel::Filters:

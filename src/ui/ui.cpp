@@ -10,10 +10,27 @@ void goHome(AppState& state) {
     state.assessment = AssessmentState{};
     state.completion = CompletionState{};
     state.results = ResultsState{};
+    state.signIn = SignInState{};
     state.matrix.stale = true;
     state.home.stale = true;
     state.home.error.clear();
     state.screen = Screen::Home;
+}
+
+void idleReset(AppState& state) {
+    if (state.screen == Screen::Assessment) saveTypedAnswer(state);  // a valid typed value is kept
+    if (state.services.auth) state.services.auth->signOut();
+    // Nothing a person typed stays in memory for the next one to see.
+    state.matrix.draft.reset();
+    state.matrix.path = MatrixState{}.path;
+    state.matrix.confirmOverwrite.clear();
+    state.matrix.selected = 0;
+    state.matrix.history.clear();
+    state.matrix.message.clear();
+    state.home.confirmDiscard.clear();
+    state.auditView = AuditViewState{};
+    state.typedText.clear();
+    goHome(state);
 }
 
 void drawFrame(AppState& state) {
@@ -39,6 +56,12 @@ void drawFrame(AppState& state) {
         break;
     case Screen::Matrix:
         drawMatrix(state);
+        break;
+    case Screen::SignIn:
+        drawSignIn(state);
+        break;
+    case Screen::AuditLog:
+        drawAuditLog(state);
         break;
     case Screen::StartupError:
         drawStartupError(state);

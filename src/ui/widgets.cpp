@@ -219,6 +219,50 @@ bool headerBar(AppState& state, std::string_view title, bool homeButton, std::ve
     return home;
 }
 
+bool keypad(std::string& buffer, const std::string& clearLabel, bool decimal, bool minus, std::size_t maxLength) {
+    constexpr float kKey = 64.0f;
+    constexpr float kWide = 2 * kKey;
+    const std::vector<std::vector<std::string>> rows{{"7", "8", "9", "←"}, {"4", "5", "6", clearLabel}, {"1", "2", "3", "0"}};
+    std::vector<std::string> extra;
+    if (decimal) extra.push_back(".");
+    if (minus) extra.push_back("-");
+    bool changed = false;
+    const auto key = [&](const std::string& label, int id, float width) {
+        if (!bigButton((label + "##key" + std::to_string(id)).c_str(), {width, kKey})) return;
+        changed = true;
+        if (label == "←") {
+            if (!buffer.empty()) buffer.pop_back();  // digits only: one byte each
+        } else if (label == clearLabel) {
+            buffer.clear();
+        } else if (label == "-") {
+            if (!buffer.empty() && buffer[0] == '-') buffer.erase(0, 1);
+            else buffer.insert(0, "-");
+        } else if (label == "." && buffer.find('.') != std::string::npos) {
+            changed = false;
+        } else if (buffer.size() < maxLength) {
+            buffer += label;
+        } else {
+            changed = false;
+        }
+    };
+    ImGui::BeginGroup();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {8, 8});
+    int id = 0;
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i) ImGui::SameLine();
+            key(row[i], id++, i == 3 && row[i] != "0" ? kWide : kKey);
+        }
+    }
+    for (std::size_t i = 0; i < extra.size(); ++i) {
+        if (i) ImGui::SameLine();
+        key(extra[i], id++, kKey);
+    }
+    ImGui::PopStyleVar();
+    ImGui::EndGroup();
+    return changed;
+}
+
 void errorBanner(std::string_view message) {
     if (message.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{0.99f, 0.92f, 0.92f, 1.0f});

@@ -72,6 +72,12 @@ struct HeaderTool {
 // when home was pressed.
 bool headerBar(AppState& state, std::string_view title, bool homeButton, std::vector<HeaderTool>* tools = nullptr);
 
+// An on-screen keypad, three rows so that it fits beside a field on the smallest screen: digits,
+// delete (←) and clear, and a fourth row for the decimal point and the minus sign when asked for.
+// Edits `buffer` (at most `maxLength` characters); returns true when a key changed it.
+bool keypad(std::string& buffer, const std::string& clearLabel, bool decimal = false, bool minus = false,
+            std::size_t maxLength = 24);
+
 // A banner for an error message a person must see.
 void errorBanner(std::string_view message);
 
