@@ -250,7 +250,11 @@ void drawAuditLog(AppState& state) {
                 ImGui::TableSetColumnIndex(2);
                 ImGui::TextUnformatted(roleLabel(state, row.role).c_str());
                 ImGui::TableSetColumnIndex(3);
-                ImGui::TextUnformatted(row.event.event.c_str());
+                // The event in words where the catalogue has it, its name otherwise (a newer event).
+                std::string key = "audit.event_" + row.event.event;
+                std::replace(key.begin() + 6, key.end(), '.', '_');
+                const bool known = state.services.strings->all(state.lang).count(key) > 0;
+                ImGui::TextUnformatted(known ? state.tr(key).c_str() : row.event.event.c_str());
                 ImGui::TableSetColumnIndex(4);
                 ImGui::TextUnformatted(row.event.subject.substr(0, 36).c_str());
             }

@@ -4,6 +4,10 @@
 // person in the screens' state.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <set>
 #include <string>
 
 #include "auth/auth_service.hpp"
@@ -135,4 +139,23 @@ TEST_CASE("after the idle timeout nothing of the previous person is left in the 
     auto answers = f.store.answers(f.state.home.inProgress[0].record.uuid);
     REQUIRE(answers);
     CHECK(answers->size() == 1);
+}
+
+TEST_CASE("every audit event the core records is named in words on the audit-log screen, in both languages") {
+    const std::regex event(R"re("((assessment|auth|person|result|export)\.[a-z_]+)")re");
+    auto strings = i18n::Strings::load(test::sourceDir() / "assets" / "i18n");
+    REQUIRE(strings);
+    std::set<std::string> events;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(test::sourceDir() / "src" / "core")) {
+        if (!entry.is_regular_file()) continue;
+        const std::string text = test::readFile(entry.path());
+        for (std::sregex_iterator it(text.begin(), text.end(), event), end; it != end; ++it) events.insert((*it)[1]);
+    }
+    CHECK(events.size() >= 15);
+    for (const auto& name : events) {
+        std::string key = "audit.event_" + name;
+        std::replace(key.begin() + 6, key.end(), '.', '_');
+        CHECK_MESSAGE(strings->all(Lang::Ja).count(key), "no Japanese name for " << name);
+        CHECK_MESSAGE(strings->all(Lang::En).count(key), "no English name for " << name);
+    }
 }
