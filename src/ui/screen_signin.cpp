@@ -160,6 +160,11 @@ void drawSignIn(AppState& state) {
         }
         if (s.quitAfter) wrappedText(state.tr("signin.quit_needs_admin"), state.fonts.small, left, &theme::kMuted);
     }
+    // What went wrong, beside the keypad (below it there is no room on a small screen).
+    if (!s.error.empty()) {
+        ImGui::Spacing();
+        wrappedText(s.error, nullptr, left, &theme::kError);
+    }
     ImGui::EndGroup();
     ImGui::SameLine(0, theme::kPadding * 2);
 
@@ -177,7 +182,6 @@ void drawSignIn(AppState& state) {
     if ((bigButton((go + "##go").c_str(), {5 * 64.0f + 24, theme::kTouchHeight - 8}, true, !s.pin.empty()) || enter) && !s.pin.empty())
         submit(state);
     ImGui::EndGroup();
-    errorBanner(s.error);
 }
 
 void drawAuditLog(AppState& state) {

@@ -11,9 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "auth/auth_service.hpp"
 #include "fixture.hpp"
 #include "headless.hpp"
 #include "layout_check.hpp"
+#include "store/audit_log.hpp"
 #include "ui/fonts.hpp"
 #include "util/dates.hpp"
 
@@ -147,6 +149,30 @@ TEST_CASE("every screen lays out at every supported size and scale, in both lang
             report("Person editor, " + at, drawAndCheck(ui, f.state));
             m.draft.reset();
             m.selected = 0;
+
+            // Sign-in (choosing the first admin PIN, then signing in) and the audit log.
+            {
+                store::AuditLog audit(f.db);
+                auth::AuthService access(f.db, audit);
+                f.state.services.audit = &audit;
+                f.state.services.auth = &access;
+                const bool hasAdmin = access.hasPin(store::Role::Admin).value();
+                ui::goHome(f.state);
+                report("Home with sign-in, " + at, drawAndCheck(ui, f.state));
+                ui::openGated(f.state, auth::Gate::SkillMatrix, ui::Screen::Matrix);
+                report(hasAdmin ? "Sign-in, " + at : "Choosing the admin PIN, " + at, drawAndCheck(ui, f.state));
+                if (!hasAdmin) REQUIRE(access.setPin(store::Role::Admin, "274918"));
+                ui::openGated(f.state, auth::Gate::AuditLogView, ui::Screen::AuditLog);
+                f.state.signIn.error = "PIN が違います。あと 4 回間違えると、しばらくログインできなくなります。";
+                report("Sign-in with an error, " + at, drawAndCheck(ui, f.state));
+                REQUIRE(access.signIn(store::Role::Admin, "274918")->ok);
+                f.state.screen = ui::Screen::AuditLog;
+                f.state.auditView.stale = true;
+                report("Audit log, " + at, drawAndCheck(ui, f.state));
+                access.signOut();
+                f.state.services.audit = nullptr;
+                f.state.services.auth = nullptr;
+            }
 
             f.state.screen = ui::Screen::StartupError;
             f.state.startupError = "kiosk.db is an SQLite database of another program; it has been left untouched.";
