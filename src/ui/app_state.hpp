@@ -21,7 +21,7 @@
 
 namespace kiosk::ui {
 
-enum class Screen { Home, Assessment, Completion, Results, Matrix, SignIn, AuditLog, StartupError };
+enum class Screen { Home, Assessment, Completion, Results, Matrix, SignIn, AuditLog, Settings, StartupError };
 
 struct Services {
     assessment::AssessmentService* assessments = nullptr;
@@ -129,6 +129,14 @@ struct SignInState {
     bool choosing = false;        // a new PIN is being chosen instead of checked
     Screen after = Screen::Home;  // opened once signed in
     bool quitAfter = false;       // closing the kiosk waits for the admin PIN
+    bool forSettings = false;     // the admin sets a role's PIN from the settings: nobody signs in
+    std::string error;
+};
+
+// Settings and PINs (admin).
+struct SettingsState {
+    std::optional<store::Role> confirmRemove;  // removing this role's PIN waits for a yes
+    std::string message;                       // what was just done
     std::string error;
 };
 
@@ -138,6 +146,8 @@ struct AuditViewState {
     std::optional<store::ChainBreak> broken;
     std::string head;
     std::string filter;  // event prefix, empty = all
+    int days = 0;        // the period shown: the last `days` days including today, 0 = all
+    std::int64_t total = 0;  // rows in the whole log
     std::string error;
 };
 
@@ -153,6 +163,7 @@ struct AppState {
     MatrixState matrix;
     SignInState signIn;
     AuditViewState auditView;
+    SettingsState settings;
     bool quitRequested = false;
     TouchScroll touch;
     bool animating = false;   // something moves on its own (a flicked list): keep drawing frames
@@ -177,6 +188,7 @@ void drawMatrix(AppState& state);
 void drawStartupError(AppState& state);
 void drawSignIn(AppState& state);
 void drawAuditLog(AppState& state);
+void drawSettings(AppState& state);
 
 // Access: whether the signed-in role passes `gate` (always, when the kiosk has no roles), and
 // opening `target` through the sign-in screen when it does not. The screens behind a gate check

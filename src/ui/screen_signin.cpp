@@ -4,8 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "i18n/strings.hpp"
+#include "util/dates.hpp"
+#include "util/time.hpp"
 #include "ui/app_state.hpp"
 #include "ui/widgets.hpp"
 
@@ -27,6 +30,15 @@ Role roleFor(auth::Gate gate) {
     }
 }
 
+// The first day of a period of `days` days that ends today (local time), as the filter takes it.
+std::string firstDayOf(int days) {
+    const dates::Date today = dates::today();
+    const auto first = std::chrono::sys_days{std::chrono::year{today.year} / today.month / today.day} - std::chrono::days{days - 1};
+    const std::chrono::year_month_day ymd{first};
+    return dates::iso({static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                       static_cast<int>(static_cast<unsigned>(ymd.day()))});
+}
+
 std::string roleLabel(const AppState& state, Role role) { return state.tr("signin.role_" + std::string(store::roleName(role))); }
 
 void leave(AppState& state) {
@@ -34,6 +46,7 @@ void leave(AppState& state) {
     state.signIn = SignInState{};
     if (after == Screen::Matrix) state.matrix.stale = true;
     if (after == Screen::AuditLog) state.auditView.stale = true;
+    if (after == Screen::Settings) state.settings = SettingsState{};
     if (after == Screen::Home) goHome(state);
     else state.screen = after;
 }
@@ -65,7 +78,20 @@ void submit(AppState& state) {
             s.firstPin.clear();
             return;
         }
+        if (s.forSettings) {  // set by the admin for a role: back to the settings, still the admin
+            const std::string done = i18n::substitute(state.tr("settings.pin_saved"), {roleLabel(state, s.role)});
+            state.signIn = SignInState{};
+            state.settings = SettingsState{};
+            state.settings.message = done;
+            state.screen = Screen::Settings;
+            return;
+        }
         s.choosing = false;  // the new PIN signs in at once
+    } else if (auto has = auth->hasPin(s.role); has && !*has) {
+        // Said in the kiosk's language, before any attempt is counted.
+        s.error = i18n::substitute(state.tr("signin.no_pin"), {roleLabel(state, s.role)});
+        s.pin.clear();
+        return;
     }
     auto result = auth->signIn(s.role, s.pin);
     s.pin.clear();
@@ -132,7 +158,12 @@ void drawSignIn(AppState& state) {
     }
     if (headerBar(state, state.tr(s.choosing ? "signin.choose_title" : "signin.title"), true) ||
         keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-        goHome(state);
+        if (s.forSettings) {  // a PIN the admin gave up choosing: back to the settings
+            state.signIn = SignInState{};
+            state.screen = Screen::Settings;
+        } else {
+            goHome(state);
+        }
         return;
     }
     // Digits from a keyboard count as keypad presses.
@@ -200,6 +231,7 @@ void drawAuditLog(AppState& state) {
         v.error.clear();
         store::AuditFilter filter;
         if (!v.filter.empty()) filter.event = v.filter;
+        if (v.days > 0) filter.from = firstDayOf(v.days);
         if (auto rows = state.services.audit->list(filter)) {
             v.rows = std::move(*rows);
             std::reverse(v.rows.begin(), v.rows.end());
@@ -209,13 +241,14 @@ void drawAuditLog(AppState& state) {
         if (auto broken = state.services.audit->verify()) v.broken = *broken;
         else v.error = broken.error();
         if (auto head = state.services.audit->head()) v.head = *head;
+        if (auto total = state.services.audit->count()) v.total = *total;
     }
     // Whether the chain holds, first and in words.
     if (v.broken)
         wrappedText(i18n::substitute(state.tr("audit.broken"), {std::to_string(v.broken->seq), v.broken->reason}), nullptr, 0,
                     &theme::kError);
     else
-        wrappedText(i18n::substitute(state.tr("audit.intact"), {std::to_string(v.rows.size()), v.head.substr(0, 16)}), nullptr, 0,
+        wrappedText(i18n::substitute(state.tr("audit.intact"), {std::to_string(v.total), v.head.substr(0, 16)}), nullptr, 0,
                     &theme::kSelected);
     errorBanner(v.error);
     ImGui::PushFont(state.fonts.small);
@@ -229,6 +262,16 @@ void drawAuditLog(AppState& state) {
             v.stale = true;
         }
     }
+    for (const auto& [days, key] : {std::pair{0, "audit.period_all"}, {1, "audit.period_today"}, {7, "audit.period_week"},
+                                    {30, "audit.period_month"}}) {
+        if (days != 0) ImGui::SameLine(0, 8);
+        const std::string label = state.tr(key);
+        if (bigButton((label + "##period").c_str(), {ImGui::CalcTextSize(label.c_str()).x + 40, theme::kMinTouch}, v.days == days)) {
+            v.days = days;
+            v.stale = true;
+        }
+    }
+    if (v.rows.empty() && v.error.empty()) wrappedText(state.tr("audit.none"), nullptr, 0, &theme::kMuted);
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                       ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
     if (ImGui::BeginTable("log", 5, flags, {0, ImGui::GetContentRegionAvail().y})) {
@@ -250,7 +293,7 @@ void drawAuditLog(AppState& state) {
                 ImGui::TableSetColumnIndex(0);
                 ImGui::Text("%lld", static_cast<long long>(row.seq));
                 ImGui::TableSetColumnIndex(1);
-                ImGui::TextUnformatted(row.at.substr(0, 19).c_str());
+                ImGui::TextUnformatted(localTimeLabel(row.at).c_str());
                 ImGui::TableSetColumnIndex(2);
                 ImGui::TextUnformatted(roleLabel(state, row.role).c_str());
                 ImGui::TableSetColumnIndex(3);
@@ -260,7 +303,9 @@ void drawAuditLog(AppState& state) {
                 const bool known = state.services.strings->all(state.lang).count(key) > 0;
                 ImGui::TextUnformatted(known ? state.tr(key).c_str() : row.event.event.c_str());
                 ImGui::TableSetColumnIndex(4);
-                ImGui::TextUnformatted(row.event.subject.substr(0, 36).c_str());
+                // Sign-in events are about a role: named in words as well.
+                const auto subjectRole = row.event.event.rfind("auth.", 0) == 0 ? store::parseRole(row.event.subject) : std::nullopt;
+                ImGui::TextUnformatted(subjectRole ? roleLabel(state, *subjectRole).c_str() : row.event.subject.substr(0, 36).c_str());
             }
         }
         ImGui::EndTable();

@@ -11,6 +11,7 @@ void goHome(AppState& state) {
     state.completion = CompletionState{};
     state.results = ResultsState{};
     state.signIn = SignInState{};
+    state.settings = SettingsState{};
     state.matrix.stale = true;
     state.home.stale = true;
     state.home.error.clear();
@@ -62,6 +63,9 @@ void drawFrame(AppState& state) {
         break;
     case Screen::AuditLog:
         drawAuditLog(state);
+        break;
+    case Screen::Settings:
+        drawSettings(state);
         break;
     case Screen::StartupError:
         drawStartupError(state);

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <regex>
 #include <set>
@@ -41,7 +42,7 @@ TEST_CASE("staff reach no protected screen, however the screen is opened") {
     Guarded g;
     test::HeadlessUi ui(g.f.state);
     REQUIRE(g.auth.current() == Role::Staff);
-    for (auto screen : {ui::Screen::Matrix, ui::Screen::AuditLog}) {
+    for (auto screen : {ui::Screen::Matrix, ui::Screen::AuditLog, ui::Screen::Settings}) {
         ui::goHome(g.f.state);
         g.f.state.screen = screen;  // as if a button had been bypassed
         ui.frames(2);
@@ -102,6 +103,82 @@ TEST_CASE("wrong PINs are refused with the tries left, then the role is locked")
     CHECK(g.auth.current() == Role::Staff);
     CHECK(f.state.signIn.error.find("分間") != std::string::npos);
     CHECK(f.state.screen == ui::Screen::SignIn);
+}
+
+TEST_CASE("the admin sets the trainer's PIN in the settings and stays signed in; the trainer then signs in with it") {
+    Guarded g;
+    auto& f = g.f;
+    REQUIRE(g.auth.setPin(Role::Admin, "274918"));
+    test::HeadlessUi ui(f.state);
+    ui::goHome(f.state);
+    // Before anyone chose it, the trainer's sign-in says so in Japanese and counts no failure.
+    ui::openGated(f.state, auth::Gate::Workshops, ui::Screen::Home);
+    REQUIRE(f.state.screen == ui::Screen::SignIn);
+    CHECK(f.state.signIn.role == Role::Trainer);
+    typePin(ui, "583920");
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "signin.sign_in")));
+    CHECK(f.state.signIn.error.find("研修担当の PIN はまだ決められていません") != std::string::npos);
+    CHECK(g.auth.lockState(Role::Trainer)->attemptsLeft == auth::kFailuresBeforeLockout);
+
+    ui::goHome(f.state);
+    ui::openGated(f.state, auth::Gate::Settings, ui::Screen::Settings);
+    REQUIRE(f.state.screen == ui::Screen::SignIn);
+    typePin(ui, "274918");
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "signin.sign_in")));
+    ui.frames(2);
+    REQUIRE(f.state.screen == ui::Screen::Settings);
+    // The first "choose a PIN" button is the trainer's (roles in the order trainer, auditor, admin).
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "settings.set_pin")));
+    REQUIRE(f.state.screen == ui::Screen::SignIn);
+    CHECK(f.state.signIn.choosing);
+    CHECK(f.state.signIn.role == Role::Trainer);
+    typePin(ui, "583920");
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "signin.next")));
+    typePin(ui, "583920");
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "signin.next")));
+    ui.frames(2);
+    CHECK(f.state.screen == ui::Screen::Settings);
+    CHECK(g.auth.current() == Role::Admin);  // setting someone's PIN is not signing in as them
+    CHECK(f.state.settings.message.find("研修担当") != std::string::npos);
+    CHECK(g.auth.hasPin(Role::Trainer).value());
+
+    // Removing the auditor's PIN (after it was set) waits for a yes.
+    REQUIRE(g.auth.setPin(Role::Auditor, "482915"));
+    ui.frames(2);
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "settings.remove_pin"), 1));  // the second: the auditor's
+    CHECK(f.state.settings.confirmRemove == Role::Auditor);
+    CHECK(g.auth.hasPin(Role::Auditor).value());
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "settings.remove_yes")));
+    CHECK_FALSE(g.auth.hasPin(Role::Auditor).value());
+    CHECK(g.auth.hasPin(Role::Trainer).value());
+
+    g.auth.signOut();
+    auto trainer = g.auth.signIn(Role::Trainer, "583920");
+    REQUIRE(trainer);
+    CHECK(trainer->ok);
+}
+
+TEST_CASE("the audit log shows the chosen period and says when nothing matches") {
+    Guarded g;
+    auto& f = g.f;
+    const auto now = std::chrono::system_clock::now();
+    g.audit.setClock([&] { return now - std::chrono::hours(24 * 40); });
+    REQUIRE(g.auth.setPin(Role::Admin, "274918"));  // 40 days ago
+    g.audit.setClock([&] { return now; });
+    REQUIRE(g.auth.signIn(Role::Admin, "274918")->ok);  // today
+    test::HeadlessUi ui(f.state);
+    ui::openGated(f.state, auth::Gate::AuditLogView, ui::Screen::AuditLog);
+    ui.frames(2);
+    REQUIRE(f.state.screen == ui::Screen::AuditLog);
+    CHECK(f.state.auditView.rows.size() == 2);
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "audit.period_week")));
+    ui.frames(2);
+    REQUIRE(f.state.auditView.rows.size() == 1);
+    CHECK(f.state.auditView.rows[0].event.event == "auth.signed_in");
+    CHECK(f.state.auditView.total == 2);  // the chain's state still speaks of the whole log
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "audit.filter_people")));
+    ui.frames(2);
+    CHECK(f.state.auditView.rows.empty());
 }
 
 TEST_CASE("after the idle timeout nothing of the previous person is left in the screens' state") {

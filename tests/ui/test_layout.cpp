@@ -169,6 +169,17 @@ TEST_CASE("every screen lays out at every supported size and scale, in both lang
                 f.state.screen = ui::Screen::AuditLog;
                 f.state.auditView.stale = true;
                 report("Audit log, " + at, drawAndCheck(ui, f.state));
+                f.state.auditView.days = 7;
+                f.state.auditView.filter = "plan.";  // nothing matches: the screen says so
+                f.state.auditView.stale = true;
+                report("Audit log, nothing in the period, " + at, drawAndCheck(ui, f.state));
+                f.state.auditView = ui::AuditViewState{};
+                if (!access.hasPin(store::Role::Trainer).value()) REQUIRE(access.setPin(store::Role::Trainer, "583920"));
+                f.state.screen = ui::Screen::Settings;
+                f.state.settings.confirmRemove = store::Role::Trainer;
+                f.state.settings.message = "研修担当の PIN を保存しました。";
+                report("Settings, removing a PIN, " + at, drawAndCheck(ui, f.state));
+                f.state.settings = ui::SettingsState{};
                 access.signOut();
                 f.state.services.audit = nullptr;
                 f.state.services.auth = nullptr;
