@@ -147,6 +147,8 @@ void requestQuit(AppState& state) {
     state.signIn = SignInState{};
     state.signIn.role = Role::Admin;
     state.signIn.quitAfter = true;
+    // No admin PIN yet: it is chosen now, as on the first protected screen, and closes the kiosk.
+    if (auto has = state.services.auth->hasPin(Role::Admin); has && !*has) state.signIn.choosing = true;
     state.screen = Screen::SignIn;
 }
 
@@ -189,8 +191,8 @@ void drawSignIn(AppState& state) {
                 s.error.clear();
             }
         }
-        if (s.quitAfter) wrappedText(state.tr("signin.quit_needs_admin"), state.fonts.small, left, &theme::kMuted);
     }
+    if (s.quitAfter) wrappedText(state.tr("signin.quit_needs_admin"), state.fonts.small, left, &theme::kMuted);
     // What went wrong, beside the keypad (below it there is no room on a small screen).
     if (!s.error.empty()) {
         ImGui::Spacing();

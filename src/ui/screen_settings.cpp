@@ -1,0 +1,112 @@
+// Settings and PINs (admin): which roles have a PIN, whether one is locked, and setting, changing
+// or removing the trainer's and the auditor's PIN and changing the admin's. A new PIN is chosen on
+// the sign-in screen's keypad (typed twice) and brings the admin back here, still signed in as admin.
+#include <fmt/format.h>
+
+#include "i18n/strings.hpp"
+#include "ui/app_state.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+using store::Role;
+
+std::string roleLabel(const AppState& state, Role role) { return state.tr("signin.role_" + std::string(store::roleName(role))); }
+
+// What a role's PIN is like now, in words, and whether that needs attention.
+std::pair<std::string, bool> pinState(const AppState& state, Role role) {
+    auto* auth = state.services.auth;
+    auto has = auth->hasPin(role);
+    if (!has) return {has.error(), true};
+    if (!*has) return {state.tr(role == Role::Admin ? "settings.admin_no_pin" : "settings.no_pin"), true};
+    auto lock = auth->lockState(role);
+    if (!lock) return {lock.error(), true};
+    if (lock->locked)
+        return {i18n::substitute(state.tr("settings.locked"), {std::to_string((lock->lockedFor.count() + 59) / 60)}), true};
+    return {state.tr("settings.pin_set"), false};
+}
+
+void choosePin(AppState& state, Role role) {
+    state.signIn = SignInState{};
+    state.signIn.role = role;
+    state.signIn.choosing = true;
+    state.signIn.forSettings = true;
+    state.signIn.after = Screen::Settings;
+    state.settings.message.clear();
+    state.settings.error.clear();
+    state.screen = Screen::SignIn;
+}
+
+}  // namespace
+
+void drawSettings(AppState& state) {
+    auto& s = state.settings;
+    if (headerBar(state, state.tr("settings.title"), true) || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        goHome(state);
+        return;
+    }
+    // The screen checks its gate itself: no path around the Home card opens it.
+    if (!state.services.auth || !permitted(state, auth::Gate::Settings)) {
+        if (state.services.auth) openGated(state, auth::Gate::Settings, Screen::Settings);
+        else goHome(state);
+        return;
+    }
+    auto* auth = state.services.auth;
+    ImGui::BeginChild("settings", {0, 0}, false);
+    ImGui::PushFont(state.fonts.large);
+    ImGui::TextUnformatted(state.tr("settings.pins_heading").c_str());
+    ImGui::PopFont();
+    wrappedText(state.tr("settings.pins_intro"), nullptr, 0, &theme::kMuted);
+    if (!s.message.empty()) wrappedText(s.message, nullptr, 0, &theme::kSelected);
+    errorBanner(s.error);
+    ImGui::Spacing();
+
+    for (Role role : {Role::Trainer, Role::Auditor, Role::Admin}) {
+        ImGui::PushID(static_cast<int>(role));
+        const auto [text, attention] = pinState(state, role);
+        const auto hasPin = auth->hasPin(role);
+        const bool has = hasPin && *hasPin;
+        box([&](float inner) {
+            ImGui::PushFont(state.fonts.large);
+            wrappedText(roleLabel(state, role), nullptr, inner);
+            ImGui::PopFont();
+            wrappedText(state.tr("settings.what_" + std::string(store::roleName(role))), state.fonts.small, inner, &theme::kMuted);
+            wrappedText(text, nullptr, inner, attention ? &theme::kWarning : &theme::kSelected);
+            const std::string set = state.tr(has ? "settings.change_pin" : "settings.set_pin");
+            if (bigButton((set + "##set").c_str(), {ImGui::CalcTextSize(set.c_str()).x + 64, theme::kMinTouch}, !has)) choosePin(state, role);
+            // The admin's PIN is only changed here, never removed: the kiosk always has one.
+            if (role != Role::Admin && has) {
+                ImGui::SameLine();
+                if (s.confirmRemove == role) {
+                    const std::string yes = state.tr("settings.remove_yes");
+                    const std::string no = state.tr("settings.remove_no");
+                    if (bigButton((no + "##keep").c_str(), {ImGui::CalcTextSize(no.c_str()).x + 48, theme::kMinTouch})) s.confirmRemove.reset();
+                    ImGui::SameLine();
+                    if (bigButton((yes + "##removeyes").c_str(), {ImGui::CalcTextSize(yes.c_str()).x + 48, theme::kMinTouch})) {
+                        s.confirmRemove.reset();
+                        if (auto done = auth->resetPin(role); !done) {
+                            s.error = done.error();
+                        } else {
+                            s.error.clear();
+                            s.message = i18n::substitute(state.tr("settings.removed"), {roleLabel(state, role)});
+                        }
+                    }
+                } else {
+                    const std::string remove = state.tr("settings.remove_pin");
+                    if (bigButton((remove + "##remove").c_str(), {ImGui::CalcTextSize(remove.c_str()).x + 48, theme::kMinTouch}))
+                        s.confirmRemove = role;
+                }
+                if (s.confirmRemove == role)
+                    wrappedText(i18n::substitute(state.tr("settings.remove_question"), {roleLabel(state, role)}), nullptr, inner,
+                                &theme::kWarning);
+            }
+        }, attention ? theme::kCautionFill : theme::kPanel);
+        ImGui::Spacing();
+        ImGui::PopID();
+    }
+    wrappedText(state.tr("settings.recovery"), state.fonts.small, 0, &theme::kMuted);
+    ImGui::EndChild();
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Kiosk mode under a real window manager (Openbox on Xvfb): the window covers the screen with no
+# decorations; the window manager's close (wmctrl -c, Alt+F4) does not close it but asks for the
+# admin PIN (chosen there on the first run); a wrong PIN keeps it open, the right one closes it.
+set -u
+kiosk=$1
+root=$2
+if [ -z "${KIOSK_UNDER_XVFB:-}" ]; then
+  export KIOSK_UNDER_XVFB=1
+  exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
+fi
+
+tmp=$(mktemp -d)
+db="$tmp/kiosk.db"
+pid=
+wm=
+cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; [ -n "$wm" ] && kill "$wm" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; [ -f "$tmp/log" ] && cat "$tmp/log"; exit 1; }
+shot() { import -window root "$tmp/$1.png"; [ -n "${KIOSK_SHOTS:-}" ] && cp "$tmp/$1.png" "$KIOSK_SHOTS/"; true; }
+differ() { compare -metric AE -crop "$3" "$tmp/$1.png" "$tmp/$2.png" null: 2>&1 | cut -d' ' -f1; }
+alive() { kill -0 "$pid" 2>/dev/null; }
+# Waits up to 10 s for the kiosk to exit; sets `status` to its exit status, or "running".
+await_exit() {
+  status=running
+  for _ in $(seq 50); do
+    if ! alive; then wait "$pid"; status=$?; pid=; return; fi
+    sleep 0.2
+  done
+}
+
+openbox --sm-disable >"$tmp/wm.log" 2>&1 &
+wm=$!
+sleep 1
+kill -0 "$wm" 2>/dev/null || fail "the window manager did not start: $(cat "$tmp/wm.log")"
+
+start() {
+  "$kiosk" --db "$db" --questionnaires "$root/questionnaires" --assets "$root/assets" --kiosk >>"$tmp/log" 2>&1 &
+  pid=$!
+  win=$(timeout 30 xdotool search --sync --name '^medsec-kiosk$' | head -n 1) || fail "the kiosk window did not appear"
+  xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win" 2>/dev/null || true
+  sleep 2
+}
+
+# First run: full screen, then the window manager's close asks for a new admin PIN.
+start
+geometry=$(xdotool getwindowgeometry "$win" | tr '\n' ' ')
+case "$geometry" in *"Position: 0,0"*"Geometry: 1280x800"*) ;; *) fail "the kiosk does not cover the screen: $geometry" ;; esac
+shot home
+wmctrl -c medsec-kiosk
+sleep 1.5
+alive || fail "the window manager's close request closed the kiosk without a PIN"
+shot asked
+[ "$(differ home asked 1280x76+0+0)" != 0 ] || fail "closing did not show the PIN screen"
+xdotool type --delay 80 274918; xdotool key Return; sleep 0.5
+xdotool type --delay 80 274918; xdotool key Return
+await_exit
+[ "$status" = 0 ] || fail "the admin PIN chosen on closing did not close the kiosk (status: $status)"
+
+# Again with Alt+F4: a wrong PIN keeps the kiosk open, the right one closes it.
+start
+xdotool key alt+F4
+sleep 1.5
+alive || fail "Alt+F4 closed the kiosk without a PIN"
+xdotool type --delay 80 111119; xdotool key Return
+sleep 1
+alive || fail "a wrong PIN closed the kiosk"
+xdotool type --delay 80 274918; xdotool key Return
+await_exit
+[ "$status" = 0 ] || fail "the admin PIN did not close the kiosk (status: $status)"
+
+events=$(sqlite3 "$db" "SELECT group_concat(event, ' ') FROM (SELECT event FROM audit_log ORDER BY seq)")
+case "$events" in
+  "auth.pin_set auth.signed_in auth.failed auth.signed_in"*) ;;
+  *) fail "the audit log does not show the PIN chosen, the wrong PIN and the sign-ins: $events" ;;
+esac
+echo "ok: in kiosk mode the window manager's close and Alt+F4 ask for the admin PIN; a wrong one keeps the kiosk open"
