@@ -3,6 +3,8 @@
 // the sign-in screen's keypad (typed twice) and brings the admin back here, still signed in as admin.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
 #include "ui/widgets.hpp"
@@ -62,8 +64,18 @@ void drawSettings(AppState& state) {
     errorBanner(s.error);
     ImGui::Spacing();
 
+    // The three roles side by side where there is room, one under the other otherwise.
+    constexpr int kRoles = 3;
+    const float gap = theme::kPadding;
+    const float available = ImGui::GetContentRegionAvail().x;
+    const int columns = available >= 960 ? kRoles : 1;
+    const float cardWidth = (available - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    float bottom = origin.y;
+    int index = 0;
     for (Role role : {Role::Trainer, Role::Auditor, Role::Admin}) {
         ImGui::PushID(static_cast<int>(role));
+        if (columns > 1) ImGui::SetCursorScreenPos({origin.x + static_cast<float>(index++) * (cardWidth + gap), origin.y});
         const auto [text, attention] = pinState(state, role);
         const auto hasPin = auth->hasPin(role);
         const bool has = hasPin && *hasPin;
@@ -101,10 +113,13 @@ void drawSettings(AppState& state) {
                     wrappedText(i18n::substitute(state.tr("settings.remove_question"), {roleLabel(state, role)}), nullptr, inner,
                                 &theme::kWarning);
             }
-        }, attention ? theme::kCautionFill : theme::kPanel);
+        }, attention ? theme::kCautionFill : theme::kPanel, nullptr, 1.0f, cardWidth);
         ImGui::Spacing();
+        bottom = std::max(bottom, ImGui::GetCursorScreenPos().y);
         ImGui::PopID();
     }
+    ImGui::SetCursorScreenPos({origin.x, bottom});
+    ImGui::Spacing();
     wrappedText(state.tr("settings.recovery"), state.fonts.small, 0, &theme::kMuted);
     ImGui::EndChild();
 }

@@ -104,9 +104,9 @@ bool bigButton(const char* label, ImVec2 size, bool selected, bool enabled) {
     return pressed && enabled;
 }
 
-void box(const std::function<void(float innerWidth)>& body, const ImVec4& fill, const ImVec4* border, float borderWidth) {
+void box(const std::function<void(float innerWidth)>& body, const ImVec4& fill, const ImVec4* border, float borderWidth, float boxWidth) {
     constexpr float kInset = 20.0f;
-    const float width = ImGui::GetContentRegionAvail().x;
+    const float width = boxWidth > 0 ? boxWidth : ImGui::GetContentRegionAvail().x;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 topLeft = ImGui::GetCursorScreenPos();
     draw->ChannelsSplit(2);

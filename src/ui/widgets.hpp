@@ -56,9 +56,10 @@ bool optionButton(const char* id, std::string_view label, std::string_view badge
 
 // Draws `body` inside a rounded box as tall as its content (ImGui 1.86 child windows cannot size
 // themselves to their content). `body` receives the inner width to lay its text out in.
-// `borderWidth` 0 draws no border.
+// `borderWidth` 0 draws no border. `width` > 0 sets the box's width (boxes side by side);
+// otherwise it fills the available width.
 void box(const std::function<void(float innerWidth)>& body, const ImVec4& fill = theme::kPanel, const ImVec4* border = nullptr,
-         float borderWidth = 1.0f);
+         float borderWidth = 1.0f, float width = 0);
 
 // A button a screen puts into the header bar (left of Home); `pressed` is set when tapped.
 struct HeaderTool {
