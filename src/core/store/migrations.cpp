@@ -205,6 +205,21 @@ BEGIN
     SELECT RAISE(ABORT, 'the history of answers cannot be deleted');
 END;
 )sql"},
+        // The improvement plan: for each gap of a scored assessment, who sees to it, by when, how
+        // far it has come and a note; set by the admin or an auditor (each change audited). One
+        // entry per assessment and measure; the target date is a real day (YYYY-MM-DD) or unset.
+        {6, R"sql(
+CREATE TABLE plan_items (
+    assessment_uuid TEXT NOT NULL REFERENCES assessments(uuid) ON DELETE CASCADE,
+    item_id         TEXT NOT NULL CHECK (length(item_id) BETWEEN 1 AND 200),
+    owner           TEXT NOT NULL DEFAULT '' CHECK (length(owner) <= 100),
+    target_date     TEXT CHECK (target_date IS NULL OR date(target_date, '+0 days') IS target_date),
+    status          TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done')),
+    note            TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 1000),
+    updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (assessment_uuid, item_id)
+);
+)sql"},
     };
     return list;
 }

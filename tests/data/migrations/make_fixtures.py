@@ -23,6 +23,7 @@ of their commit, which leaves the checkout alone):
   python3 tests/data/migrations/make_fixtures.py 3 --kiosk /tmp/k3/build/src/app/medsec-kiosk
   python3 tests/data/migrations/make_fixtures.py 4 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 4)
   python3 tests/data/migrations/make_fixtures.py 5 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 5)
+  python3 tests/data/migrations/make_fixtures.py 6 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 6)
 
 What every fixture holds (the test relies on it, so a new fixture keeps all of it):
   - the questionnaire snapshot of tests/data/good/tiny.toml (its text frozen below, with its sha256);
@@ -42,7 +43,9 @@ What every fixture holds (the test relies on it, so a new fixture keeps all of i
     versions, the current answer the latest); an audit log of five rows whose hash chain holds
     (the admin PIN set at the first run, a failed and a good sign-in, person 5 edited, sign-out);
     the admin PIN 258036 and the trainer PIN 741852 as Argon2id hashes, the trainer with two
-    failed attempts and one earlier lockout.
+    failed attempts and one earlier lockout;
+  - schema >= 6: COMPLETED's improvement plan: its result's first gap in progress (an owner in
+    Japanese, target date 2026-09-30, a note of two lines), its second gap planned with nothing else.
 """
 
 import argparse
@@ -62,7 +65,8 @@ ERAS = {
     2: ("bbfdfb2", "dceb0ca"),
     3: ("152367c", "6d74e35"),
     4: ("after 38a555d", "4147180"),
-    5: ("after 4147180", None),  # the newest schema: no last version yet
+    5: ("after 4147180", "afb3918"),
+    6: ("after afb3918", None),  # the newest schema: no last version yet
 }
 
 # The migrations exactly as they were published. Frozen here on purpose: the fixtures reproduce the
@@ -248,6 +252,18 @@ BEGIN
     SELECT RAISE(ABORT, 'the history of answers cannot be deleted');
 END;
 """,
+    6: """
+CREATE TABLE plan_items (
+    assessment_uuid TEXT NOT NULL REFERENCES assessments(uuid) ON DELETE CASCADE,
+    item_id         TEXT NOT NULL CHECK (length(item_id) BETWEEN 1 AND 200),
+    owner           TEXT NOT NULL DEFAULT '' CHECK (length(owner) <= 100),
+    target_date     TEXT CHECK (target_date IS NULL OR date(target_date, '+0 days') IS target_date),
+    status          TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done')),
+    note            TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 1000),
+    updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (assessment_uuid, item_id)
+);
+""",
 }
 
 # tests/data/good/tiny.toml as the assessments stored it (frozen: the stored copy never changes).
@@ -288,6 +304,7 @@ COMPLETED = "3f2b8c1e-7a4d-4e59-9b1c-2d6e8f0a1b34"
 IN_PROGRESS = "a91d0f47-5c2e-4b8a-8e3f-6b7c9d2e4f10"
 DISCARDED = "6c1e2f9a-3b7d-4a05-9e48-d2f17a6b0c83"
 JAPANESE_NOTE = "停電時は紙カルテに切り替えます。手順書は医事課の棚にあります。"
+PLAN_NOTE = "事業者と日程を調整中。\n予算は来年度に計上。"
 RESULT_COMPUTED_AT = "2026-03-02T05:41:07.204Z"
 SCENARIO = os.path.join(REPO, "tests", "data", "scenarios", "clinic_19_beds.json")
 
@@ -435,6 +452,16 @@ def rows(version, result_json):
                                                      value="no", skipped=0, answered_at="2026-02-18T06:12:35.102Z")))
         out += [("auth_roles", row) for row in AUTH_ROLES]
         out += [("audit_log", row) for row in audit_rows()]
+    if version >= 6:
+        # The improvement plan of COMPLETED's result: its first gap with an owner, a target date and
+        # a note, and its second only planned.
+        gaps = json.loads(result_json)["gaps"]
+        out += [
+            ("plan_items", dict(assessment_uuid=COMPLETED, item_id=gaps[0], owner="医事課 佐藤", target_date="2026-09-30",
+                                status="in_progress", note=PLAN_NOTE, updated_at="2026-04-02T01:20:11.406Z")),
+            ("plan_items", dict(assessment_uuid=COMPLETED, item_id=gaps[1], owner="", target_date=None,
+                                status="planned", note="", updated_at="2026-04-02T01:21:40.052Z")),
+        ]
     return out
 
 
