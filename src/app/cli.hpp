@@ -46,4 +46,26 @@ struct AuditListOptions {
 // audit list: one tab-separated line per row (seq, time in UTC, role, event, subject, details).
 int runAuditList(const Paths& paths, const AuditListOptions& options);
 
+// export --format csv|json --out PATH (--assessment UUID | --all) [--from DAY] [--to DAY]
+// [--force] [--matrix]: the report of the assessments in a format, each file written atomically
+// and recorded in the audit log; prints every path written (file names: export/export_service.hpp).
+struct ExportOptions {
+    std::string format;
+    std::string out;
+    std::string assessment;  // a UUID or unique prefix…
+    bool all = false;        // …or every assessment
+    std::optional<std::string> from, to;
+    bool force = false;      // replace files that exist
+    bool matrix = false;     // include the skill matrix (JSON)
+};
+int runExport(const Paths& paths, const ExportOptions& options, Lang lang);
+
+// import FILE.json: the assessments of a JSON export this database does not hold yet, all or
+// nothing; the first bad record is named.
+int runImport(const Paths& paths, const std::string& file);
+
+// record FILE.json: answers as for `score --answers`, stored as a completed facility profile and
+// security-measures assessment (as the system) and scored; prints their ids and the decision.
+int runRecord(const Paths& paths, const std::string& file, Lang lang);
+
 }  // namespace kiosk::app

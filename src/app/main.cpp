@@ -129,6 +129,33 @@ static int run(int argc, char** argv) {
     auditList->add_option("--event", auditOptions.event, "Only this event (e.g. auth.failed), or events starting with a prefix "
                                                          "ending in '.' (auth.)");
 
+    auto* exportCmd = cli.add_subcommand(
+        "export", "Export assessments for other programs: csv (three files: answers, results, plan; UTF-8 with BOM for Excel) or json "
+                  "(everything needed to restore them in another kiosk; docs/export-schema.json). Recorded in the audit log");
+    app::ExportOptions exportOptions;
+    exportCmd->add_option("--format", exportOptions.format, "csv or json")->required();
+    exportCmd->add_option("--out", exportOptions.out,
+                          "File to write; for csv a prefix (out/audit.csv writes out/audit-answers.csv, -results.csv, -plan.csv) or a "
+                          "folder ending in /")
+        ->required();
+    auto* exportOne = exportCmd->add_option("--assessment", exportOptions.assessment, "One assessment (a unique prefix is enough)");
+    auto* exportAll = exportCmd->add_flag("--all", exportOptions.all, "Every assessment (in the period, when one is given)");
+    exportOne->excludes(exportAll);
+    exportCmd->add_option("--from", exportOptions.from, "Assessments completed (or begun) on or after this day");
+    exportCmd->add_option("--to", exportOptions.to, "…on or before this day");
+    exportCmd->add_flag("--force", exportOptions.force, "Replace files that exist");
+    exportCmd->add_flag("--matrix", exportOptions.matrix, "Include the skill matrix (personal data; json only)");
+
+    auto* importCmd = cli.add_subcommand("import", "Import the assessments of a JSON export that this database does not hold yet "
+                                                   "(all or nothing; a second import changes nothing)");
+    std::string importFile;
+    importCmd->add_option("FILE", importFile, "JSON export (medsec-kiosk export --format json)")->required();
+
+    auto* record = cli.add_subcommand("record", "Store answers from a JSON answers file (as for score --answers) as a completed "
+                                                "facility profile and security-measures assessment, and score them");
+    std::string recordFile;
+    record->add_option("FILE", recordFile, "JSON answers file (see questionnaires/README.md)")->required();
+
     cli.require_subcommand(0, 1);
     CLI11_PARSE(cli, argc, argv);
 
@@ -145,6 +172,9 @@ static int run(int argc, char** argv) {
     if (*resetPin) return app::runAdminResetPin(paths, pinRole);
     if (*auditVerify) return app::runAuditVerify(paths);
     if (*auditList) return app::runAuditList(paths, auditOptions);
+    if (*exportCmd) return app::runExport(paths, exportOptions, lang);
+    if (*importCmd) return app::runImport(paths, importFile);
+    if (*record) return app::runRecord(paths, recordFile, lang);
     kioskOptions.lang = lang;
     if (kioskOptions.kiosk) kioskOptions.fullscreen = true;
     return app::runKiosk(paths, kioskOptions);

@@ -15,6 +15,7 @@
 #include "skills/model.hpp"
 #include "store/assessment_store.hpp"
 #include "store/audit_log.hpp"
+#include "store/result_store.hpp"
 #include "util/text.hpp"
 
 namespace kiosk::exporting {
@@ -50,6 +51,7 @@ struct AnswerLine {
     bool skipped = false;
     std::optional<double> score;  // from the stored result, when the item was scored
     std::string answeredAt;
+    std::vector<store::StoredAnswer> history;  // every value it has had, oldest first (the last is the current one)
 };
 
 struct AssessmentReport {
@@ -58,6 +60,7 @@ struct AssessmentReport {
     std::vector<AnswerLine> answers;              // in questionnaire order
     std::optional<scoring::FacilityResult> result;  // scored measures assessments only
     std::vector<PlanItem> plan;                   // one per gap that has an entry
+    std::optional<store::StoredResult> stored;    // the result exactly as stored (its JSON text), for the JSON bundle
 };
 
 // The skill matrix as the export shows it: the skills (columns) and the people (rows).
@@ -77,6 +80,7 @@ struct Report {
     std::vector<store::AuditRow> audit;  // the events of the exported period
     std::string chainHead;               // the hash of the audit log's last row at export time
     std::int64_t auditRows = 0;          // rows in the whole log at export time
+    std::vector<store::QuestionnaireSnapshot> questionnaires;  // the stored texts the assessments refer to, by content hash
 };
 
 }  // namespace kiosk::exporting

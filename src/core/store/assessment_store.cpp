@@ -52,10 +52,7 @@ std::optional<AssessmentStatus> parseStatus(std::string_view name) {
 Result<std::string> AssessmentStore::create(const QuestionnaireSnapshot& snapshot, std::string_view language) {
     Transaction tx(m_db);
     if (!tx.began()) return Error{failed("start an assessment", tx.beginStatus().error()).error()};
-    Statement keep(m_db, "INSERT OR IGNORE INTO questionnaire_snapshots(content_hash, questionnaire_id, version, source) "
-                         "VALUES (?1, ?2, ?3, ?4)");
-    keep.bind(1, snapshot.contentHash).bind(2, snapshot.questionnaireId).bind(3, snapshot.version).bind(4, snapshot.source);
-    if (auto s = keep.run(); !s) return Error{failed("store the questionnaire", s.error()).error()};
+    if (auto kept = keepSnapshot(snapshot); !kept) return Error{kept.error()};
 
     std::string uuid = newUuid();
     Statement insert(m_db, "INSERT INTO assessments(uuid, questionnaire_id, questionnaire_version, content_hash, status, "
@@ -193,6 +190,76 @@ Result<QuestionnaireSnapshot> AssessmentStore::snapshot(const std::string& conte
     if (!row) return Error{"could not read the questionnaire: " + row.error()};
     if (!*row) return Error{fmt::format("the questionnaire with content hash {} is missing from the database", contentHash)};
     return QuestionnaireSnapshot{s.text(0), s.text(1), s.text(2), s.text(3)};
+}
+
+Result<std::vector<StoredAnswer>> AssessmentStore::versions(const std::string& uuid) {
+    Statement s(m_db, "SELECT question_id, value, skipped, answered_at FROM answer_versions WHERE assessment_uuid = ?1 "
+                      "ORDER BY question_id, version");
+    s.bind(1, uuid);
+    std::vector<StoredAnswer> out;
+    for (;;) {
+        auto row = s.step();
+        if (!row) return Error{"could not read the history of answers: " + row.error()};
+        if (!*row) return out;
+        out.push_back({s.text(0), s.text(1), s.integer(2) != 0, s.text(3)});
+    }
+}
+
+Result<bool> AssessmentStore::exists(const std::string& uuid) {
+    Statement s(m_db, "SELECT 1 FROM assessments WHERE uuid = ?1");
+    s.bind(1, uuid);
+    auto row = s.step();
+    if (!row) return Error{"could not read the assessments: " + row.error()};
+    return *row;
+}
+
+Result<bool> AssessmentStore::keepSnapshot(const QuestionnaireSnapshot& snapshot) {
+    Statement keep(m_db, "INSERT OR IGNORE INTO questionnaire_snapshots(content_hash, questionnaire_id, version, source) "
+                         "VALUES (?1, ?2, ?3, ?4)");
+    keep.bind(1, snapshot.contentHash).bind(2, snapshot.questionnaireId).bind(3, snapshot.version).bind(4, snapshot.source);
+    if (auto s = keep.run(); !s) return Error{failed("store the questionnaire", s.error()).error()};
+    return m_db.changes() > 0;
+}
+
+Status AssessmentStore::insertExact(const AssessmentRecord& r, const std::vector<ImportedAnswer>& answers) {
+    Statement insert(m_db, "INSERT INTO assessments(uuid, questionnaire_id, questionnaire_version, content_hash, status, language, "
+                           "created_at, updated_at, completed_at, discarded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    insert.bind(1, r.uuid).bind(2, r.questionnaireId).bind(3, r.questionnaireVersion).bind(4, r.contentHash)
+        .bind(5, statusName(r.status)).bind(6, r.language).bind(7, r.createdAt).bind(8, r.updatedAt);
+    if (r.completedAt) insert.bind(9, *r.completedAt);
+    else insert.bindNull(9);
+    if (r.discardedAt) insert.bind(10, *r.discardedAt);
+    else insert.bindNull(10);
+    if (auto s = insert.run(); !s) return failed("store the assessment", s.error());
+
+    // The earlier values go straight into the history; the current one is inserted as an answer, and
+    // the trigger of schema 5 appends it as the last version, as it does at the kiosk.
+    Statement version(m_db, "INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    Statement answer(m_db, "INSERT INTO answers(assessment_uuid, question_id, value, skipped, answered_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+    Statement retime(m_db, "UPDATE answers SET answered_at = ?3 WHERE assessment_uuid = ?1 AND question_id = ?2");
+    for (const auto& a : answers) {
+        if (a.history.empty()) return Error{fmt::format("the answer to {} has no history", a.current.questionId)};
+        for (std::size_t i = 0; i + 1 < a.history.size(); ++i) {
+            const auto& v = a.history[i];
+            version.reset().bind(1, r.uuid).bind(2, a.current.questionId).bind(3, static_cast<std::int64_t>(i + 1)).bind(5, v.skipped ? 1 : 0)
+                .bind(6, v.answeredAt);
+            if (v.skipped) version.bindNull(4);
+            else version.bind(4, v.value);
+            if (auto s = version.run(); !s) return failed("store the history of an answer", s.error());
+        }
+        const auto& last = a.history.back();
+        answer.reset().bind(1, r.uuid).bind(2, a.current.questionId).bind(4, a.current.skipped ? 1 : 0).bind(5, last.answeredAt);
+        if (a.current.skipped) answer.bindNull(3);
+        else answer.bind(3, a.current.value);
+        if (auto s = answer.run(); !s) return failed("store an answer", s.error());
+        // The same value given again later moved the answer's time but added no version.
+        if (a.current.answeredAt != last.answeredAt) {
+            retime.reset().bind(1, r.uuid).bind(2, a.current.questionId).bind(3, a.current.answeredAt);
+            if (auto s = retime.run(); !s) return failed("store an answer", s.error());
+        }
+    }
+    return {};
 }
 
 }  // namespace kiosk::store

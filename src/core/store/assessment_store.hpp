@@ -46,6 +46,12 @@ struct QuestionnaireSnapshot {
     std::string source;
 };
 
+// An answer as another kiosk exported it: the current value and every value it has had.
+struct ImportedAnswer {
+    StoredAnswer current;
+    std::vector<StoredAnswer> history;  // oldest first; the last has the current value
+};
+
 class AssessmentStore {
 public:
     explicit AssessmentStore(Database& db) : m_db(db) {}
@@ -73,6 +79,18 @@ public:
     // Every value an answer has had, oldest first; the last is the current answer.
     Result<std::vector<StoredAnswer>> history(const std::string& uuid, const std::string& questionId);
     Result<QuestionnaireSnapshot> snapshot(const std::string& contentHash);
+
+    // Every value of every answer of an assessment: by question, oldest first.
+    Result<std::vector<StoredAnswer>> versions(const std::string& uuid);
+    // Whether an assessment with exactly this id is stored.
+    Result<bool> exists(const std::string& uuid);
+
+    // For imports, inside the caller's transaction. A questionnaire text, unless one with its
+    // content hash is stored (the caller has checked the hash); true when it was added.
+    Result<bool> keepSnapshot(const QuestionnaireSnapshot& snapshot);
+    // An assessment exactly as another kiosk stored it: its times, its status and each answer with
+    // its history, the versions numbered from 1 as this kiosk numbers them.
+    Status insertExact(const AssessmentRecord& record, const std::vector<ImportedAnswer>& answers);
 
 private:
     Database& m_db;

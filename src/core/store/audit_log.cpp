@@ -34,13 +34,8 @@ bool validEventName(std::string_view name) {
     return dotted;
 }
 
-// The half-open span [begin, end) of UTC timestamps that a filter's date or time covers.
-struct Span {
-    std::string begin, end;
-};
-
 // A local calendar day as UTC bounds.
-Span localDay(const dates::Date& d) {
+UtcSpan localDay(const dates::Date& d) {
     auto midnight = [](int year, int month, int day) {
         std::tm tm{};
         tm.tm_year = year - 1900;
@@ -53,7 +48,7 @@ Span localDay(const dates::Date& d) {
 }
 
 // YYYY-MM-DDTHH:MM[:SS[.f]][Z], in UTC; covers its last unit.
-std::optional<Span> utcTime(std::string_view text) {
+std::optional<UtcSpan> utcTime(std::string_view text) {
     if (text.size() < 16 || (text[10] != 'T' && text[10] != 't' && text[10] != ' ')) return std::nullopt;
     const auto day = dates::fromIso(text.substr(0, 10));
     if (!day) return std::nullopt;
@@ -93,15 +88,7 @@ std::optional<Span> utcTime(std::string_view text) {
     }
     const auto start = parseIsoUtc(fmt::format("{}T{:02}:{:02}:{:02}.{:03}Z", dates::iso(*day), hour, minute, second, millis));
     if (!start) return std::nullopt;
-    return Span{isoUtc(*start), isoUtc(*start + unit)};
-}
-
-Result<Span> spanOf(const std::string& text, std::string_view which) {
-    if (auto time = utcTime(text)) return *time;
-    auto day = dates::parse(text);
-    if (day) return localDay(*day);
-    return Error{fmt::format("the {} '{}' is neither a date (YYYY-MM-DD) nor a UTC time (YYYY-MM-DDTHH:MM[:SS]Z): {}", which, text,
-                             day.error())};
+    return UtcSpan{isoUtc(*start), isoUtc(*start + unit)};
 }
 
 AuditRow readRow(const Statement& s) {
@@ -136,6 +123,14 @@ Result<std::string> dumped(const nlohmann::json& value) {
 constexpr std::string_view kSelect = "SELECT seq, at, role, event, subject, details, previous_hash, hash FROM audit_log";
 
 }  // namespace
+
+Result<UtcSpan> utcSpanOf(const std::string& text, std::string_view which) {
+    if (auto time = utcTime(text)) return *time;
+    auto day = dates::parse(text);
+    if (day) return localDay(*day);
+    return Error{fmt::format("the {} '{}' is neither a date (YYYY-MM-DD) nor a UTC time (YYYY-MM-DDTHH:MM[:SS]Z): {}", which, text,
+                             day.error())};
+}
 
 std::string_view roleName(Role role) {
     switch (role) {
@@ -206,14 +201,14 @@ Status AuditLog::append(const AuditEvent& event) {
 }
 
 Result<std::vector<AuditRow>> AuditLog::list(const AuditFilter& filter) {
-    std::optional<Span> from, to;
+    std::optional<UtcSpan> from, to;
     if (filter.from) {
-        auto span = spanOf(*filter.from, "start");
+        auto span = utcSpanOf(*filter.from, "start");
         if (!span) return Error{span.error()};
         from = *span;
     }
     if (filter.to) {
-        auto span = spanOf(*filter.to, "end");
+        auto span = utcSpanOf(*filter.to, "end");
         if (!span) return Error{span.error()};
         to = *span;
     }

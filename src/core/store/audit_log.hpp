@@ -55,6 +55,14 @@ struct AuditFilter {
     std::optional<std::string> event;  // exact name, or a prefix ending in '.' ("auth.")
 };
 
+// The UTC times [begin, end) that a filter's day or time covers, as AuditFilter reads them (a day
+// is the whole local day), for other lists filtered the same way. `which` names the bound in the
+// message when the text is neither a day nor a time ("start", "end").
+struct UtcSpan {
+    std::string begin, end;
+};
+Result<UtcSpan> utcSpanOf(const std::string& text, std::string_view which);
+
 // Where the chain breaks: the first row whose stored hash, link or order does not match.
 struct ChainBreak {
     std::int64_t seq = 0;

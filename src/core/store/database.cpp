@@ -253,6 +253,11 @@ Status Statement::run() {
     }
 }
 
+Statement& Statement::reset() {
+    if (m_stmt) sqlite3_reset(m_stmt);
+    return *this;
+}
+
 std::string Statement::text(int column) const {
     const auto* p = sqlite3_column_text(m_stmt, column);
     return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))

@@ -74,6 +74,8 @@ public:
     Result<bool> step();
     // Steps to the end, for statements that return no rows.
     Status run();
+    // Makes a statement that has run ready to be bound and run again (its bindings are kept).
+    Statement& reset();
 
     std::string text(int column) const;
     std::optional<std::string> optionalText(int column) const;

@@ -1,0 +1,78 @@
+// Writing an export: a format turns the report into the bytes of its files; this service names
+// the files from the path asked for, refuses to replace a file unless told to, writes each one
+// atomically (temporary file, fsync, rename), and records each in the audit log.
+//
+// File names. A format of one file (json) writes exactly the path given. CSV writes three files,
+// answers, results and plan, named from the path given:
+//   --out exports/audit-2026.csv  ->  exports/audit-2026-answers.csv, -results.csv, -plan.csv
+//   --out exports/audit-2026      ->  the same (".csv" is added, never doubled)
+//   --out exports/  (a folder: ends in a separator or is an existing folder)
+//                                 ->  exports/answers.csv, exports/results.csv, exports/plan.csv
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "export/report.hpp"
+#include "store/audit_log.hpp"
+#include "store/database.hpp"
+#include "util/result.hpp"
+
+namespace kiosk::exporting {
+
+// One file of an export.
+struct OutputFile {
+    std::string part;        // what the file holds, for formats of several files ("answers"); empty otherwise
+    std::string bytes;
+    std::int64_t rows = -1;  // rows of data (header not counted); -1 for a document without rows
+};
+
+// A format: the report as the files it writes. A document format of one file (xlsx, html, pdf,
+// from documents.hpp) is a function Report -> bytes wrapped as one OutputFile with no part.
+struct Format {
+    std::string_view name;       // as given to --format
+    std::string_view extension;  // without the dot
+    std::function<Result<std::vector<OutputFile>>(const Report&)> write;
+};
+
+// The formats this build writes (csv and json), and one by name (nullptr when unknown).
+const std::vector<Format>& formats();
+const Format* findFormat(std::string_view name);
+// "csv or json", for messages.
+std::string formatNames();
+
+// Where each file of an export goes (see the top of this file).
+std::vector<std::filesystem::path> outputPaths(const std::filesystem::path& out, const Format& format, const std::vector<OutputFile>& files);
+
+struct ExportRequest {
+    std::string format;         // a name of formats()
+    std::filesystem::path out;  // a file, a prefix or a folder (see the top of this file)
+    bool force = false;         // replace files that exist
+};
+
+struct WrittenFile {
+    std::filesystem::path path;  // absolute
+    std::string sha256;
+    std::size_t bytes = 0;
+    std::int64_t rows = -1;
+};
+
+struct ExportOutcome {
+    std::vector<WrittenFile> files;
+    bool recorded = false;  // appended to the audit log (not possible in a read-only database)
+};
+
+// Writes the report. Every target is checked before anything is written: an existing file is
+// refused unless `force`, and so is a folder in its place or a folder that does not exist. Each
+// file written is appended to the database's audit log as export.written {path, format, sha256,
+// bytes, assessments}, as the log's actor, in one transaction with all the files: when one file
+// cannot be written (an unwritable folder, a full disk), the files this call already wrote new are
+// removed, nothing is recorded, and the error names the file. A read-only database cannot record
+// the export; the files are written and `recorded` is false.
+Result<ExportOutcome> writeExport(const Report& report, const ExportRequest& request, store::Database& db, store::AuditLog* audit);
+
+}  // namespace kiosk::exporting
