@@ -34,6 +34,7 @@ screenshots: build
 bench: build
 	bench/idle_cpu.sh $(BUILD)/src/app/medsec-kiosk
 	$(BUILD)/bench/kiosk_bench_matrix
+	bench/export_csv.sh $(BUILD)/src/app/medsec-kiosk
 
 # Crash torture: RUNS starts of the kiosk under Xvfb, each killed with SIGKILL while answering.
 torture: build

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# CSV export of many completed assessments against a baseline measured in the same run: the
+# sqlite3 CLI writing the same rows (one per answer: assessment, questionnaire, version, status,
+# completed at, question, value, skipped, answered at) with .mode csv from the same database.
+# The kiosk's export also reads each assessment's stored questionnaire for the question texts and
+# labels, each stored result for the scores, and writes the results and plan files besides.
+# Prints both wall times and their ratio (goal: 1.0 or less); never fails on the figure.
+# Usage: bench/export_csv.sh [path/to/medsec-kiosk] [assessments]   (default 10000, an even number)
+set -eu
+kiosk=${1:-build/src/app/medsec-kiosk}
+assessments=${2:-10000}
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/kiosk.db
+pairs=$((assessments / 2))
+
+# One facility's profile and measures recorded through the command line, then copied with new ids
+# until there are as many completed assessments as asked (each copy with its answers, their
+# versions (the trigger adds them) and a stored result, as the kiosk keeps them).
+"$kiosk" --questionnaires "$root/questionnaires" --db "$db" record "$root/tests/data/scenarios/clinic_19_beds.json" >/dev/null
+profile=$(sqlite3 "$db" "SELECT profile_uuid FROM results")
+measures=$(sqlite3 "$db" "SELECT assessment_uuid FROM results")
+sqlite3 "$db" <<SQL
+PRAGMA foreign_keys = ON;
+BEGIN;
+CREATE TEMP TABLE copies AS
+  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $pairs - 1) SELECT i FROM n WHERE $pairs > 1;
+CREATE TEMP TABLE ids AS
+  SELECT i, uuid AS original, printf('%08x-0000-4000-8000-%012x', i, CASE uuid WHEN '$profile' THEN 1 ELSE 2 END) AS copy
+  FROM copies, assessments;
+INSERT INTO assessments(uuid, questionnaire_id, questionnaire_version, content_hash, status, language, created_at, updated_at, completed_at)
+  SELECT ids.copy, a.questionnaire_id, a.questionnaire_version, a.content_hash, a.status, a.language, a.created_at, a.updated_at,
+         a.completed_at
+  FROM ids JOIN assessments a ON a.uuid = ids.original;
+INSERT INTO answers(assessment_uuid, question_id, value, skipped, answered_at)
+  SELECT ids.copy, w.question_id, w.value, w.skipped, w.answered_at FROM ids JOIN answers w ON w.assessment_uuid = ids.original;
+INSERT INTO results(assessment_uuid, profile_uuid, engine_version, decision, overall, computed_at, result_json)
+  SELECT m.copy, p.copy, r.engine_version, r.decision, r.overall, r.computed_at, r.result_json
+  FROM results r JOIN ids m ON m.original = r.assessment_uuid JOIN ids p ON p.original = r.profile_uuid AND p.i = m.i;
+COMMIT;
+SQL
+rows=$(sqlite3 "$db" "SELECT COUNT(*) FROM answers")
+count=$(sqlite3 "$db" "SELECT COUNT(*) FROM assessments WHERE status = 'completed'")
+
+now() { date +%s.%N; }
+# Baseline: the sqlite3 CLI, the same rows in the order of the export.
+start=$(now)
+sqlite3 -csv -header "$db" "SELECT a.uuid, a.questionnaire_id, a.questionnaire_version, a.status, a.completed_at, w.question_id,
+                                   w.value, w.skipped, w.answered_at
+                            FROM answers w JOIN assessments a ON a.uuid = w.assessment_uuid
+                            ORDER BY a.created_at, a.uuid" >"$tmp/baseline.csv"
+baseline=$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.3f", e - s }')
+
+start=$(now)
+"$kiosk" --questionnaires "$root/questionnaires" --db "$db" export --format csv --out "$tmp/export.csv" --all >/dev/null
+export_time=$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.3f", e - s }')
+
+written=$(python3 -c "import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''))) - 1)" \
+  "$tmp/export-answers.csv")
+[ "$written" = "$rows" ] || { echo "the export wrote $written answer rows, the database holds $rows"; exit 1; }
+ratio=$(awk -v a="$export_time" -v b="$baseline" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+printf '%-44s %12s %12s %8s %6s\n' "benchmark" "kiosk (s)" "sqlite3 (s)" "ratio" "goal"
+printf '%-44s %12s %12s %8s %6s\n' "csv export: $count assessments, $rows answers" "$export_time" "$baseline" "$ratio" "<=1.0"
