@@ -18,6 +18,8 @@
 using namespace kiosk;
 using namespace kiosk::exporting;
 
+extern "C" const char* __lsan_default_suppressions() { return test::kLeakSuppressions; }
+
 namespace {
 
 const test::SampleContent& content() {

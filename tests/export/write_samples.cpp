@@ -12,6 +12,8 @@
 
 using namespace kiosk;
 
+extern "C" const char* __lsan_default_suppressions() { return test::kLeakSuppressions; }
+
 namespace {
 
 bool save(const std::filesystem::path& path, const Result<std::string>& bytes) {
