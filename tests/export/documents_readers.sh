@@ -77,6 +77,8 @@ check(any(r[1] == expected["chain_head"] for r in audit_rows), "chain head missi
 
 matrix = wb["Skill matrix"]
 check(matrix.max_row >= 2, "the skill matrix is empty")
+skill = matrix.cell(row=1, column=6)
+check(skill.comment is not None and len(skill.comment.text) > 10, f"the first skill column has no note naming it: {skill.value}")
 
 en = openpyxl.load_workbook(f"{folder}/sample-en.xlsx")
 check([c.value for c in en["Gaps and plan"][1]][:4] == ["Assessment", "Priority", "Item id", "Measure"], "English header")

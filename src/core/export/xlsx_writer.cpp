@@ -121,6 +121,7 @@ public:
 
     void text(std::size_t col, const std::string& value) { cell(m_row, col, value, m_formats.text); }
     void number(std::size_t col, double value) {
+        if (!m_sheet) return;
         check(worksheet_write_number(m_sheet, m_row, static_cast<lxw_col_t>(col), value, m_formats.number));
         widen(col, static_cast<double>(fmt::format("{}", value).size()));
     }
@@ -131,6 +132,7 @@ public:
     void date(std::size_t col, const std::string& ymd) {
         const auto d = dates::fromIso(ymd);
         if (!d) return text(col, ymd);
+        if (!m_sheet) return;
         lxw_datetime when{d->year, d->month, d->day, 0, 0, 0};
         check(worksheet_write_datetime(m_sheet, m_row, static_cast<lxw_col_t>(col), &when, m_formats.date));
         widen(col, kDateColumn);
@@ -139,6 +141,7 @@ public:
     void time(std::size_t col, const std::string& isoUtc) {
         auto when = localDateTime(isoUtc);
         if (!when) return text(col, isoUtc);
+        if (!m_sheet) return;
         check(worksheet_write_datetime(m_sheet, m_row, static_cast<lxw_col_t>(col), &*when, m_formats.time));
         widen(col, kTimeColumn);
     }
@@ -149,10 +152,17 @@ public:
         text(col, v);
     }
 
-    // A line under the table, outside the filter: a bold label and its value.
+    // A note on a header cell, shown when the pointer rests on it.
+    void headerNote(std::size_t col, const std::string& note) {
+        const std::string safe = fitCell(validUtf8(note));
+        if (m_sheet) check(worksheet_write_comment(m_sheet, 0, static_cast<lxw_col_t>(col), safe.c_str()));
+    }
+
+    // A line under the table, outside the filter: a bold label and its value, which leave the
+    // table's column widths alone.
     void footnote(lxw_row_t row, const std::string& label, const std::string& value) {
-        cell(row, 0, label, m_formats.label);
-        check(worksheet_write_string(m_sheet, row, 1, fitCell(skills::neutraliseCell(value)).c_str(), m_formats.text));
+        write(row, 0, label, m_formats.label);
+        write(row, 1, value, nullptr);
     }
 
     // Freezes the header, filters the table and sets the widths; the first error, if any.
@@ -171,9 +181,15 @@ public:
     }
 
 private:
+    // Every text goes through here: valid UTF-8, never read as a formula, within Excel's limit.
+    std::string write(lxw_row_t row, std::size_t col, const std::string& value, lxw_format* format) {
+        std::string safe = fitCell(skills::neutraliseCell(validUtf8(value)));
+        if (m_sheet) check(worksheet_write_string(m_sheet, row, static_cast<lxw_col_t>(col), safe.c_str(), format));
+        return safe;
+    }
+
     void cell(lxw_row_t row, std::size_t col, const std::string& value, lxw_format* format) {
-        const std::string safe = fitCell(skills::neutraliseCell(validUtf8(value)));
-        check(worksheet_write_string(m_sheet, row, static_cast<lxw_col_t>(col), safe.c_str(), format));
+        const std::string safe = write(row, col, value, format);
         // The widest line, East Asian characters counted twice; headers get room for the filter button.
         double widest = 0;
         std::size_t start = 0;
@@ -366,10 +382,13 @@ private:
 
     Status matrix(const MatrixReport& m) {
         std::vector<std::string> header = {t(L::kPersonId), t(L::kName), t(L::kRole), t(L::kDepartment), t(L::kEmployment)};
-        for (const auto& [id, name] : m.skills) header.push_back(t(name).empty() ? id : t(name));
+        // A skill's name is a sentence: the column is headed by its id, with the name as a note.
+        for (const auto& skill : m.skills) header.push_back(skill.first);
         const std::size_t after = header.size();
         for (const auto* l : {&L::kQualifications, &L::kExperience, &L::kHealthcareCourse, &L::kSkillsTakenAt}) header.push_back(t(*l));
         Sheet s(m_wb, "Skill matrix", m_formats, header);
+        for (std::size_t k = 0; k < m.skills.size(); ++k)
+            if (!t(m.skills[k].second).empty()) s.headerNote(5 + k, t(m.skills[k].second));
         for (const auto& p : m.people) {
             s.number(0, static_cast<double>(p.id));
             s.text(1, p.name);
