@@ -68,9 +68,9 @@ struct Kiosk {
     }
 
     store::Database open(const std::string& name) {
-        auto db = store::Database::open((dir / name).string());
-        REQUIRE_MESSAGE(db, (db ? "" : db.error()));
-        return std::move(*db);
+        auto opened = store::Database::open((dir / name).string());
+        REQUIRE_MESSAGE(opened, (opened ? "" : opened.error()));
+        return std::move(*opened);
     }
 
     scoring::Recorded record(const std::string& scenario) {

@@ -32,6 +32,17 @@ AssessmentRecord readRecord(const Statement& s) {
 
 Status failed(std::string_view what, const std::string& why) { return Error{fmt::format("could not {}: {}", what, why)}; }
 
+// Every row of a query of answers (question_id, value, skipped, answered_at).
+Result<std::vector<StoredAnswer>> readAnswers(Statement& s, std::string_view what) {
+    std::vector<StoredAnswer> out;
+    for (;;) {
+        auto row = s.step();
+        if (!row) return Error{fmt::format("could not read {}: {}", what, row.error())};
+        if (!*row) return out;
+        out.push_back({s.text(0), s.text(1), s.integer(2) != 0, s.text(3)});
+    }
+}
+
 }  // namespace
 
 std::string_view statusName(AssessmentStatus status) {
@@ -150,14 +161,7 @@ Result<std::vector<StoredAnswer>> AssessmentStore::answers(const std::string& uu
     Statement s(m_db, "SELECT question_id, value, skipped, answered_at FROM answers WHERE assessment_uuid = ?1 "
                       "ORDER BY answered_at, question_id");
     s.bind(1, uuid);
-    std::vector<StoredAnswer> out;
-    for (;;) {
-        auto row = s.step();
-        if (!row) return Error{"could not read the answers: " + row.error()};
-        if (!*row) break;
-        out.push_back({s.text(0), s.text(1), s.integer(2) != 0, s.text(3)});
-    }
-    return out;
+    return readAnswers(s, "the answers");
 }
 
 Result<std::optional<StoredAnswer>> AssessmentStore::answer(const std::string& uuid, const std::string& questionId) {
@@ -173,13 +177,7 @@ Result<std::vector<StoredAnswer>> AssessmentStore::history(const std::string& uu
     Statement s(m_db, "SELECT question_id, value, skipped, answered_at FROM answer_versions WHERE assessment_uuid = ?1 "
                       "AND question_id = ?2 ORDER BY version");
     s.bind(1, uuid).bind(2, questionId);
-    std::vector<StoredAnswer> out;
-    for (;;) {
-        auto row = s.step();
-        if (!row) return Error{"could not read the answer's history: " + row.error()};
-        if (!*row) return out;
-        out.push_back({s.text(0), s.text(1), s.integer(2) != 0, s.text(3)});
-    }
+    return readAnswers(s, "the answer's history");
 }
 
 Result<QuestionnaireSnapshot> AssessmentStore::snapshot(const std::string& contentHash) {
@@ -196,13 +194,7 @@ Result<std::vector<StoredAnswer>> AssessmentStore::versions(const std::string& u
     Statement s(m_db, "SELECT question_id, value, skipped, answered_at FROM answer_versions WHERE assessment_uuid = ?1 "
                       "ORDER BY question_id, version");
     s.bind(1, uuid);
-    std::vector<StoredAnswer> out;
-    for (;;) {
-        auto row = s.step();
-        if (!row) return Error{"could not read the history of answers: " + row.error()};
-        if (!*row) return out;
-        out.push_back({s.text(0), s.text(1), s.integer(2) != 0, s.text(3)});
-    }
+    return readAnswers(s, "the history of answers");
 }
 
 Result<bool> AssessmentStore::exists(const std::string& uuid) {
