@@ -78,7 +78,7 @@ private:
         }
         block::Table table;
         table.header = {t(L::kQuestionnaire), t(L::kAssessment), t(L::kStatus), t(L::kCompletedAt), t(L::kDecision), t(L::kAnswerCount)};
-        table.widths = {2.8, 1.3, 0.9, 2.1, 2, 0.9};
+        table.widths = {2.6, 1.3, 1.2, 2.1, 2, 0.9};
         table.numeric = {false, false, false, false, false, true};
         for (const auto& a : m_report.assessments) {
             table.rows.push_back({t(a.questionnaireTitle).empty() ? a.record.questionnaireId : t(a.questionnaireTitle),
