@@ -17,10 +17,12 @@
 #include "app/platform_glfw.hpp"
 #include "assessment/service.hpp"
 #include "auth/auth_service.hpp"
+#include "export/export_service.hpp"
 #include "i18n/strings.hpp"
 #include "questionnaire/loader.hpp"
 #include "store/assessment_store.hpp"
 #include "store/audit_log.hpp"
+#include "store/plan_store.hpp"
 #include "store/database.hpp"
 #include "store/result_store.hpp"
 #include "store/people_store.hpp"
@@ -179,6 +181,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     }
     scoring::ScoringService scoring(service, results, catalog, policy.policy ? &*policy.policy : nullptr, policyProblem);
     store::PeopleStore people(*db, &audit);
+    store::PlanStore plans(*db, &audit);
     auto skillCatalog = skills::loadSkillCatalog(paths.questionnaires, catalog);
     for (const auto& d : skillCatalog.diagnostics) fmt::print(stderr, "{}\n", d.format());
     std::optional<skills::SkillService> skillService;
@@ -194,6 +197,9 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     state.services.skills = skillService ? &*skillService : nullptr;
     state.services.audit = &audit;
     state.services.auth = &auth;
+    state.services.plans = &plans;
+    exporting::Exporter exporter(*db, &audit, {&catalog.domains, skillCatalog.catalog ? &*skillCatalog.catalog : nullptr});
+    state.services.exporter = &exporter;
     // Read before the fonts are built (their titles need glyphs); Home stays stale so that its
     // first frame also reads the completed results.
     if (auto summaries = service.summaries(store::AssessmentStatus::InProgress)) state.home.inProgress = std::move(*summaries);

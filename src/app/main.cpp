@@ -133,7 +133,7 @@ static int run(int argc, char** argv) {
         "export", "Export assessments for other programs: csv (three files: answers, results, plan; UTF-8 with BOM for Excel) or json "
                   "(everything needed to restore them in another kiosk; docs/export-schema.json). Recorded in the audit log");
     app::ExportOptions exportOptions;
-    exportCmd->add_option("--format", exportOptions.format, "csv or json")->required();
+    exportCmd->add_option("--format", exportOptions.format, "csv, xlsx, json, html or pdf")->required();
     exportCmd->add_option("--out", exportOptions.out,
                           "File to write; for csv a prefix (out/audit.csv writes out/audit-answers.csv, -results.csv, -plan.csv) or a "
                           "folder ending in /")

@@ -10,10 +10,12 @@
 
 #include "assessment/service.hpp"
 #include "auth/auth_service.hpp"
+#include "export/export_service.hpp"
 #include "i18n/strings.hpp"
 #include "questionnaire/loader.hpp"
 #include "scoring/service.hpp"
 #include "skills/service.hpp"
+#include "store/plan_store.hpp"
 #include "store/audit_log.hpp"
 #include "ui/touch.hpp"
 
@@ -21,7 +23,7 @@
 
 namespace kiosk::ui {
 
-enum class Screen { Home, Assessment, Completion, Results, Matrix, SignIn, AuditLog, Settings, StartupError };
+enum class Screen { Home, Assessment, Completion, Results, Matrix, SignIn, AuditLog, Settings, Auditor, StartupError };
 
 struct Services {
     assessment::AssessmentService* assessments = nullptr;
@@ -32,6 +34,8 @@ struct Services {
     const scoring::Policy* policy = nullptr;  // for the glyphs of the results' texts
     store::AuditLog* audit = nullptr;         // the log, its filters and verification (auditor screen)
     auth::AuthService* auth = nullptr;        // sign-in, PINs, lockout; who is signed in
+    store::PlanStore* plans = nullptr;        // the improvement plan of each result (auditor workspace)
+    exporting::Exporter* exporter = nullptr;  // exports from the auditor workspace
 };
 
 struct Fonts {
@@ -83,6 +87,7 @@ struct ResultsState {
     ResultsTab tab = ResultsTab::Gaps;
     std::set<std::string> openGaps;  // gaps opened to show their explanation
     std::string revealGap;           // the gap just opened, scrolled into view on the next frame
+    Screen back = Screen::Home;      // where "back" leads: Home, or the auditor's workspace
 };
 
 // A person being added or edited by an administrator; dates stay text until saved.
@@ -151,6 +156,53 @@ struct AuditViewState {
     std::string error;
 };
 
+// The auditor's workspace: every assessment with filters and sorting, two results compared, and
+// the improvement plan of a result.
+enum class AuditorView { List, Compare, Plan };
+
+struct AuditorRow {
+    assessment::AssessmentSummary summary;
+    std::optional<scoring::Decision> decision;  // scored measures assessments only
+    std::optional<double> overall;
+};
+
+// One gap's plan entry being edited, as typed.
+struct PlanDraftState {
+    store::PlanEntry entry;
+    std::string error;
+};
+
+struct AuditorState {
+    bool stale = true;
+    AuditorView view = AuditorView::List;
+    std::vector<AuditorRow> rows;   // every assessment, newest first
+    bool showFilters = false;
+    float panelHeight = 0;          // of the open panel (filters or export) as last drawn
+    std::string questionnaire;      // questionnaire id, empty = all
+    int days = 0;                   // completed (or begun) within the last `days` days, 0 = any time
+    int decision = -1;              // a scoring::Decision, -1 = any
+    int status = 0;                 // 0 completed, 1 in progress, 2 discarded, 3 any
+    int sort = 0;                   // 0 newest first, 1 oldest first, 2 lowest overall score first
+    std::vector<std::string> compare;  // up to two assessments chosen for comparison
+    std::optional<scoring::FacilityResult> left, right;  // compared: older left, newer right
+    std::string planFor;            // the assessment whose plan is open
+    std::optional<scoring::FacilityResult> planResult;
+    std::vector<exporting::PlanItem> plan;
+    std::vector<exporting::PlanItem> previousPlan;  // of the assessment before it, if any
+    std::optional<PlanDraftState> draft;
+    // Exporting the assessments of the chosen period.
+    bool showExport = false;
+    std::string format = "pdf";
+    std::string path;               // where the file goes; follows the format until edited
+    bool pathEdited = false;
+    bool confirmOverwrite = false;  // the file exists: exporting waits for a yes
+    bool exportPending = false;     // the export button was pressed: "exporting…" is drawn, then it runs
+    bool exportShown = false;       // a frame with "exporting…" has been drawn
+    std::vector<std::string> written;  // the files of the last export, full paths
+    std::string message;
+    std::string error;
+};
+
 struct AppState {
     Screen screen = Screen::Home;
     Lang lang = Lang::Ja;
@@ -164,6 +216,7 @@ struct AppState {
     SignInState signIn;
     AuditViewState auditView;
     SettingsState settings;
+    AuditorState auditor;
     bool quitRequested = false;
     TouchScroll touch;
     bool animating = false;   // something moves on its own (a flicked list): keep drawing frames
@@ -189,6 +242,7 @@ void drawStartupError(AppState& state);
 void drawSignIn(AppState& state);
 void drawAuditLog(AppState& state);
 void drawSettings(AppState& state);
+void drawAuditor(AppState& state);
 
 // Access: whether the signed-in role passes `gate` (always, when the kiosk has no roles), and
 // opening `target` through the sign-in screen when it does not. The screens behind a gate check

@@ -139,7 +139,8 @@ void drawHome(AppState& state) {
     const auto& catalog = *state.services.catalog;
     const int matrixIndex = static_cast<int>(catalog.questionnaires.size() + state.home.inProgress.size() + state.home.scored.size());
     const int auditIndex = matrixIndex + (state.services.skills ? 1 : 0);
-    const int settingsIndex = auditIndex + (state.services.audit ? 1 : 0);
+    const int auditorIndex = auditIndex + (state.services.audit ? 1 : 0);
+    const int settingsIndex = auditorIndex + (state.services.plans ? 1 : 0);
     const int total = settingsIndex + (state.services.auth ? 1 : 0);
     if (total > 0) {
         if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state.home.focused = (state.home.focused + 1) % total, state.home.scrollToFocus = true;
@@ -275,6 +276,14 @@ void drawHome(AppState& state) {
                  focused) ||
             (focused && activate))
             openGated(state, auth::Gate::AuditLogView, Screen::AuditLog);
+    }
+    if (state.services.plans && state.screen == Screen::Home) {
+        ImGui::Spacing();
+        const bool focused = state.home.focused == auditorIndex;
+        if (card(state, "auditor", state.tr("auditor.title"), state.tr("home.auditor_text"), state.tr("home.audit_who"),
+                 state.tr("home.open_audit"), focused) ||
+            (focused && activate))
+            openGated(state, auth::Gate::Exports, Screen::Auditor);
     }
     if (state.services.auth && state.screen == Screen::Home) {
         ImGui::Spacing();

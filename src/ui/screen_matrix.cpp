@@ -389,19 +389,6 @@ void importExport(AppState& state) {
 }
 
 
-// A text field bound to a std::string; characters the atlas lacks are drawn from the next frame.
-bool textField(AppState& state, const char* id, std::string& value, float width, const char* hint = "") {
-    char buffer[256];
-    const std::size_t n = std::min(value.size(), sizeof buffer - 1);
-    std::copy_n(value.data(), n, buffer);
-    buffer[n] = '\0';
-    ImGui::SetNextItemWidth(width);
-    if (!inputText(id, hint, buffer, sizeof buffer)) return false;
-    value = buffer;
-    ensureGlyphs(state, value);
-    return true;
-}
-
 PersonDraft draftFor(const AppState& state, const Person* existing) {
     PersonDraft d;
     const auto& catalog = state.services.skills->catalog();

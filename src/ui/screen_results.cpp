@@ -298,7 +298,17 @@ void showResults(AppState& state, const std::string& assessmentUuid) {
 
 void drawResults(AppState& state) {
     auto& s = state.results;
-    if (headerBar(state, state.tr("results.title"), true) || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    // Opened from the auditor's workspace: a way back to it beside Home.
+    std::vector<HeaderTool> tools;
+    if (s.back == Screen::Auditor) tools.push_back({state.tr("auditor.back_to_list"), false});
+    const bool home = headerBar(state, state.tr("results.title"), true, tools.empty() ? nullptr : &tools);
+    if ((!tools.empty() && tools[0].pressed) || (s.back == Screen::Auditor && keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) {
+        state.results = ResultsState{};
+        state.auditor.stale = true;
+        state.screen = Screen::Auditor;
+        return;
+    }
+    if (home || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         goHome(state);
         return;
     }

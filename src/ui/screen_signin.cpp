@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 
 #include "i18n/strings.hpp"
 #include "util/dates.hpp"
@@ -30,15 +29,6 @@ Role roleFor(auth::Gate gate) {
     }
 }
 
-// The first day of a period of `days` days that ends today (local time), as the filter takes it.
-std::string firstDayOf(int days) {
-    const dates::Date today = dates::today();
-    const auto first = std::chrono::sys_days{std::chrono::year{today.year} / today.month / today.day} - std::chrono::days{days - 1};
-    const std::chrono::year_month_day ymd{first};
-    return dates::iso({static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-                       static_cast<int>(static_cast<unsigned>(ymd.day()))});
-}
-
 std::string roleLabel(const AppState& state, Role role) { return state.tr("signin.role_" + std::string(store::roleName(role))); }
 
 void leave(AppState& state) {
@@ -47,6 +37,7 @@ void leave(AppState& state) {
     if (after == Screen::Matrix) state.matrix.stale = true;
     if (after == Screen::AuditLog) state.auditView.stale = true;
     if (after == Screen::Settings) state.settings = SettingsState{};
+    if (after == Screen::Auditor) state.auditor.stale = true;
     if (after == Screen::Home) goHome(state);
     else state.screen = after;
 }
@@ -233,7 +224,7 @@ void drawAuditLog(AppState& state) {
         v.error.clear();
         store::AuditFilter filter;
         if (!v.filter.empty()) filter.event = v.filter;
-        if (v.days > 0) filter.from = firstDayOf(v.days);
+        if (v.days > 0) filter.from = dates::iso(dates::addDays(dates::today(), 1 - v.days));
         if (auto rows = state.services.audit->list(filter)) {
             v.rows = std::move(*rows);
             std::reverse(v.rows.begin(), v.rows.end());

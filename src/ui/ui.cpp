@@ -12,6 +12,9 @@ void goHome(AppState& state) {
     state.results = ResultsState{};
     state.signIn = SignInState{};
     state.settings = SettingsState{};
+    state.auditor.view = AuditorView::List;
+    state.auditor.draft.reset();
+    state.auditor.stale = true;
     state.matrix.stale = true;
     state.home.stale = true;
     state.home.error.clear();
@@ -30,6 +33,7 @@ void idleReset(AppState& state) {
     state.matrix.message.clear();
     state.home.confirmDiscard.clear();
     state.auditView = AuditViewState{};
+    state.auditor = AuditorState{};
     state.typedText.clear();
     goHome(state);
 }
@@ -66,6 +70,9 @@ void drawFrame(AppState& state) {
         break;
     case Screen::Settings:
         drawSettings(state);
+        break;
+    case Screen::Auditor:
+        drawAuditor(state);
         break;
     case Screen::StartupError:
         drawStartupError(state);

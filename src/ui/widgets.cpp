@@ -1,5 +1,6 @@
 // Drawing helpers shared by the screens.
 #include "ui/widgets.hpp"
+#include "ui/fonts.hpp"
 
 #include "ui/text_layout.hpp"
 
@@ -405,6 +406,17 @@ bool keyPressed(int key) {
     // Keys typed into a field belong to it, except Escape, which always leaves (Home).
     if (ImGui::GetIO().WantTextInput && key != ImGui::GetKeyIndex(ImGuiKey_Escape)) return false;
     return ImGui::IsKeyPressed(key, false);
+}
+
+bool textField(AppState& state, const char* id, std::string& value, float width, const char* hint, std::size_t capacity) {
+    std::string buffer(std::max<std::size_t>(capacity, 2), '\0');
+    const std::size_t n = std::min(value.size(), buffer.size() - 1);
+    std::copy_n(value.data(), n, buffer.data());
+    ImGui::SetNextItemWidth(width);
+    if (!inputText(id, hint, buffer.data(), buffer.size())) return false;
+    value = buffer.c_str();
+    ensureGlyphs(state, value);
+    return true;
 }
 
 }  // namespace kiosk::ui

@@ -109,6 +109,9 @@ void endCombo();
 // A one-line field; returns true on Enter when `flags` has EnterReturnsTrue, else on every change.
 bool inputText(const char* id, const char* hint, char* buffer, std::size_t size, ImGuiInputTextFlags flags = 0);
 bool inputTextMultiline(const char* id, char* buffer, std::size_t size, ImVec2 box);
+// A one-line field bound to a string (up to `capacity` - 1 bytes); characters the font atlas lacks
+// are drawn from the next frame on. Returns true when the text changed.
+bool textField(AppState& state, const char* id, std::string& value, float width, const char* hint = "", std::size_t capacity = 256);
 // A table's header row, tall enough to tap (sorting columns are sorted by a tap on the header);
 // a column with a note shows it on a second line under its name.
 void tableHeaders(int columns, const std::vector<std::string>& notes = {});

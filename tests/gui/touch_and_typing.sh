@@ -52,8 +52,20 @@ sleep 0.5
 before=$(grep -v '^#' "$trace" | tail -n 1)
 shot name-empty
 # One character per call: xdotool maps each kanji to a spare key code for the moment it types it,
-# and characters typed back to back can race with that remapping.
-for c in 髙 﨑 " " 花 子; do xdotool type --delay 200 "$c"; sleep 0.3; done
+# and a character typed while the kiosk is still busy (growing its font atlas for the one before,
+# which takes much longer in a sanitizer build) can race with that remapping. So each character
+# waits (up to 20 s) until the kiosk has drawn a frame since it was typed with no character drawn
+# as '?', that is with the atlas grown for it.
+frames() { grep -vc '^#' "$trace" 2>/dev/null || true; }
+for c in 髙 﨑 " " 花 子; do
+  drawn=$(frames)
+  xdotool type --delay 200 "$c"
+  for _ in $(seq 100); do
+    [ "$(frames)" -gt "$drawn" ] && [ "$(grep -v '^#' "$trace" | tail -n 1)" = "$before" ] && break
+    sleep 0.2
+  done
+  sleep 0.3
+done
 sleep 1.5
 xdotool mousemove 10 300   # a frame or two more without changing anything
 sleep 0.5

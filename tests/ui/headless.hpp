@@ -100,15 +100,15 @@ public:
         frames(1);
     }
 
-    // Taps the touch target whose label (before any "##") is `label` (the `nth` such target, from
-    // 0, in drawing order); false when there is none.
+    // Taps the touch target whose label (before any "##", or the whole label for one that starts
+    // with "##") is `label`: the `nth` such target, from 0, in drawing order; false when none is.
     bool tap(std::string_view label, int nth = 0) {
         ui::collectTouchTargets(true);
         frames(1);
         const auto targets = ui::takeTouchTargets();
         ui::collectTouchTargets(false);
         for (const auto& t : targets) {
-            if (std::string_view(t.label).substr(0, t.label.find("##")) != label) continue;
+            if (std::string_view(t.label).substr(0, t.label.find("##")) != label && t.label != label) continue;
             if (nth-- > 0) continue;
             click((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
             return true;

@@ -42,7 +42,7 @@ TEST_CASE("staff reach no protected screen, however the screen is opened") {
     Guarded g;
     test::HeadlessUi ui(g.f.state);
     REQUIRE(g.auth.current() == Role::Staff);
-    for (auto screen : {ui::Screen::Matrix, ui::Screen::AuditLog, ui::Screen::Settings}) {
+    for (auto screen : {ui::Screen::Matrix, ui::Screen::AuditLog, ui::Screen::Settings, ui::Screen::Auditor}) {
         ui::goHome(g.f.state);
         g.f.state.screen = screen;  // as if a button had been bypassed
         ui.frames(2);

@@ -16,6 +16,8 @@
 #include "headless.hpp"
 #include "layout_check.hpp"
 #include "store/audit_log.hpp"
+#include "export/export_service.hpp"
+#include "store/plan_store.hpp"
 #include "ui/fonts.hpp"
 #include "util/dates.hpp"
 
@@ -180,6 +182,45 @@ TEST_CASE("every screen lays out at every supported size and scale, in both lang
                 f.state.settings.message = "研修担当の PIN を保存しました。";
                 report("Settings, removing a PIN, " + at, drawAndCheck(ui, f.state));
                 f.state.settings = ui::SettingsState{};
+
+                // The auditor's workspace: the list with its filters, two results compared, a plan
+                // with one gap planned and another being edited.
+                store::PlanStore plans(f.db, &audit);
+                f.state.services.plans = &plans;
+                f.state.auditor = ui::AuditorState{};
+                f.state.screen = ui::Screen::Auditor;
+                f.state.auditor.showFilters = true;
+                report("Auditor's workspace with filters, " + at, drawAndCheck(ui, f.state));
+                f.state.auditor.showFilters = false;
+                report("Auditor's workspace, " + at, drawAndCheck(ui, f.state));
+                exporting::Exporter exporter(f.db, &audit, {&f.catalog.domains, &f.skillCatalog});
+                f.state.services.exporter = &exporter;
+                f.state.auditor.showExport = true;
+                f.state.auditor.confirmOverwrite = true;
+                f.state.auditor.message = "3 個のファイルを書き出しました";
+                f.state.auditor.written = {"/home/kiosk/medsec-kiosk-2026-11-27-answers.csv", "/home/kiosk/medsec-kiosk-2026-11-27-results.csv"};
+                report("Auditor's workspace exporting, " + at, drawAndCheck(ui, f.state));
+                f.state.auditor.showExport = false;
+                f.state.services.exporter = nullptr;
+                REQUIRE(f.state.auditor.rows.size() >= 2);
+                f.state.auditor.left = f.state.auditor.right = f.state.results.result;
+                f.state.auditor.view = ui::AuditorView::Compare;
+                report("Results compared, " + at, drawAndCheck(ui, f.state));
+                auto scored = f.scoring->resultFor(w.resultUuid);
+                REQUIRE(scored);
+                REQUIRE(scored->gaps.size() >= 2);
+                if (plans.list(w.resultUuid)->empty())
+                    REQUIRE(plans.set(w.resultUuid, {scored->gaps[0], "医療情報部 課長", "2027-03-31", exporting::PlanStatus::InProgress,
+                                                     "ベンダーと契約内容を確認中"}));
+                f.state.auditor.view = ui::AuditorView::Plan;
+                f.state.auditor.planFor = w.resultUuid;
+                f.state.auditor.planResult = *scored;
+                f.state.auditor.plan = plans.list(w.resultUuid).value();
+                f.state.auditor.previousPlan = f.state.auditor.plan;
+                f.state.auditor.draft = ui::PlanDraftState{{scored->gaps[1], "", "R9.3.31", exporting::PlanStatus::Planned, ""}, "期限の日付が読めません"};
+                report("Improvement plan being edited, " + at, drawAndCheck(ui, f.state));
+                f.state.auditor = ui::AuditorState{};
+                f.state.services.plans = nullptr;
                 access.signOut();
                 f.state.services.audit = nullptr;
                 f.state.services.auth = nullptr;

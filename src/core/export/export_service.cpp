@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "export/csv_writer.hpp"
+#include "export/documents.hpp"
 #include "export/json_bundle.hpp"
 #include "util/file.hpp"
 #include "util/hash.hpp"
@@ -23,6 +24,14 @@ Result<std::vector<OutputFile>> csvFiles(const Report& report) {
 }
 
 Result<std::vector<OutputFile>> jsonFile(const Report& report) { return std::vector<OutputFile>{{"", bundleJson(report), -1}}; }
+
+// A document of one file (documents.hpp) as a format.
+template <Result<std::string> (*Document)(const Report&)>
+Result<std::vector<OutputFile>> documentFile(const Report& report) {
+    auto bytes = Document(report);
+    if (!bytes) return Error{bytes.error()};
+    return std::vector<OutputFile>{{"", std::move(*bytes), -1}};
+}
 
 bool namesFolder(const fs::path& out) {
     std::error_code ec;
@@ -43,7 +52,11 @@ std::optional<std::string> targetProblem(const fs::path& path, bool force) {
 }  // namespace
 
 const std::vector<Format>& formats() {
-    static const std::vector<Format> list{{"csv", "csv", csvFiles}, {"json", "json", jsonFile}};
+    static const std::vector<Format> list{{"csv", "csv", csvFiles},
+                                          {"xlsx", "xlsx", documentFile<xlsxDocument>},
+                                          {"json", "json", jsonFile},
+                                          {"html", "html", documentFile<htmlReport>},
+                                          {"pdf", "pdf", documentFile<pdfReport>}};
     return list;
 }
 
@@ -130,6 +143,18 @@ Result<ExportOutcome> writeExport(const Report& report, const ExportRequest& req
             return Error{fmt::format("could not record the export: {}", s.error())};
         }
     return outcome;
+}
+
+Result<ExportOutcome> Exporter::run(const ReportRequest& report, const ExportRequest& request) {
+    if (!findFormat(request.format)) return Error{fmt::format("'{}' is not a format this kiosk writes; choose {}", request.format, formatNames())};
+    auto built = buildReport(m_db, report, m_context);
+    if (!built) return Error{built.error()};
+    return writeExport(*built, request, m_db, m_audit);
+}
+
+bool Exporter::exists(const std::filesystem::path& path) {
+    std::error_code ec;
+    return std::filesystem::exists(path, ec);
 }
 
 }  // namespace kiosk::exporting

@@ -2,7 +2,7 @@
 // the files from the path asked for, refuses to replace a file unless told to, writes each one
 // atomically (temporary file, fsync, rename), and records each in the audit log.
 //
-// File names. A format of one file (json) writes exactly the path given. CSV writes three files,
+// File names. A format of one file (xlsx, json, html, pdf) writes exactly the path given. CSV writes three files,
 // answers, results and plan, named from the path given:
 //   --out exports/audit-2026.csv  ->  exports/audit-2026-answers.csv, -results.csv, -plan.csv
 //   --out exports/audit-2026      ->  the same (".csv" is added, never doubled)
@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "export/report.hpp"
+#include "export/report_builder.hpp"
 #include "store/audit_log.hpp"
 #include "store/database.hpp"
 #include "util/result.hpp"
@@ -39,10 +40,10 @@ struct Format {
     std::function<Result<std::vector<OutputFile>>(const Report&)> write;
 };
 
-// The formats this build writes (csv and json), and one by name (nullptr when unknown).
+// The formats this build writes (csv, xlsx, json, html, pdf), and one by name (nullptr when unknown).
 const std::vector<Format>& formats();
 const Format* findFormat(std::string_view name);
-// "csv or json", for messages.
+// "csv, xlsx, json, html or pdf", for messages.
 std::string formatNames();
 
 // Where each file of an export goes (see the top of this file).
@@ -74,5 +75,20 @@ struct ExportOutcome {
 // removed, nothing is recorded, and the error names the file. A read-only database cannot record
 // the export; the files are written and `recorded` is false.
 Result<ExportOutcome> writeExport(const Report& report, const ExportRequest& request, store::Database& db, store::AuditLog* audit);
+
+// Exports as the kiosk's screens start them: the report built from the kiosk's database and written
+// in one call, recorded in its audit log as the role signed in.
+class Exporter {
+public:
+    Exporter(store::Database& db, store::AuditLog* audit, ReportContext context) : m_db(db), m_audit(audit), m_context(context) {}
+    Result<ExportOutcome> run(const ReportRequest& report, const ExportRequest& request);
+    // Whether a file or folder is at this path already (an export there waits for a yes).
+    static bool exists(const std::filesystem::path& path);
+
+private:
+    store::Database& m_db;
+    store::AuditLog* m_audit;
+    ReportContext m_context;
+};
 
 }  // namespace kiosk::exporting

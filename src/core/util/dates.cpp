@@ -2,6 +2,8 @@
 // begins; this file only reads the forms people type and checks ICU's answer against them.
 #include "util/dates.hpp"
 
+#include <chrono>
+
 #include <unicode/calendar.h>
 #include <unicode/dtfmtsym.h>
 #include <unicode/normalizer2.h>
@@ -415,6 +417,13 @@ Date today() {
     std::tm local{};
     localtime_r(&now, &local);
     return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+Date addDays(const Date& date, int days) {
+    using namespace std::chrono;
+    const year_month_day moved{sys_days{year{date.year} / date.month / date.day} + std::chrono::days{days}};
+    return {static_cast<int>(moved.year()), static_cast<int>(static_cast<unsigned>(moved.month())),
+            static_cast<int>(static_cast<unsigned>(moved.day()))};
 }
 
 }  // namespace kiosk::dates

@@ -53,4 +53,7 @@ std::string eraOfYear(int year, Lang lang);
 // Today in the machine's time zone.
 Date today();
 
+// The day `days` days after `date` (before it when negative), across months and years.
+Date addDays(const Date& date, int days);
+
 }  // namespace kiosk::dates
