@@ -163,6 +163,12 @@ void drawExport(AppState& state) {
     auto& a = state.auditor;
     if (a.path.empty() || !a.pathEdited) a.path = defaultExportPath(a.format);
     box([&](float w) {
+        // What the last export wrote, first, where the panel never has to scroll to it.
+        if (!a.written.empty()) {
+            wrappedText(a.message, nullptr, w, &theme::kSelected);
+            for (const auto& file : a.written) wrappedText(file, state.fonts.small, w);
+            ImGui::Spacing();
+        }
         wrappedText(state.tr(a.days > 0 ? "auditor.export_period" : "auditor.export_all"), nullptr, w);
         if (a.days > 0) wrappedText(i18n::substitute(state.tr("auditor.export_from"), {dates::iso(dates::addDays(dates::today(), 1 - a.days))}),
                                     state.fonts.small, w, &theme::kMuted);
@@ -207,8 +213,6 @@ void drawExport(AppState& state) {
                 else a.exportPending = true, a.exportShown = false;  // "exporting…" is shown first
             }
         }
-        if (!a.message.empty()) wrappedText(a.message, nullptr, w, &theme::kSelected);
-        for (const auto& file : a.written) wrappedText(file, state.fonts.small, w);
     });
 }
 
@@ -282,7 +286,7 @@ void drawList(AppState& state) {
     if (!ImGui::BeginTable("assessments", 6, flags, {0, ImGui::GetContentRegionAvail().y})) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(state.tr("auditor.col_compare").c_str(), 0, 64);
-    ImGui::TableSetupColumn(state.tr("auditor.col_day").c_str(), 0, 120);
+    ImGui::TableSetupColumn(state.tr("auditor.col_day").c_str(), 0, 170);
     ImGui::TableSetupColumn(state.tr("auditor.col_questionnaire").c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(state.tr("auditor.col_status").c_str(), 0, 170);
     ImGui::TableSetupColumn(state.tr("auditor.col_overall").c_str(), 0, 70);
@@ -310,7 +314,8 @@ void drawList(AppState& state) {
             }
             ImGui::TableSetColumnIndex(1);
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(dayOf(row.summary.record).c_str());
+            const auto& r = row.summary.record;
+            ImGui::TextUnformatted(localTimeLabel(r.completedAt ? *r.completedAt : r.discardedAt ? *r.discardedAt : r.createdAt).c_str());
             // Titles and decisions wrap within their cells (two lines fit a row).
             ImGui::TableSetColumnIndex(2);
             wrappedText(row.summary.title.get(state.lang), state.fonts.small, ImGui::GetContentRegionAvail().x);
@@ -343,8 +348,8 @@ void drawCompare(AppState& state) {
     const auto& r = *a.right;
     box([&](float w) {
         wrappedText(i18n::substitute(state.tr("auditor.compare_overall"),
-                                     {localTimeLabel(l.computedAt).substr(0, 10), fmt::format("{:.0f}", l.overall), l.decisionName.get(state.lang),
-                                      localTimeLabel(r.computedAt).substr(0, 10), fmt::format("{:.0f}", r.overall), r.decisionName.get(state.lang)}),
+                                     {localTimeLabel(l.computedAt), fmt::format("{:.0f}", l.overall), l.decisionName.get(state.lang),
+                                      localTimeLabel(r.computedAt), fmt::format("{:.0f}", r.overall), r.decisionName.get(state.lang)}),
                     nullptr, w);
     });
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
@@ -352,8 +357,8 @@ void drawCompare(AppState& state) {
     if (!ImGui::BeginTable("compare", 4, flags, {0, ImGui::GetContentRegionAvail().y})) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(state.tr("auditor.col_domain").c_str(), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(localTimeLabel(l.computedAt).substr(0, 10).c_str(), 0, 130);
-    ImGui::TableSetupColumn(localTimeLabel(r.computedAt).substr(0, 10).c_str(), 0, 130);
+    ImGui::TableSetupColumn(localTimeLabel(l.computedAt).c_str(), 0, 170);
+    ImGui::TableSetupColumn(localTimeLabel(r.computedAt).c_str(), 0, 170);
     ImGui::TableSetupColumn(state.tr("auditor.col_change").c_str(), 0, 110);
     tableHeaders(4);
     for (const auto& line : r.domains) {
@@ -514,6 +519,7 @@ void drawAuditor(AppState& state) {
     if (a.view != AuditorView::List && (tools[0].pressed || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) {
         a.view = AuditorView::List;
         a.draft.reset();
+        a.message.clear();
         a.stale = true;
         return;
     }
