@@ -269,29 +269,28 @@ void drawHome(AppState& state) {
             openGated(state, auth::Gate::SkillMatrix, Screen::Matrix);
         }
     }
-    if (state.services.audit && state.screen == Screen::Home) {
+    // The protected screens after it, each behind its gate, in keyboard order.
+    struct Protected {
+        bool offered;
+        int index;
+        const char *id, *title, *text, *who, *open;
+        auth::Gate gate;
+        Screen screen;
+    };
+    const Protected cards[] = {
+        {state.services.audit != nullptr, auditIndex, "audit", "audit.title", "home.audit_text", "home.audit_who", "home.open_audit",
+         auth::Gate::AuditLogView, Screen::AuditLog},
+        {state.services.plans != nullptr, auditorIndex, "auditor", "auditor.title", "home.auditor_text", "home.audit_who", "home.open_audit",
+         auth::Gate::Exports, Screen::Auditor},
+        {state.services.auth != nullptr, settingsIndex, "settings", "settings.title", "home.settings_text", "home.settings_who",
+         "home.open_settings", auth::Gate::Settings, Screen::Settings},
+    };
+    for (const auto& c : cards) {
+        if (!c.offered || state.screen != Screen::Home) continue;
         ImGui::Spacing();
-        const bool focused = state.home.focused == auditIndex;
-        if (card(state, "audit", state.tr("audit.title"), state.tr("home.audit_text"), state.tr("home.audit_who"), state.tr("home.open_audit"),
-                 focused) ||
-            (focused && activate))
-            openGated(state, auth::Gate::AuditLogView, Screen::AuditLog);
-    }
-    if (state.services.plans && state.screen == Screen::Home) {
-        ImGui::Spacing();
-        const bool focused = state.home.focused == auditorIndex;
-        if (card(state, "auditor", state.tr("auditor.title"), state.tr("home.auditor_text"), state.tr("home.audit_who"),
-                 state.tr("home.open_audit"), focused) ||
-            (focused && activate))
-            openGated(state, auth::Gate::Exports, Screen::Auditor);
-    }
-    if (state.services.auth && state.screen == Screen::Home) {
-        ImGui::Spacing();
-        const bool focused = state.home.focused == settingsIndex;
-        if (card(state, "settings", state.tr("settings.title"), state.tr("home.settings_text"), state.tr("home.settings_who"),
-                 state.tr("home.open_settings"), focused) ||
-            (focused && activate))
-            openGated(state, auth::Gate::Settings, Screen::Settings);
+        const bool focused = state.home.focused == c.index;
+        if (card(state, c.id, state.tr(c.title), state.tr(c.text), state.tr(c.who), state.tr(c.open), focused) || (focused && activate))
+            openGated(state, c.gate, c.screen);
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();

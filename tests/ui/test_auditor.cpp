@@ -42,6 +42,13 @@ struct Workspace {
         REQUIRE(auth.setPin(Role::Auditor, "482915"));
         auth.signOut();
     }
+    // Signed in as the auditor, with the workspace open.
+    void open(test::HeadlessUi& ui) {
+        REQUIRE(auth.signIn(Role::Auditor, "482915")->ok);
+        ui::openGated(f.state, kiosk::auth::Gate::Exports, ui::Screen::Auditor);
+        ui.frames(2);
+        REQUIRE(f.state.screen == ui::Screen::Auditor);
+    }
 };
 
 }  // namespace
@@ -68,11 +75,8 @@ TEST_CASE("staff cannot open the auditor's workspace; the auditor's PIN opens it
 TEST_CASE("the auditor filters the assessments, compares two results and plans a gap") {
     Workspace w;
     auto& f = w.f;
-    REQUIRE(w.auth.signIn(Role::Auditor, "482915")->ok);
     test::HeadlessUi ui(f.state, 1280, 800);
-    ui::openGated(f.state, auth::Gate::Exports, ui::Screen::Auditor);
-    ui.frames(2);
-    REQUIRE(f.state.screen == ui::Screen::Auditor);
+    w.open(ui);
 
     // Only the security-measures questionnaire: the two scored assessments.
     REQUIRE(ui.tap(f.strings.get(Lang::Ja, "auditor.filters")));
@@ -155,10 +159,8 @@ TEST_CASE("the auditor filters the assessments, compares two results and plans a
 TEST_CASE("a result opened from the workspace leads back to it") {
     Workspace w;
     auto& f = w.f;
-    REQUIRE(w.auth.signIn(Role::Auditor, "482915")->ok);
     test::HeadlessUi ui(f.state, 1280, 800);
-    ui::openGated(f.state, auth::Gate::Exports, ui::Screen::Auditor);
-    ui.frames(2);
+    w.open(ui);
     REQUIRE(ui.tap(f.strings.get(Lang::Ja, "auditor.open_result")));
     REQUIRE(f.state.screen == ui::Screen::Results);
     REQUIRE(f.state.results.result);
@@ -170,12 +172,10 @@ TEST_CASE("a result opened from the workspace leads back to it") {
 TEST_CASE("the auditor exports from the workspace: the full path is shown, an existing file waits for a yes, the export is audited") {
     Workspace w;
     auto& f = w.f;
-    REQUIRE(w.auth.signIn(Role::Auditor, "482915")->ok);
     const test::TempDir dir;
     const auto path = dir / "report.html";
     test::HeadlessUi ui(f.state, 1280, 800);
-    ui::openGated(f.state, auth::Gate::Exports, ui::Screen::Auditor);
-    ui.frames(2);
+    w.open(ui);
     REQUIRE(ui.tap(f.strings.get(Lang::Ja, "auditor.export")));
     REQUIRE(f.state.auditor.showExport);
     REQUIRE(ui.tap("HTML"));
