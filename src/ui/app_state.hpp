@@ -2,6 +2,7 @@
 // screen, and the services through which screens change the world.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <map>
 #include <set>
@@ -196,8 +197,7 @@ struct AuditorState {
     std::string path;               // where the file goes; follows the format until edited
     bool pathEdited = false;
     bool confirmOverwrite = false;  // the file exists: exporting waits for a yes
-    bool exportPending = false;     // the export button was pressed: "exporting…" is drawn, then it runs
-    bool exportShown = false;       // a frame with "exporting…" has been drawn
+    std::shared_ptr<exporting::ExportJob> job;  // the export running, if one is
     std::vector<std::string> written;  // the files of the last export, full paths
     std::string message;
     std::string error;

@@ -140,23 +140,31 @@ std::string defaultExportPath(const std::string& format) {
     return (folder / fmt::format("medsec-kiosk-{}.{}", dates::iso(dates::today()), format)).string();
 }
 
-void runExport(AppState& state, bool force) {
+// Starts the export on a thread of its own; the panel shows its progress until it ends.
+void startExport(AppState& state, bool force) {
     auto& a = state.auditor;
-    a.exportPending = false;
     a.confirmOverwrite = false;
+    a.message.clear();
+    a.written.clear();
+    a.error.clear();
     exporting::ReportRequest report;
     report.lang = state.lang;
     if (a.days > 0) report.from = dates::iso(dates::addDays(dates::today(), 1 - a.days));
     report.matrix = permitted(state, auth::Gate::SkillMatrix);  // personal data only for those who may read it
-    auto outcome = state.services.exporter->run(report, {a.format, a.path, force});
+    a.job = state.services.exporter->start(report, {a.format, a.path, force});
+}
+
+// The export has ended: what it wrote, or why it could not.
+void finishExport(AppState& state) {
+    auto& a = state.auditor;
+    const auto& outcome = a.job->outcome();
     if (!outcome) {
         a.error = outcome.error();
-        return;
+    } else {
+        for (const auto& file : outcome->files) a.written.push_back(file.path.string());
+        a.message = i18n::substitute(state.tr("auditor.exported"), {std::to_string(a.written.size())});
     }
-    a.error.clear();
-    a.written.clear();
-    for (const auto& file : outcome->files) a.written.push_back(file.path.string());
-    a.message = i18n::substitute(state.tr("auditor.exported"), {std::to_string(a.written.size())});
+    a.job.reset();
 }
 
 void drawExport(AppState& state) {
@@ -192,15 +200,18 @@ void drawExport(AppState& state) {
         const auto full = std::filesystem::absolute(a.path, ec);
         wrappedText(i18n::substitute(state.tr("matrix.full_path"), {ec ? a.path : full.lexically_normal().string()}), state.fonts.small, w,
                     &theme::kMuted);
-        if (a.exportPending) {
+        if (a.job) {
             wrappedText(state.tr("auditor.exporting"), nullptr, w, &theme::kWarning);
-            a.exportShown = true;
-            state.animating = true;  // the next frame comes at once and runs the export
+            const std::size_t total = a.job->total(), done = a.job->done();
+            const float fraction = total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.0f;
+            const std::string count = total > 0 ? fmt::format("{} / {}", done, total) : std::string("…");
+            ImGui::ProgressBar(fraction, {w, theme::kMinTouch}, count.c_str());
+            state.animating = true;  // keep drawing while it runs
         } else if (a.confirmOverwrite) {
             wrappedText(i18n::substitute(state.tr("matrix.overwrite_question"), {a.path}), nullptr, w, &theme::kWarning);
             const std::string yes = state.tr("matrix.overwrite");
             const std::string no = state.tr("matrix.cancel");
-            if (bigButton((yes + "##overwrite").c_str(), {ImGui::CalcTextSize(yes.c_str()).x + 48, theme::kMinTouch}, true)) runExport(state, true);
+            if (bigButton((yes + "##overwrite").c_str(), {ImGui::CalcTextSize(yes.c_str()).x + 48, theme::kMinTouch}, true)) startExport(state, true);
             ImGui::SameLine();
             if (bigButton((no + "##keepfile").c_str(), {ImGui::CalcTextSize(no.c_str()).x + 48, theme::kMinTouch})) a.confirmOverwrite = false;
         } else {
@@ -210,7 +221,7 @@ void drawExport(AppState& state) {
                 a.written.clear();
                 // CSV writes three files beside the name given; each is checked by the export itself.
                 if (a.format != "csv" && exporting::Exporter::exists(a.path)) a.confirmOverwrite = true;
-                else a.exportPending = true, a.exportShown = false;  // "exporting…" is shown first
+                else startExport(state, false);
             }
         }
     });
@@ -534,8 +545,7 @@ void drawAuditor(AppState& state) {
             if (a.showExport) a.showFilters = false;  // one panel at a time leaves the list room
         }
         if (tools[0].pressed && a.showFilters) a.showExport = false;
-        // The frame that says "exporting…" is on screen: now the export runs.
-        if (a.exportPending && a.exportShown) runExport(state, false);
+        if (a.job && a.job->finished()) finishExport(state);
     }
     if (a.stale) refresh(state);
     errorBanner(a.error);

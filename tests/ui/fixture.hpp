@@ -25,7 +25,9 @@
 namespace kiosk::test {
 
 struct Fixture {
-    Fixture() : db(std::move(store::Database::open(":memory:").value())), store(db), results(db), service(store, catalog) {
+    // In memory unless a database file is given.
+    explicit Fixture(const std::string& database = ":memory:")
+        : db(std::move(store::Database::open(database).value())), store(db), results(db), service(store, catalog) {
         catalog = questionnaire::loadCatalog(sourceDir() / "questionnaires");
         auto loaded = i18n::Strings::load(sourceDir() / "assets" / "i18n");
         REQUIRE_MESSAGE(loaded, (loaded ? "" : loaded.error()));

@@ -157,4 +157,38 @@ bool Exporter::exists(const std::filesystem::path& path) {
     return std::filesystem::exists(path, ec);
 }
 
+std::shared_ptr<ExportJob> Exporter::start(const ReportRequest& report, const ExportRequest& request) {
+    const store::Role actor = m_audit ? m_audit->actor() : store::Role::System;
+    if (m_db.path().empty() || m_db.path() == ":memory:") return std::make_shared<ExportJob>(run(report, request));
+    return std::make_shared<ExportJob>(m_db.path(), actor, report, request, m_context);
+}
+
+ExportJob::ExportJob(std::string databasePath, store::Role actor, ReportRequest report, ExportRequest request, ReportContext context) {
+    report.progress = [this](std::size_t done, std::size_t total) {
+        m_total = total;
+        m_done = done;
+    };
+    auto work = [this, databasePath, actor, report = std::move(report), request = std::move(request), context]() {
+        m_outcome = [&]() -> Result<ExportOutcome> {
+            auto db = store::Database::open(databasePath);
+            if (!db) return Error{db.error()};
+            store::AuditLog audit(*db);
+            audit.setActor(actor);
+            // One read transaction: the export is of the database as it was when it started, while
+            // the kiosk goes on saving answers through its own connection.
+            if (auto begun = db->exec("BEGIN"); !begun) return Error{begun.error()};
+            auto built = buildReport(*db, report, context);
+            (void)db->exec("COMMIT");
+            if (!built) return Error{built.error()};
+            return writeExport(*built, request, *db, &audit);
+        }();
+        m_finished = true;
+    };
+    m_thread = std::thread(std::move(work));
+}
+
+ExportJob::~ExportJob() {
+    if (m_thread.joinable()) m_thread.join();
+}
+
 }  // namespace kiosk::exporting

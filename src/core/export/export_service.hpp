@@ -12,7 +12,11 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <atomic>
 #include <functional>
+#include <memory>
+#include <optional>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,12 +80,40 @@ struct ExportOutcome {
 // the export; the files are written and `recorded` is false.
 Result<ExportOutcome> writeExport(const Report& report, const ExportRequest& request, store::Database& db, store::AuditLog* audit);
 
+// An export running on a thread of its own with its own connection to the database, so that the
+// kiosk keeps drawing and saving while a long export runs. It reads the database as of its start
+// (one read transaction) and records the files as the role given. Destroying it waits for the end.
+class ExportJob {
+public:
+    ExportJob(std::string databasePath, store::Role actor, ReportRequest report, ExportRequest request, ReportContext context);
+    // A job that has already run (in the caller's thread).
+    explicit ExportJob(Result<ExportOutcome> outcome) : m_finished(true), m_outcome(std::move(outcome)) {}
+    ~ExportJob();
+    ExportJob(const ExportJob&) = delete;
+    ExportJob& operator=(const ExportJob&) = delete;
+
+    std::size_t done() const { return m_done; }    // assessments read so far
+    std::size_t total() const { return m_total; }  // assessments to read; 0 until known
+    bool finished() const { return m_finished; }
+    // What the export gave; only once finished().
+    const Result<ExportOutcome>& outcome() const { return *m_outcome; }
+
+private:
+    std::atomic<std::size_t> m_done{0}, m_total{0};
+    std::atomic<bool> m_finished{false};
+    std::optional<Result<ExportOutcome>> m_outcome;  // set by the thread before m_finished
+    std::thread m_thread;
+};
+
 // Exports as the kiosk's screens start them: the report built from the kiosk's database and written
 // in one call, recorded in its audit log as the role signed in.
 class Exporter {
 public:
     Exporter(store::Database& db, store::AuditLog* audit, ReportContext context) : m_db(db), m_audit(audit), m_context(context) {}
     Result<ExportOutcome> run(const ReportRequest& report, const ExportRequest& request);
+    // The same on a thread of its own (see ExportJob). A database only in memory cannot be opened
+    // twice: its export runs here and the job is finished when returned.
+    std::shared_ptr<ExportJob> start(const ReportRequest& report, const ExportRequest& request);
     // Whether a file or folder is at this path already (an export there waits for a yes).
     static bool exists(const std::filesystem::path& path);
 

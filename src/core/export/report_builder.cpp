@@ -251,6 +251,7 @@ Result<Report> buildReport(store::Database& db, const ReportRequest& request, co
         auto one = assessmentReport(db, snapshots, record, context);
         if (!one) return Error{one.error()};
         report.assessments.push_back(std::move(*one));
+        if (request.progress) request.progress(report.assessments.size(), records->size());
     }
     report.questionnaires = snapshots.sources();
 

@@ -3,6 +3,8 @@
 // the audit events of the export. The writers format what this gives; none reads the database.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +22,8 @@ struct ReportRequest {
     std::optional<std::string> from, to;  // days as people type them (util/dates), inclusive, in local time
     Lang lang = Lang::Ja;
     bool matrix = false;                  // include the skill matrix: the caller decides by role
+    // Told after each assessment is read: how many are read, of how many (a progress bar).
+    std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 // What the database does not hold: names of domains for answers of unscored assessments, and the
