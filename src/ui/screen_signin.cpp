@@ -121,6 +121,9 @@ void openGated(AppState& state, auth::Gate gate, Screen target) {
     }
     state.signIn = SignInState{};
     state.signIn.role = roleFor(gate);
+    // A role nobody can sign in with yet (no PIN) is not offered first when the admin may pass too.
+    if (auto has = state.services.auth->hasPin(state.signIn.role); has && !*has && auth::allows(Role::Admin, gate))
+        state.signIn.role = Role::Admin;
     state.signIn.after = target;
     // First run: nothing protected opens before the admin has chosen a PIN.
     if (auto has = state.services.auth->hasPin(Role::Admin); has && !*has) {

@@ -114,7 +114,7 @@ TEST_CASE("the admin sets the trainer's PIN in the settings and stays signed in;
     // Before anyone chose it, the trainer's sign-in says so in Japanese and counts no failure.
     ui::openGated(f.state, auth::Gate::Workshops, ui::Screen::Home);
     REQUIRE(f.state.screen == ui::Screen::SignIn);
-    CHECK(f.state.signIn.role == Role::Trainer);
+    CHECK(f.state.signIn.role == Role::Trainer);  // only the trainer opens workshops, PIN or not
     typePin(ui, "583920");
     REQUIRE(ui.tap(f.strings.get(Lang::Ja, "signin.sign_in")));
     CHECK(f.state.signIn.error.find("研修担当の PIN はまだ決められていません") != std::string::npos);
@@ -156,6 +156,19 @@ TEST_CASE("the admin sets the trainer's PIN in the settings and stays signed in;
     auto trainer = g.auth.signIn(Role::Trainer, "583920");
     REQUIRE(trainer);
     CHECK(trainer->ok);
+}
+
+TEST_CASE("a gate the admin also passes offers the admin first while its own role has no PIN") {
+    Guarded g;
+    auto& f = g.f;
+    REQUIRE(g.auth.setPin(Role::Admin, "274918"));
+    ui::openGated(f.state, auth::Gate::AuditLogView, ui::Screen::AuditLog);
+    CHECK(f.state.signIn.role == Role::Admin);  // no auditor PIN yet
+    REQUIRE(g.auth.signIn(Role::Admin, "274918")->ok);
+    REQUIRE(g.auth.setPin(Role::Auditor, "482915"));
+    g.auth.signOut();
+    ui::openGated(f.state, auth::Gate::AuditLogView, ui::Screen::AuditLog);
+    CHECK(f.state.signIn.role == Role::Auditor);
 }
 
 TEST_CASE("the audit log shows the chosen period and says when nothing matches") {
