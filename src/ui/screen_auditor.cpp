@@ -204,8 +204,11 @@ void drawExport(AppState& state) {
             wrappedText(state.tr("auditor.exporting"), nullptr, w, &theme::kWarning);
             const std::size_t total = a.job->total(), done = a.job->done();
             const float fraction = total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.0f;
-            const std::string count = total > 0 ? fmt::format("{} / {}", done, total) : std::string("…");
-            ImGui::ProgressBar(fraction, {w, theme::kMinTouch}, count.c_str());
+            // Reading the assessments, then (all read) writing the file, which has no count of its own.
+            wrappedText(total > 0 && done == total ? state.tr("auditor.export_writing")
+                                                   : i18n::substitute(state.tr("auditor.export_reading"), {std::to_string(done), std::to_string(total)}),
+                        state.fonts.small, w);
+            ImGui::ProgressBar(fraction, {w, theme::kMinTouch / 2}, "");
             state.animating = true;  // keep drawing while it runs
         } else if (a.confirmOverwrite) {
             wrappedText(i18n::substitute(state.tr("matrix.overwrite_question"), {a.path}), nullptr, w, &theme::kWarning);
