@@ -191,6 +191,7 @@ struct AuditorState {
     std::vector<exporting::PlanItem> plan;
     std::vector<exporting::PlanItem> previousPlan;  // of the assessment before it, if any
     std::optional<PlanDraftState> draft;
+    bool revealDraft = false;       // scroll the editor just opened into view
     // Exporting the assessments of the chosen period.
     bool showExport = false;
     std::string format = "pdf";

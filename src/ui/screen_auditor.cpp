@@ -431,7 +431,7 @@ void drawPlanEditor(AppState& state, float width) {
             d.entry.status = status;
     }
     ImGui::TextUnformatted(state.tr("auditor.plan_note_label").c_str());
-    textField(state, "##note", d.entry.note, width, "", store::kMaxPlanNote * 3 + 1);
+    textArea(state, "##note", d.entry.note, {width, 3 * ImGui::GetTextLineHeightWithSpacing() + 16}, store::kMaxPlanNote * 3 + 1);
     ImGui::PopFont();
     if (!d.error.empty()) wrappedText(d.error, nullptr, width, &theme::kError);
     const std::string save = state.tr("auditor.plan_save");
@@ -476,6 +476,11 @@ void drawPlan(AppState& state) {
         ImGui::PushID(id.c_str());
         const auto entry = std::find_if(a.plan.begin(), a.plan.end(), [&](const auto& p) { return p.item == id; });
         const bool editing = a.draft && a.draft->entry.item == id;
+        // An editor just opened is scrolled to the top of the view, its gap's text first.
+        if (editing && a.revealDraft) {
+            ImGui::SetScrollHereY(0.0f);
+            a.revealDraft = false;
+        }
         box([&](float w) {
             wrappedText(item->actionOrText().get(state.lang), nullptr, w, item->critical ? &theme::kError : nullptr);
             const auto* domain = result.domain(item->domain);
@@ -497,6 +502,7 @@ void drawPlan(AppState& state) {
                         draft.entry.note = entry->note;
                     }
                     a.draft = std::move(draft);
+                    a.revealDraft = true;
                     a.message.clear();
                 }
             }

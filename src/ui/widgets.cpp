@@ -408,12 +408,29 @@ bool keyPressed(int key) {
     return ImGui::IsKeyPressed(key, false);
 }
 
-bool textField(AppState& state, const char* id, std::string& value, float width, const char* hint, std::size_t capacity) {
+namespace {
+
+// A text buffer for ImGui's fields: `value` and room up to `capacity` bytes with its terminator.
+std::string fieldBuffer(const std::string& value, std::size_t capacity) {
     std::string buffer(std::max<std::size_t>(capacity, 2), '\0');
-    const std::size_t n = std::min(value.size(), buffer.size() - 1);
-    std::copy_n(value.data(), n, buffer.data());
+    std::copy_n(value.data(), std::min(value.size(), buffer.size() - 1), buffer.data());
+    return buffer;
+}
+
+}  // namespace
+
+bool textField(AppState& state, const char* id, std::string& value, float width, const char* hint, std::size_t capacity) {
+    std::string buffer = fieldBuffer(value, capacity);
     ImGui::SetNextItemWidth(width);
     if (!inputText(id, hint, buffer.data(), buffer.size())) return false;
+    value = buffer.c_str();
+    ensureGlyphs(state, value);
+    return true;
+}
+
+bool textArea(AppState& state, const char* id, std::string& value, ImVec2 size, std::size_t capacity) {
+    std::string buffer = fieldBuffer(value, capacity);
+    if (!inputTextMultiline(id, buffer.data(), buffer.size(), size)) return false;
     value = buffer.c_str();
     ensureGlyphs(state, value);
     return true;

@@ -112,6 +112,8 @@ bool inputTextMultiline(const char* id, char* buffer, std::size_t size, ImVec2 b
 // A one-line field bound to a string (up to `capacity` - 1 bytes); characters the font atlas lacks
 // are drawn from the next frame on. Returns true when the text changed.
 bool textField(AppState& state, const char* id, std::string& value, float width, const char* hint = "", std::size_t capacity = 256);
+// The same for text of several lines, in a box of `size`.
+bool textArea(AppState& state, const char* id, std::string& value, ImVec2 size, std::size_t capacity);
 // A table's header row, tall enough to tap (sorting columns are sorted by a tap on the header);
 // a column with a note shows it on a second line under its name.
 void tableHeaders(int columns, const std::vector<std::string>& notes = {});
