@@ -9,6 +9,7 @@
 
 #include "questionnaire/loader.hpp"
 #include "support.hpp"
+#include "util/utf8.hpp"
 
 using namespace kiosk;
 using namespace kiosk::questionnaire;
@@ -144,6 +145,32 @@ TEST_CASE("each exercise decision has exactly one best option, scored highest, a
                 CHECK_MESSAGE(!o.explanation.ja.empty(), ex->id << "/" << q.id << "/" << o.id);
                 CHECK_MESSAGE(!o.explanation.en.empty(), ex->id << "/" << q.id << "/" << o.id);
             }
+        }
+    }
+}
+
+TEST_CASE("in every exercise the best option is the longest in at most a third of the decisions, in each language") {
+    // Participants who learn that the most detailed option is right stop reading the others, so
+    // length must not give the answer away. A tie with the longest counts as the longest.
+    REQUIRE_FALSE(exercises().empty());
+    for (const auto* ex : exercises()) {
+        for (const Lang lang : {Lang::Ja, Lang::En}) {
+            const char* language = lang == Lang::Ja ? "Japanese" : "English";
+            std::vector<std::string> longest;
+            for (const auto& q : ex->questions) {
+                std::size_t best = 0, others = 0;
+                for (const auto& o : q.options) {
+                    const std::size_t n = utf8::length(o.label.get(lang));
+                    if (o.best) best = std::max(best, n);
+                    else others = std::max(others, n);
+                }
+                if (best >= others) longest.push_back(q.id);
+            }
+            std::string named;
+            for (const auto& id : longest) named += (named.empty() ? "" : ", ") + id;
+            CHECK_MESSAGE(longest.size() * 3 <= ex->questions.size(),
+                          ex->id << ": in " << language << " the best option is the longest in " << longest.size() << " of "
+                                 << ex->questions.size() << " decisions (" << named << "); at most a third may be");
         }
     }
 }
