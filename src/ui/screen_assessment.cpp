@@ -395,6 +395,29 @@ std::string firstLine(std::string_view text, float width) {
     return lines.size() == 1 ? std::string(text) : std::string(lines.front()) + "…";
 }
 
+// Whether the overview may show question `index` and open it. In an exercise a later decision
+// gives away earlier ones (decision 4 tells what went wrong in 2 and 3), so a decision shows only
+// once every decision before it is made, when it is made, or while it is on screen; `open` is the
+// first decision not yet made (-1 when all are). Other questionnaires show every question.
+bool overviewReveals(const AssessmentState& s, int index, int open) {
+    const auto& session = s.active->session;
+    if (session.questionnaire().kind != questionnaire::Kind::Exercise) return true;
+    return open < 0 || index <= open || index == s.current || session.answer(session.question(index).id);
+}
+
+// A decision the overview does not show yet: its number and a placeholder, and nothing to tap.
+void hiddenRow(AppState& state, int number, float rowWidth) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy({rowWidth, theme::kMinTouch});
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, {at.x + rowWidth, at.y + theme::kMinTouch}, ImGui::GetColorU32(theme::kPanel), 8);
+    const float y = at.y + (theme::kMinTouch - ImGui::GetFontSize()) / 2;
+    draw->AddText({at.x + 12, y}, ImGui::GetColorU32(theme::kMuted), fmt::format("{}  ○", number).c_str());
+    const float textX = at.x + 80;
+    const std::string text = firstLine(state.tr("exercise.not_reached"), at.x + rowWidth - 12 - textX);
+    draw->AddText({textX, y}, ImGui::GetColorU32(theme::kMuted), text.c_str());
+}
+
 // The overview: every question that applies, one row each with its answer, grouped by section;
 // a row opens its question. It takes the whole area of the page, so that many rows fit even on
 // a small screen, and a row of section buttons jumps to a section.
@@ -402,12 +425,13 @@ void overviewPanel(AppState& state, float width, float height) {
     auto& s = state.assessment;
     const auto& session = s.active->session;
     const auto& questionnaire = session.questionnaire();
+    const int open = session.firstUnanswered();
     ImGui::BeginChild("overview", {width, height}, false);
-    // The next question without an answer, after this one (or from the start).
+    // The next question without an answer, after this one (or from the start), among those shown.
     int unanswered = -1;
     for (int k = 1; k <= session.questionCount() && unanswered < 0; ++k) {
         const int i = (s.current + k) % session.questionCount();
-        if (session.isVisible(i) && !session.answer(session.question(i).id)) unanswered = i;
+        if (session.isVisible(i) && !session.answer(session.question(i).id) && overviewReveals(s, i, open)) unanswered = i;
     }
     // One row: the section buttons, scrolling sideways (drag or wheel), and "next unanswered".
     const std::string nextLabel = state.tr("assessment.next_unanswered");
@@ -456,6 +480,10 @@ void overviewPanel(AppState& state, float width, float height) {
             if (section == jumpTo) ImGui::SetScrollHereY(0.0f);
             ImGui::Spacing();
             wrappedText(sec ? sec->title.get(state.lang) : section, nullptr, 0, &theme::kAccent);
+        }
+        if (!overviewReveals(s, i, open)) {
+            hiddenRow(state, number, rowWidth);
+            continue;
         }
         const auto* a = session.answer(q.id);
         const std::string answer = a ? assessment::describeAnswer(q, *a, state.lang) : state.tr("completion.unanswered");

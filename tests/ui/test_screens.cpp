@@ -11,6 +11,7 @@
 
 #include "fixture.hpp"
 #include "headless.hpp"
+#include "layout_check.hpp"
 #include "i18n/strings.hpp"
 #include "questionnaire/loader.hpp"
 #include "store/assessment_store.hpp"
@@ -241,6 +242,92 @@ TEST_CASE("an exercise decision is locked once made and its explanation is shown
     CHECK(s.savedNote == f.strings.get(Lang::Ja, "exercise.locked"));
     f.state.lang = Lang::En;
     ui.frames(2);
+    CHECK(f.strings.missing().empty());
+}
+
+namespace {
+
+// The glyphs the last frame drew, in drawing order (spaces are not drawn).
+std::string drawnText(const ui::AppState& state) {
+    std::string out;
+    for (const auto& quad : test::glyphQuads(state)) out += test::glyphText(quad.glyph);
+    return out;
+}
+
+// The first `n` characters of a text, enough to tell one question's text from another's.
+std::string opening(std::string_view text, std::size_t n = 8) {
+    std::size_t at = 0;
+    for (char32_t c = 0; n > 0 && at < text.size(); --n) at += utf8::decodeAt(text, at, c);
+    return std::string(text.substr(0, at));
+}
+
+}  // namespace
+
+TEST_CASE("during an exercise the overview shows only the decisions reached, and a later one cannot be opened from it") {
+    Fixture f;
+    test::HeadlessUi ui(f.state);
+    const std::string overview = f.strings.get(Lang::Ja, "assessment.overview");
+    const std::string placeholder = opening(f.strings.get(Lang::Ja, "exercise.not_reached"));
+    int exercises = 0;
+    for (const auto& exercise : f.catalog.questionnaires) {
+        if (exercise.kind != questionnaire::Kind::Exercise) continue;
+        ++exercises;
+        INFO(exercise.id);
+        const auto& decisions = exercise.questions;
+        REQUIRE(decisions.size() >= 3);
+        auto active = f.service.start(exercise, Lang::Ja);
+        REQUIRE(active);
+        ui::openAssessment(f.state, std::move(*active));
+        auto& s = f.state.assessment;
+        REQUIRE(s.current == 0);
+
+        // At decision 1 the overview draws decision 1's text and no later decision's.
+        REQUIRE(ui.tap(overview));
+        REQUIRE(s.showOverview);
+        ui.frames(1);
+        std::string drawn = drawnText(f.state);
+        CHECK(drawn.find(opening(decisions[0].text.ja)) != std::string::npos);
+        CHECK(drawn.find(placeholder) != std::string::npos);
+        for (std::size_t i = 1; i < decisions.size(); ++i)
+            CHECK_MESSAGE(drawn.find(opening(decisions[i].text.ja)) == std::string::npos, decisions[i].id << " is shown");
+        // A later decision's row is no target: tapping it opens nothing.
+        CHECK_FALSE(ui.tap(decisions[1].id));
+        CHECK_FALSE(ui.tap(decisions.back().id));
+        CHECK(s.current == 0);
+        CHECK(s.showOverview);
+        CHECK(ui.tap(decisions[0].id));  // the decision on screen opens from its row
+        CHECK_FALSE(s.showOverview);
+
+        // Once decision 1 is made, decision 2 shows and opens; decision 3 still does neither.
+        ui.press('1');
+        REQUIRE(s.active->session.answer(decisions[0].id));
+        REQUIRE(ui.tap(overview));
+        ui.frames(1);
+        drawn = drawnText(f.state);
+        CHECK(drawn.find(opening(decisions[1].text.ja)) != std::string::npos);
+        CHECK(drawn.find(opening(decisions[2].text.ja)) == std::string::npos);
+        CHECK_FALSE(ui.tap(decisions[2].id));
+        CHECK(s.current == 0);
+        CHECK(ui.tap(decisions[1].id));
+        CHECK(s.current == 1);
+        ui::goHome(f.state);
+        ui.frames(2);
+    }
+    CHECK(exercises >= 2);
+
+    // Other questionnaires are unchanged: a later question shows in the overview and opens from it.
+    auto active = f.service.start(*f.catalog.find("practice"), Lang::Ja);
+    REQUIRE(active);
+    ui::openAssessment(f.state, std::move(*active));
+    auto& s = f.state.assessment;
+    const int later = s.active->session.next(s.current);
+    REQUIRE(later > s.current);
+    const auto& question = s.active->session.question(later);
+    REQUIRE(ui.tap(overview));
+    ui.frames(1);
+    CHECK(drawnText(f.state).find(opening(question.text.ja)) != std::string::npos);
+    CHECK(ui.tap(question.id));
+    CHECK(s.current == later);
     CHECK(f.strings.missing().empty());
 }
 
