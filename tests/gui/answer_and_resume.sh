@@ -6,17 +6,10 @@
 set -u
 kiosk=$1
 root=$2
-if [ -z "${KIOSK_UNDER_XVFB:-}" ]; then
-  export KIOSK_UNDER_XVFB=1
-  exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
-fi
+source "$(dirname "$0")/lib.sh"
+under_xvfb 1280x800 "$0" "$@"
+begin
 
-tmp=$(mktemp -d)
-db="$tmp/kiosk.db"
-pid=
-cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$tmp/log" ] && cat "$tmp/log"; exit 1; }
 query() { sqlite3 "$db" "$1"; }
 
 start_kiosk() {
@@ -27,7 +20,6 @@ start_kiosk() {
   xdotool windowfocus --sync "$win" 2>/dev/null || true
   sleep 1.5
 }
-key() { xdotool key --delay 50 "$@"; sleep 0.4; }
 
 # First run: Home -> start "tiny" (Enter), answer yes, next, answer yes.
 start_kiosk

@@ -5,19 +5,9 @@
 set -u
 kiosk=$1
 root=$2
-if [ -z "${KIOSK_UNDER_XVFB:-}" ]; then
-  export KIOSK_UNDER_XVFB=1
-  exec xvfb-run -a -s "-screen 0 1024x600x24" "$0" "$@"
-fi
-
-tmp=$(mktemp -d)
-db="$tmp/kiosk.db"
-pid=
-cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$tmp/log" ] && cat "$tmp/log"; exit 1; }
-shot() { import -window root "$tmp/$1.png"; [ -n "${KIOSK_SHOTS:-}" ] && cp "$tmp/$1.png" "$KIOSK_SHOTS/"; true; }
-differ() { compare -metric AE -crop "$3" "$tmp/$1.png" "$tmp/$2.png" null: 2>&1 | cut -d' ' -f1; }
+source "$(dirname "$0")/lib.sh"
+under_xvfb 1024x600 "$0" "$@"
+begin
 
 "$kiosk" --db "$db" --questionnaires "$root/questionnaires" --assets "$root/assets" --width 1024 --height 600 \
   --idle-timeout 10 >>"$tmp/log" 2>&1 &

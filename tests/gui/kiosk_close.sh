@@ -5,20 +5,10 @@
 set -u
 kiosk=$1
 root=$2
-if [ -z "${KIOSK_UNDER_XVFB:-}" ]; then
-  export KIOSK_UNDER_XVFB=1
-  exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
-fi
+source "$(dirname "$0")/lib.sh"
+under_xvfb 1280x800 "$0" "$@"
+begin
 
-tmp=$(mktemp -d)
-db="$tmp/kiosk.db"
-pid=
-wm=
-cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; [ -n "$wm" ] && kill "$wm" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$tmp/log" ] && cat "$tmp/log"; exit 1; }
-shot() { import -window root "$tmp/$1.png"; [ -n "${KIOSK_SHOTS:-}" ] && cp "$tmp/$1.png" "$KIOSK_SHOTS/"; true; }
-differ() { compare -metric AE -crop "$3" "$tmp/$1.png" "$tmp/$2.png" null: 2>&1 | cut -d' ' -f1; }
 alive() { kill -0 "$pid" 2>/dev/null; }
 # Waits up to 10 s for the kiosk to exit; sets `status` to its exit status, or "running".
 await_exit() {
@@ -36,6 +26,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
 openbox --sm-disable >"$tmp/wm.log" 2>&1 &
 wm=$!
+also_stop=$wm
 sleep 1
 kill -0 "$wm" 2>/dev/null || fail "the window manager did not start: $(cat "$tmp/wm.log")"
 
