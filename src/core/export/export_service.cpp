@@ -164,10 +164,6 @@ std::shared_ptr<ExportJob> Exporter::start(const ReportRequest& report, const Ex
 }
 
 ExportJob::ExportJob(std::string databasePath, store::Role actor, ReportRequest report, ExportRequest request, ReportContext context) {
-    report.progress = [this](std::size_t done, std::size_t total) {
-        m_total = total;
-        m_done = done;
-    };
     auto work = [this, databasePath, actor, report = std::move(report), request = std::move(request), context]() {
         m_outcome = [&]() -> Result<ExportOutcome> {
             auto db = store::Database::open(databasePath);
@@ -177,7 +173,10 @@ ExportJob::ExportJob(std::string databasePath, store::Role actor, ReportRequest 
             // One read transaction: the export is of the database as it was when it started, while
             // the kiosk goes on saving answers through its own connection.
             if (auto begun = db->exec("BEGIN"); !begun) return Error{begun.error()};
-            auto built = buildReport(*db, report, context);
+            auto built = buildReport(*db, report, context, [this](std::size_t done, std::size_t total) {
+                m_total = total;
+                m_done = done;
+            });
             (void)db->exec("COMMIT");
             if (!built) return Error{built.error()};
             return writeExport(*built, request, *db, &audit);

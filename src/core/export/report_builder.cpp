@@ -232,7 +232,7 @@ Result<MatrixReport> matrixReport(store::Database& db, const ReportContext& cont
 
 }  // namespace
 
-Result<Report> buildReport(store::Database& db, const ReportRequest& request, const ReportContext& context) {
+Result<Report> buildReport(store::Database& db, const ReportRequest& request, const ReportContext& context, const ReportProgress& progress) {
     auto period = periodOf(request);
     if (!period) return Error{period.error()};
     Report report;
@@ -251,7 +251,7 @@ Result<Report> buildReport(store::Database& db, const ReportRequest& request, co
         auto one = assessmentReport(db, snapshots, record, context);
         if (!one) return Error{one.error()};
         report.assessments.push_back(std::move(*one));
-        if (request.progress) request.progress(report.assessments.size(), records->size());
+        if (progress) progress(report.assessments.size(), records->size());
     }
     report.questionnaires = snapshots.sources();
 

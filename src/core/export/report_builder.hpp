@@ -22,9 +22,10 @@ struct ReportRequest {
     std::optional<std::string> from, to;  // days as people type them (util/dates), inclusive, in local time
     Lang lang = Lang::Ja;
     bool matrix = false;                  // include the skill matrix: the caller decides by role
-    // Told after each assessment is read: how many are read, of how many (a progress bar).
-    std::function<void(std::size_t done, std::size_t total)> progress;
 };
+
+// Told after each assessment is read: how many are read, of how many (a progress bar).
+using ReportProgress = std::function<void(std::size_t done, std::size_t total)>;
 
 // What the database does not hold: names of domains for answers of unscored assessments, and the
 // skills of the matrix. Both may be absent; a matrix asked for without skills is refused.
@@ -41,6 +42,7 @@ struct ReportContext {
 // assessment, or the events about the one assessment asked for. The chain head and row count are
 // the whole log's at the time of the export.
 // Refuses, saying so, an export that would hold no assessment: an empty report is never written.
-Result<Report> buildReport(store::Database& db, const ReportRequest& request, const ReportContext& context = {});
+Result<Report> buildReport(store::Database& db, const ReportRequest& request, const ReportContext& context = {},
+                           const ReportProgress& progress = {});
 
 }  // namespace kiosk::exporting
