@@ -249,6 +249,8 @@ void drawAuditor(AppState& state);
 // opening `target` through the sign-in screen when it does not. The screens behind a gate check
 // it themselves as well, so that no path around the button opens them.
 bool permitted(const AppState& state, auth::Gate gate);
+// A role's name in the current language (研修担当, Auditor …).
+std::string roleLabel(const AppState& state, store::Role role);
 void openGated(AppState& state, auth::Gate gate, Screen target);
 // Asks for the admin PIN before the kiosk closes (kiosk mode).
 void requestQuit(AppState& state);

@@ -22,11 +22,12 @@ namespace {
 using exporting::PlanStatus;
 using store::AssessmentStatus;
 
-// The day an assessment counts for: completed, discarded, or (in progress) begun; local time.
-std::string dayOf(const store::AssessmentRecord& r) {
-    const std::string& at = r.completedAt ? *r.completedAt : r.discardedAt ? *r.discardedAt : r.createdAt;
-    return localTimeLabel(at).substr(0, 10);
+// When an assessment counts for the list: completed, discarded, or (in progress) begun; local time
+// as "YYYY-MM-DD HH:MM", whose first ten characters are the day.
+std::string momentOf(const store::AssessmentRecord& r) {
+    return localTimeLabel(r.completedAt ? *r.completedAt : r.discardedAt ? *r.discardedAt : r.createdAt);
 }
+std::string dayOf(const store::AssessmentRecord& r) { return momentOf(r).substr(0, 10); }
 
 void refresh(AppState& state) {
     auto& a = state.auditor;
@@ -43,9 +44,10 @@ void refresh(AppState& state) {
             AuditorRow row{std::move(summary), std::nullopt, std::nullopt};
             // Only results already stored are read: opening the workspace never scores anything.
             if (state.services.scoring && row.summary.kind == questionnaire::Kind::SecurityMeasures && status == AssessmentStatus::Completed) {
-                row.decision = state.services.scoring->storedDecision(row.summary.record.uuid);
-                if (row.decision)
-                    if (auto result = state.services.scoring->resultFor(row.summary.record.uuid)) row.overall = result->overall;
+                if (auto stored = state.services.scoring->storedSummary(row.summary.record.uuid)) {
+                    row.decision = stored->decision;
+                    row.overall = stored->overall;
+                }
             }
             a.rows.push_back(std::move(row));
         }
@@ -328,8 +330,7 @@ void drawList(AppState& state) {
             }
             ImGui::TableSetColumnIndex(1);
             ImGui::AlignTextToFramePadding();
-            const auto& r = row.summary.record;
-            ImGui::TextUnformatted(localTimeLabel(r.completedAt ? *r.completedAt : r.discardedAt ? *r.discardedAt : r.createdAt).c_str());
+            ImGui::TextUnformatted(momentOf(row.summary.record).c_str());
             // Titles and decisions wrap within their cells (two lines fit a row).
             ImGui::TableSetColumnIndex(2);
             wrappedText(row.summary.title.get(state.lang), state.fonts.small, ImGui::GetContentRegionAvail().x);

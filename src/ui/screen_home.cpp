@@ -121,7 +121,7 @@ void drawHome(AppState& state) {
     const bool signedIn = state.services.auth && state.services.auth->current() != store::Role::Staff;
     if (state.services.auth)
         tools.push_back({signedIn ? i18n::substitute(state.tr("signin.signed_in_as"),
-                                                     {state.tr("signin.role_" + std::string(store::roleName(state.services.auth->current())))})
+                                                     {roleLabel(state, state.services.auth->current())})
                                   : state.tr("signin.button"),
                          signedIn});
     headerBar(state, state.tr("app.title"), false, tools.empty() ? nullptr : &tools);

@@ -14,7 +14,6 @@ namespace {
 
 using store::Role;
 
-std::string roleLabel(const AppState& state, Role role) { return state.tr("signin.role_" + std::string(store::roleName(role))); }
 
 // What a role's PIN is like now, in words, and whether that needs attention.
 std::pair<std::string, bool> pinState(const AppState& state, Role role) {

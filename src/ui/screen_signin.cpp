@@ -29,7 +29,6 @@ Role roleFor(auth::Gate gate) {
     }
 }
 
-std::string roleLabel(const AppState& state, Role role) { return state.tr("signin.role_" + std::string(store::roleName(role))); }
 
 void leave(AppState& state) {
     const Screen after = state.signIn.after;
@@ -106,6 +105,8 @@ void submit(AppState& state) {
 }
 
 }  // namespace
+
+std::string roleLabel(const AppState& state, store::Role role) { return state.tr("signin.role_" + std::string(store::roleName(role))); }
 
 bool permitted(const AppState& state, auth::Gate gate) {
     const auto* auth = state.services.auth;

@@ -66,6 +66,20 @@ struct World {
     }
 };
 
+// Two nurses of one name, one in outpatients (外来) and one on the ward (病棟).
+constexpr const char* kNamesake = "佐藤 一郎";
+void addNamesakes(Fixture& f) {
+    skills::Person a;
+    a.name = kNamesake;
+    a.role = "nurse";
+    a.department = "外来";
+    a.latest = skills::SkillSnapshot{};
+    skills::Person b = a;
+    b.department = "病棟";
+    REQUIRE(f.skillService->recordByAdmin(a));
+    REQUIRE(f.skillService->recordByAdmin(b));
+}
+
 }  // namespace
 
 TEST_CASE("the matrix never overwrites a file without asking, and shows where it writes") {
@@ -458,15 +472,7 @@ TEST_CASE("an assessment in progress is discarded from Home after a confirmation
 
 TEST_CASE("two staff with one name are two rows in the matrix, each opening and editing its own person") {
     Fixture f;
-    skills::Person a;
-    a.name = "佐藤 一郎";
-    a.role = "nurse";
-    a.department = "外来";
-    a.latest = skills::SkillSnapshot{};
-    skills::Person b = a;
-    b.department = "病棟";
-    REQUIRE(f.skillService->recordByAdmin(a));
-    REQUIRE(f.skillService->recordByAdmin(b));
+    addNamesakes(f);
     test::HeadlessUi ui(f.state);
     f.state.screen = ui::Screen::Matrix;
     ui.frames(3);
@@ -482,7 +488,7 @@ TEST_CASE("two staff with one name are two rows in the matrix, each opening and 
     ui::collectTouchTargets(false);
     std::vector<ui::TouchTarget> rows;
     for (const auto& t : targets)
-        if (t.label == a.name) rows.push_back(t);
+        if (t.label == kNamesake) rows.push_back(t);
     REQUIRE(rows.size() == 2);
     for (const auto& row : rows) {
         ui.click(row.min.x + 40, (row.min.y + row.max.y) / 2);
@@ -522,15 +528,7 @@ TEST_CASE("two staff with one name are two rows in the matrix, each opening and 
 
 TEST_CASE("a checklist under a name two staff share asks which of them it is, and records it for that one") {
     Fixture f;
-    skills::Person a;
-    a.name = "佐藤 一郎";
-    a.role = "nurse";
-    a.department = "外来";
-    a.latest = skills::SkillSnapshot{};
-    skills::Person b = a;
-    b.department = "病棟";
-    REQUIRE(f.skillService->recordByAdmin(a));
-    REQUIRE(f.skillService->recordByAdmin(b));
+    addNamesakes(f);
     auto active = f.service.start(*f.catalog.find("staff_skills"), Lang::Ja);
     REQUIRE(active);
     REQUIRE(f.service.answer(*active, "name", assessment::Answer::words("佐藤 一郎")));

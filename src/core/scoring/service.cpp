@@ -62,10 +62,18 @@ Result<FacilityResult> ScoringService::resultFor(const std::string& uuidOrPrefix
     return result;
 }
 
-std::optional<Decision> ScoringService::storedDecision(const std::string& assessmentUuid) {
+std::optional<ScoringService::StoredSummary> ScoringService::storedSummary(const std::string& assessmentUuid) {
     auto stored = m_results.get(assessmentUuid);
     if (!stored || !*stored) return std::nullopt;
-    return parseDecision((*stored)->decision);
+    auto decision = parseDecision((*stored)->decision);
+    if (!decision) return std::nullopt;
+    return StoredSummary{*decision, (*stored)->overall};
+}
+
+std::optional<Decision> ScoringService::storedDecision(const std::string& assessmentUuid) {
+    auto summary = storedSummary(assessmentUuid);
+    if (!summary) return std::nullopt;
+    return summary->decision;
 }
 
 std::optional<std::string> ScoringService::latestExpectedTier() {

@@ -29,6 +29,12 @@ public:
     bool available() const { return m_policy != nullptr; }
     // The decision stored for an assessment, if it has a result.
     std::optional<Decision> storedDecision(const std::string& assessmentUuid);
+    // The decision and overall score stored for an assessment, read without parsing its result.
+    struct StoredSummary {
+        Decision decision = Decision::NotNeeded;
+        double overall = 0;
+    };
+    std::optional<StoredSummary> storedSummary(const std::string& assessmentUuid);
     // The expected tier of the newest stored result, if there is one (the skill matrix's default target).
     std::optional<std::string> latestExpectedTier();
     // With a skill matrix, staffing comes from it (when it has people) instead of the profile.
