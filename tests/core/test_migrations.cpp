@@ -3,6 +3,7 @@
 // that must open at the current schema with every row kept, read-only without a byte of the file
 // changing, and that a failed migration must leave exactly as it was.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
@@ -290,6 +291,21 @@ void checkData(Database& db, int fixtureVersion) {
         CHECK(result->staffing.source == "profile");
         CHECK_FALSE(result->routes.empty());
         CHECK_FALSE(result->summary.ja.empty());
+
+        // What tables of results read instead of the JSON (migration 7) agrees with it, whether
+        // the migration filled it from an older database or the trigger when the row was stored.
+        CHECK(count(db, "SELECT COUNT(*) FROM result_items") == static_cast<int>(result->items.size()));
+        CHECK(texts(db, "SELECT item_id FROM result_items WHERE gap_rank IS NOT NULL ORDER BY gap_rank") == result->gaps);
+        CHECK(texts(db, "SELECT item_id FROM result_items ORDER BY position").front() == result->items.front().id);
+        CHECK(count(db, "SELECT COUNT(*) FROM result_items WHERE critical = 1 AND gap_rank IS NOT NULL") == 5);
+        CHECK(texts(db, "SELECT action_ja FROM result_items WHERE item_id = ?", result->gaps.front()) ==
+              std::vector<std::string>{result->item(result->gaps.front())->actionOrText().ja});
+        CHECK(texts(db, "SELECT domain_id FROM result_domains ORDER BY position").size() == result->domains.size());
+        CHECK(texts(db, "SELECT name_en FROM result_domains WHERE domain_id = ?", result->domains.front().id) ==
+              std::vector<std::string>{result->domains.front().name.en});
+        CHECK(texts(db, "SELECT expected_tier || ' ' || expected_tier_ja || ' ' || achieved_tier || ' ' || decision_en FROM result_summaries") ==
+              std::vector<std::string>{fmt::format("supported {} none {}", result->expectedTierName.ja, result->decisionName.en)});
+        CHECK(count(db, "SELECT gaps FROM result_summaries") == static_cast<int>(result->gaps.size()));
     }
 
     PeopleStore peopleStore(db);

@@ -9,7 +9,84 @@
 
 namespace kiosk::store {
 
+namespace {
+
+// Fills the tables of migration 7 for every row of `results` (a table or a subquery with the
+// columns assessment_uuid and result_json).
+std::string indexResults(std::string_view results) {
+    return fmt::format(R"sql(
+INSERT INTO result_items(assessment_uuid, position, item_id, domain, critical, score, action_ja, action_en)
+    SELECT r.assessment_uuid, i.key, json_extract(i.value, '$.id'), ifnull(json_extract(i.value, '$.domain'), ''),
+           ifnull(json_extract(i.value, '$.critical'), 0), json_extract(i.value, '$.score'),
+           CASE WHEN ifnull(json_extract(i.value, '$.action.ja'), '') || ifnull(json_extract(i.value, '$.action.en'), '') = ''
+                THEN ifnull(json_extract(i.value, '$.text.ja'), '') ELSE ifnull(json_extract(i.value, '$.action.ja'), '') END,
+           CASE WHEN ifnull(json_extract(i.value, '$.action.ja'), '') || ifnull(json_extract(i.value, '$.action.en'), '') = ''
+                THEN ifnull(json_extract(i.value, '$.text.en'), '') ELSE ifnull(json_extract(i.value, '$.action.en'), '') END
+    FROM {0} r, json_each(r.result_json, '$.items') i;
+UPDATE result_items SET gap_rank = g.rank
+    FROM (SELECT r.assessment_uuid, g.value AS item_id, g.key + 1 AS rank FROM {0} r, json_each(r.result_json, '$.gaps') g) g
+    WHERE result_items.assessment_uuid = g.assessment_uuid AND result_items.item_id = g.item_id;
+INSERT INTO result_domains(assessment_uuid, position, domain_id, name_ja, name_en, score)
+    SELECT r.assessment_uuid, d.key, json_extract(d.value, '$.id'), ifnull(json_extract(d.value, '$.name.ja'), ''),
+           ifnull(json_extract(d.value, '$.name.en'), ''), ifnull(json_extract(d.value, '$.score'), 0)
+    FROM {0} r, json_each(r.result_json, '$.scores.domains') d;
+INSERT INTO result_summaries
+    SELECT r.assessment_uuid, ifnull(json_extract(r.result_json, '$.decision_name.ja'), ''),
+           ifnull(json_extract(r.result_json, '$.decision_name.en'), ''), ifnull(json_extract(r.result_json, '$.tier.expected'), ''),
+           ifnull(json_extract(r.result_json, '$.tier.expected_name.ja'), ''), ifnull(json_extract(r.result_json, '$.tier.expected_name.en'), ''),
+           ifnull(json_extract(r.result_json, '$.tier.achieved'), ''), ifnull(json_extract(r.result_json, '$.tier.achieved_name.ja'), ''),
+           ifnull(json_extract(r.result_json, '$.tier.achieved_name.en'), ''), ifnull(json_array_length(r.result_json, '$.gaps'), 0)
+    FROM {0} r;
+)sql",
+                       results);
+}
+
+std::string migration7() {
+    return R"sql(
+CREATE TABLE result_items (
+    assessment_uuid TEXT NOT NULL REFERENCES results(assessment_uuid) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,  -- order in the result (the questionnaire's)
+    item_id         TEXT NOT NULL,
+    domain          TEXT NOT NULL,
+    critical        INTEGER NOT NULL,
+    score           REAL,              -- NULL: not applicable
+    gap_rank        INTEGER,           -- 1 for the first gap in priority order; NULL: in place
+    action_ja       TEXT NOT NULL,     -- how the gap is listed: its action, or its question in results older than actions
+    action_en       TEXT NOT NULL,
+    PRIMARY KEY (assessment_uuid, item_id)
+) WITHOUT ROWID;
+
+CREATE TABLE result_domains (
+    assessment_uuid TEXT NOT NULL REFERENCES results(assessment_uuid) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    domain_id       TEXT NOT NULL,
+    name_ja         TEXT NOT NULL,
+    name_en         TEXT NOT NULL,
+    score           REAL NOT NULL,
+    PRIMARY KEY (assessment_uuid, domain_id)
+) WITHOUT ROWID;
+
+CREATE TABLE result_summaries (
+    assessment_uuid  TEXT PRIMARY KEY REFERENCES results(assessment_uuid) ON DELETE CASCADE,
+    decision_ja      TEXT NOT NULL,
+    decision_en      TEXT NOT NULL,
+    expected_tier    TEXT NOT NULL,
+    expected_tier_ja TEXT NOT NULL,
+    expected_tier_en TEXT NOT NULL,
+    achieved_tier    TEXT NOT NULL,
+    achieved_tier_ja TEXT NOT NULL,
+    achieved_tier_en TEXT NOT NULL,
+    gaps             INTEGER NOT NULL
+);
+)sql" + indexResults("results") +
+           "CREATE TRIGGER results_indexed AFTER INSERT ON results\nBEGIN" +
+           indexResults("(SELECT NEW.assessment_uuid AS assessment_uuid, NEW.result_json AS result_json)") + "END;\n";
+}
+
+}  // namespace
+
 const std::vector<Migration>& migrations() {
+    static const std::string seven = migration7();
     static const std::vector<Migration> list{
         {1, R"sql(
 CREATE TABLE questionnaire_snapshots (
@@ -220,6 +297,12 @@ CREATE TABLE plan_items (
     PRIMARY KEY (assessment_uuid, item_id)
 );
 )sql"},
+        // What a table of results reads from each stored result, kept beside its JSON so that a
+        // listing or a CSV export of thousands of results does not parse each one whole: the score
+        // and gap priority of every measure, the score of every domain, and the decision's and
+        // tiers' names. Filled from the result's JSON when it is stored (a result never changes
+        // afterwards), by the same statements for the results stored before.
+        {7, seven},
     };
     return list;
 }

@@ -24,6 +24,7 @@ of their commit, which leaves the checkout alone):
   python3 tests/data/migrations/make_fixtures.py 4 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 4)
   python3 tests/data/migrations/make_fixtures.py 5 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 5)
   python3 tests/data/migrations/make_fixtures.py 6 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 6)
+  python3 tests/data/migrations/make_fixtures.py 7 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 7)
 
 What every fixture holds (the test relies on it, so a new fixture keeps all of it):
   - the questionnaire snapshot of tests/data/good/tiny.toml (its text frozen below, with its sha256);
@@ -46,6 +47,8 @@ What every fixture holds (the test relies on it, so a new fixture keeps all of i
     failed attempts and one earlier lockout;
   - schema >= 6: COMPLETED's improvement plan: its result's first gap in progress (an owner in
     Japanese, target date 2026-09-30, a note of two lines), its second gap planned with nothing else.
+  - schema >= 7: nothing more is inserted: the result's items, domains and summary are filled by
+    the trigger of migration 7 when the result row is inserted, as the kiosk fills them.
 """
 
 import argparse
@@ -66,7 +69,8 @@ ERAS = {
     3: ("152367c", "6d74e35"),
     4: ("after 38a555d", "4147180"),
     5: ("after 4147180", "afb3918"),
-    6: ("after afb3918", None),  # the newest schema: no last version yet
+    6: ("after afb3918", "b30bedf"),
+    7: ("after b30bedf", None),  # the newest schema: no last version yet
 }
 
 # The migrations exactly as they were published. Frozen here on purpose: the fixtures reproduce the
@@ -263,6 +267,91 @@ CREATE TABLE plan_items (
     updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     PRIMARY KEY (assessment_uuid, item_id)
 );
+""",
+    7: """
+CREATE TABLE result_items (
+    assessment_uuid TEXT NOT NULL REFERENCES results(assessment_uuid) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,  -- order in the result (the questionnaire's)
+    item_id         TEXT NOT NULL,
+    domain          TEXT NOT NULL,
+    critical        INTEGER NOT NULL,
+    score           REAL,              -- NULL: not applicable
+    gap_rank        INTEGER,           -- 1 for the first gap in priority order; NULL: in place
+    action_ja       TEXT NOT NULL,     -- how the gap is listed: its action, or its question in results older than actions
+    action_en       TEXT NOT NULL,
+    PRIMARY KEY (assessment_uuid, item_id)
+) WITHOUT ROWID;
+
+CREATE TABLE result_domains (
+    assessment_uuid TEXT NOT NULL REFERENCES results(assessment_uuid) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    domain_id       TEXT NOT NULL,
+    name_ja         TEXT NOT NULL,
+    name_en         TEXT NOT NULL,
+    score           REAL NOT NULL,
+    PRIMARY KEY (assessment_uuid, domain_id)
+) WITHOUT ROWID;
+
+CREATE TABLE result_summaries (
+    assessment_uuid  TEXT PRIMARY KEY REFERENCES results(assessment_uuid) ON DELETE CASCADE,
+    decision_ja      TEXT NOT NULL,
+    decision_en      TEXT NOT NULL,
+    expected_tier    TEXT NOT NULL,
+    expected_tier_ja TEXT NOT NULL,
+    expected_tier_en TEXT NOT NULL,
+    achieved_tier    TEXT NOT NULL,
+    achieved_tier_ja TEXT NOT NULL,
+    achieved_tier_en TEXT NOT NULL,
+    gaps             INTEGER NOT NULL
+);
+
+INSERT INTO result_items(assessment_uuid, position, item_id, domain, critical, score, action_ja, action_en)
+    SELECT r.assessment_uuid, i.key, json_extract(i.value, '$.id'), ifnull(json_extract(i.value, '$.domain'), ''),
+           ifnull(json_extract(i.value, '$.critical'), 0), json_extract(i.value, '$.score'),
+           CASE WHEN ifnull(json_extract(i.value, '$.action.ja'), '') || ifnull(json_extract(i.value, '$.action.en'), '') = ''
+                THEN ifnull(json_extract(i.value, '$.text.ja'), '') ELSE ifnull(json_extract(i.value, '$.action.ja'), '') END,
+           CASE WHEN ifnull(json_extract(i.value, '$.action.ja'), '') || ifnull(json_extract(i.value, '$.action.en'), '') = ''
+                THEN ifnull(json_extract(i.value, '$.text.en'), '') ELSE ifnull(json_extract(i.value, '$.action.en'), '') END
+    FROM results r, json_each(r.result_json, '$.items') i;
+UPDATE result_items SET gap_rank = g.rank
+    FROM (SELECT r.assessment_uuid, g.value AS item_id, g.key + 1 AS rank FROM results r, json_each(r.result_json, '$.gaps') g) g
+    WHERE result_items.assessment_uuid = g.assessment_uuid AND result_items.item_id = g.item_id;
+INSERT INTO result_domains(assessment_uuid, position, domain_id, name_ja, name_en, score)
+    SELECT r.assessment_uuid, d.key, json_extract(d.value, '$.id'), ifnull(json_extract(d.value, '$.name.ja'), ''),
+           ifnull(json_extract(d.value, '$.name.en'), ''), ifnull(json_extract(d.value, '$.score'), 0)
+    FROM results r, json_each(r.result_json, '$.scores.domains') d;
+INSERT INTO result_summaries
+    SELECT r.assessment_uuid, ifnull(json_extract(r.result_json, '$.decision_name.ja'), ''),
+           ifnull(json_extract(r.result_json, '$.decision_name.en'), ''), ifnull(json_extract(r.result_json, '$.tier.expected'), ''),
+           ifnull(json_extract(r.result_json, '$.tier.expected_name.ja'), ''), ifnull(json_extract(r.result_json, '$.tier.expected_name.en'), ''),
+           ifnull(json_extract(r.result_json, '$.tier.achieved'), ''), ifnull(json_extract(r.result_json, '$.tier.achieved_name.ja'), ''),
+           ifnull(json_extract(r.result_json, '$.tier.achieved_name.en'), ''), ifnull(json_array_length(r.result_json, '$.gaps'), 0)
+    FROM results r;
+CREATE TRIGGER results_indexed AFTER INSERT ON results
+BEGIN
+INSERT INTO result_items(assessment_uuid, position, item_id, domain, critical, score, action_ja, action_en)
+    SELECT r.assessment_uuid, i.key, json_extract(i.value, '$.id'), ifnull(json_extract(i.value, '$.domain'), ''),
+           ifnull(json_extract(i.value, '$.critical'), 0), json_extract(i.value, '$.score'),
+           CASE WHEN ifnull(json_extract(i.value, '$.action.ja'), '') || ifnull(json_extract(i.value, '$.action.en'), '') = ''
+                THEN ifnull(json_extract(i.value, '$.text.ja'), '') ELSE ifnull(json_extract(i.value, '$.action.ja'), '') END,
+           CASE WHEN ifnull(json_extract(i.value, '$.action.ja'), '') || ifnull(json_extract(i.value, '$.action.en'), '') = ''
+                THEN ifnull(json_extract(i.value, '$.text.en'), '') ELSE ifnull(json_extract(i.value, '$.action.en'), '') END
+    FROM (SELECT NEW.assessment_uuid AS assessment_uuid, NEW.result_json AS result_json) r, json_each(r.result_json, '$.items') i;
+UPDATE result_items SET gap_rank = g.rank
+    FROM (SELECT r.assessment_uuid, g.value AS item_id, g.key + 1 AS rank FROM (SELECT NEW.assessment_uuid AS assessment_uuid, NEW.result_json AS result_json) r, json_each(r.result_json, '$.gaps') g) g
+    WHERE result_items.assessment_uuid = g.assessment_uuid AND result_items.item_id = g.item_id;
+INSERT INTO result_domains(assessment_uuid, position, domain_id, name_ja, name_en, score)
+    SELECT r.assessment_uuid, d.key, json_extract(d.value, '$.id'), ifnull(json_extract(d.value, '$.name.ja'), ''),
+           ifnull(json_extract(d.value, '$.name.en'), ''), ifnull(json_extract(d.value, '$.score'), 0)
+    FROM (SELECT NEW.assessment_uuid AS assessment_uuid, NEW.result_json AS result_json) r, json_each(r.result_json, '$.scores.domains') d;
+INSERT INTO result_summaries
+    SELECT r.assessment_uuid, ifnull(json_extract(r.result_json, '$.decision_name.ja'), ''),
+           ifnull(json_extract(r.result_json, '$.decision_name.en'), ''), ifnull(json_extract(r.result_json, '$.tier.expected'), ''),
+           ifnull(json_extract(r.result_json, '$.tier.expected_name.ja'), ''), ifnull(json_extract(r.result_json, '$.tier.expected_name.en'), ''),
+           ifnull(json_extract(r.result_json, '$.tier.achieved'), ''), ifnull(json_extract(r.result_json, '$.tier.achieved_name.ja'), ''),
+           ifnull(json_extract(r.result_json, '$.tier.achieved_name.en'), ''), ifnull(json_array_length(r.result_json, '$.gaps'), 0)
+    FROM (SELECT NEW.assessment_uuid AS assessment_uuid, NEW.result_json AS result_json) r;
+END;
 """,
 }
 
