@@ -53,7 +53,8 @@ int runExport(const Paths& paths, const ExportOptions& options, Lang lang) {
     if (!fs::exists(paths.database, ec)) return fail(fmt::format("no database at {} (give --db)", paths.database.string()));
     // An export is recorded in the audit log; a read-only copy (an auditor's) is exported all the same.
     const bool canRecord = writable(paths.database);
-    auto db = store::Database::open(paths.database.string(), canRecord ? store::OpenMode::ReadWrite : store::OpenMode::ReadOnly);
+    auto db = store::Database::open(paths.database.string(), canRecord ? store::OpenMode::ReadWrite : store::OpenMode::ReadOnly,
+                                    store::Integrity::Trusted);
     if (!db) return fail(db.error());
 
     const auto catalog = questionnaire::loadCatalog(paths.questionnaires);
@@ -65,15 +66,13 @@ int runExport(const Paths& paths, const ExportOptions& options, Lang lang) {
         skillCatalog = std::move(loaded.catalog);
     }
     exporting::ReportRequest request{options.assessment, options.from, options.to, lang, options.matrix};
-    auto report = exporting::buildReport(*db, request, {&catalog.domains, skillCatalog ? &*skillCatalog : nullptr});
-    if (!report) return fail(report.error());
-
     store::AuditLog audit(*db);
     audit.setActor(store::Role::System);
-    auto outcome = exporting::writeExport(*report, {options.format, options.out, options.force}, *db, &audit);
+    auto outcome = exporting::exportDatabase(*db, &audit, request, {&catalog.domains, skillCatalog ? &*skillCatalog : nullptr},
+                                             {options.format, options.out, options.force});
     if (!outcome) return fail(outcome.error());
     for (const auto& file : outcome->files) fmt::print("wrote {}{}\n", file.path.string(), rowsNote(file.rows));
-    fmt::print("exported {} assessment(s) as {}\n", report->assessments.size(), options.format);
+    fmt::print("exported {} assessment(s) as {}\n", outcome->assessments, options.format);
     if (!outcome->recorded)
         fmt::print(stderr, "note: {} is read-only, so this export is not recorded in its audit log\n", paths.database.string());
     return 0;

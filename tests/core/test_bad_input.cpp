@@ -573,6 +573,42 @@ TEST_CASE("a failed atomic write leaves the target as it was and no temporary fi
     CHECK(test::readFile(tmp / "people.csv") == "new");
 }
 
+TEST_CASE("a file staged in pieces replaces its target only when committed, with the SHA-256 of every byte") {
+    test::TempDir tmp;
+    test::writeFile(tmp / "answers.csv", "old");
+    // Pieces larger and smaller than the buffer handed to the writing thread.
+    std::string expected;
+    {
+        auto staged = StagedFile::create(tmp / "answers.csv");
+        REQUIRE_MESSAGE(staged, (staged ? "" : staged.error()));
+        for (int i = 0; i < 300; ++i) {
+            const std::string piece(static_cast<std::size_t>(i * 97 % 9000 + (i == 150 ? 3u << 20 : 0u)), static_cast<char>('a' + i % 26));
+            (*staged)->write(piece);
+            expected += piece;
+        }
+        REQUIRE((*staged)->finish());
+        CHECK((*staged)->size() == expected.size());
+        CHECK((*staged)->sha256() == sha256Hex(expected));
+        CHECK(test::readFile(tmp / "answers.csv") == "old");  // finished, not yet committed
+        REQUIRE((*staged)->commit());
+    }
+    CHECK(test::readFile(tmp / "answers.csv") == expected);
+
+    {
+        auto abandoned = StagedFile::create(tmp / "answers.csv");
+        REQUIRE(abandoned);
+        (*abandoned)->write("half an export");
+    }
+    CHECK(test::readFile(tmp / "answers.csv") == expected);
+    int entries = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
+    CHECK(entries == 1);  // no temporary file left behind
+
+    auto intoFolder = StagedFile::create(tmp.path());
+    REQUIRE_FALSE(intoFolder);
+    CHECK_FALSE(StagedFile::create(tmp / "missing" / "answers.csv"));
+}
+
 TEST_CASE("an empty text never answers a required question, and one saved by an earlier version reads as unanswered") {
     test::TempDir tmp;
     auto db = store::Database::open((tmp / "kiosk.db").string());

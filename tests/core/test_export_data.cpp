@@ -2,7 +2,9 @@
 // migration), the report read from the database, the CSV tables, the JSON bundle restored in
 // another kiosk, and the export service's files (names, refusals, nothing half written).
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -297,39 +299,105 @@ TEST_CASE("an export with nothing in it is refused, saying so, and a period keep
     CHECK_MESSAGE(matrix.error().find("skill catalogue") != std::string::npos, matrix.error());
 }
 
-TEST_CASE("the CSV tables: one row per answer, per scored assessment and per gap; formula cells neutralised; Excel quoting") {
+// The three CSV files of a request, parsed back as a reader would.
+struct CsvExport {
+    std::string answers, results, plan;
+    std::vector<skills::CsvRow> rows(const std::string& bytes) const {
+        auto parsed = skills::parseCsv(bytes);
+        REQUIRE_MESSAGE(parsed, (parsed ? "" : parsed.error()));
+        return *parsed;
+    }
+};
+
+CsvExport csvOf(store::Database& db, const ReportRequest& request = {}) {
+    CsvExport out;
+    auto rows = writeCsv(db, request, {}, {[&](std::string_view b) { out.answers += b; }, [&](std::string_view b) { out.results += b; },
+                                          [&](std::string_view b) { out.plan += b; }});
+    REQUIRE_MESSAGE(rows, (rows ? "" : rows.error()));
+    return out;
+}
+
+TEST_CASE("the CSV files: one row per answer, per scored assessment and per gap; formula cells neutralised; Excel quoting") {
     Kiosk k;
     const auto r = k.record("clinic_19_beds");
     store::PlanStore plans(k.db, &k.audit);
     REQUIRE(plans.set(r.measures, {r.result.gaps[0], "=HYPERLINK(\"http://x\")", "2026-09-30", PlanStatus::InProgress, "一行目, 続き\n二行目"}));
-    const Report report = k.report();
+    const CsvExport csv = csvOf(k.db);
 
-    const auto answers = answersTable(report);
+    const auto answers = csv.rows(csv.answers);
     CHECK(answers.size() == 1 + static_cast<std::size_t>(count(k.db, "SELECT COUNT(*) FROM answers")));
-    CHECK(answers.front().front() == "評価ID");
-    const auto results = resultsTable(report);
+    CHECK(answers.front().fields.front() == "評価ID");
+    const auto results = csv.rows(csv.results);
     REQUIRE(results.size() == 2);
-    CHECK(results[1][7] == std::string(scoring::decisionName(r.result.decision)));
-    CHECK(results.front().size() == results[1].size());
-    const auto plan = planTable(report);
+    CHECK(results[1].fields[7] == std::string(scoring::decisionName(r.result.decision)));
+    CHECK(results.front().fields.size() == results[1].fields.size());
+    const auto plan = csv.rows(csv.plan);
     REQUIRE(plan.size() == 1 + r.result.gaps.size());
-    CHECK(plan[1][4] == r.result.gaps[0]);
-    CHECK(plan[1][10] == "対応中");
-    CHECK(plan[2][8].empty());  // a gap without an entry is listed for the plan to be filled in
+    CHECK(plan[1].fields[4] == r.result.gaps[0]);
+    CHECK(plan[1].fields[10] == "対応中");
+    CHECK(plan[2].fields[8].empty());  // a gap without an entry is listed for the plan to be filled in
 
-    const std::string bytes = csvBytes(plan);
-    CHECK(bytes.rfind("\xEF\xBB\xBF", 0) == 0);
-    CHECK(bytes.find("'=HYPERLINK(\"\"http://x\"\")") != std::string::npos);
-    CHECK(bytes.find("\"一行目, 続き\n二行目\"") != std::string::npos);
-    auto parsed = skills::parseCsv(bytes);
-    REQUIRE(parsed);
-    REQUIRE(parsed->size() == plan.size());
-    CHECK(skills::restoreCell((*parsed)[1].fields[8]) == "=HYPERLINK(\"http://x\")");
-    CHECK((*parsed)[1].fields[11] == "一行目, 続き\n二行目");
+    for (const auto* bytes : {&csv.answers, &csv.results, &csv.plan}) {
+        CHECK(bytes->rfind("\xEF\xBB\xBF", 0) == 0);
+        CHECK(bytes->find("\r\n") != std::string::npos);
+    }
+    CHECK(csv.plan.find("'=HYPERLINK(\"\"http://x\"\")") != std::string::npos);
+    CHECK(csv.plan.find("\"一行目, 続き\n二行目\"") != std::string::npos);
+    CHECK(skills::restoreCell(plan[1].fields[8]) == "=HYPERLINK(\"http://x\")");
+    CHECK(plan[1].fields[11] == "一行目, 続き\n二行目");
 
-    const Report english = k.report({"", std::nullopt, std::nullopt, Lang::En, false});
-    CHECK(answersTable(english).front().front() == "assessment");
-    CHECK(planTable(english)[1][10] == "In progress");
+    const CsvExport english = csvOf(k.db, {"", std::nullopt, std::nullopt, Lang::En, false});
+    CHECK(english.rows(english.answers).front().fields.front() == "assessment");
+    CHECK(english.rows(english.plan)[1].fields[10] == "In progress");
+}
+
+TEST_CASE("the CSV files read from the result index say what the stored results say") {
+    Kiosk k;
+    k.record("clinic_19_beds");
+    k.record("university_600_beds");
+    const Report report = k.report();
+    const CsvExport csv = csvOf(k.db);
+    const auto answers = csv.rows(csv.answers), results = csv.rows(csv.results), plan = csv.rows(csv.plan);
+
+    // Every answer row: its score is the stored result's score of that item, and its texts are the
+    // stored questionnaire's, in the report's order.
+    std::size_t row = 1, resultRow = 1, gapRow = 1;
+    for (const auto& a : report.assessments) {
+        for (const auto& line : a.answers) {
+            REQUIRE(row < answers.size());
+            const auto& f = answers[row++].fields;
+            CHECK(f[0] == a.record.uuid);
+            CHECK(f[7] == line.questionId);
+            CHECK(f[8] == line.question.ja);
+            CHECK(f[10] == line.domainName.ja);
+            CHECK(f[12] == line.valueLabel.ja);
+            CHECK(f[14] == (line.score ? fmt::format("{}", *line.score) : std::string()));
+        }
+        if (!a.result) continue;
+        REQUIRE(resultRow < results.size());
+        const auto& f = results[resultRow++].fields;
+        CHECK(f[0] == a.record.uuid);
+        CHECK(f[8] == a.result->decisionName.ja);
+        CHECK(f[10] == a.result->expectedTierName.ja);
+        CHECK(f[12] == a.result->achievedTierName.ja);
+        CHECK(f[13] == fmt::format("{}", a.result->overall));
+        CHECK(f[14] == std::to_string(a.result->gaps.size()));
+        for (std::size_t d = 0; d < a.result->domains.size(); ++d) {
+            const auto column = std::find(results[0].fields.begin(), results[0].fields.end(), "得点：" + a.result->domains[d].name.ja);
+            REQUIRE(column != results[0].fields.end());
+            CHECK(f[static_cast<std::size_t>(column - results[0].fields.begin())] == fmt::format("{}", a.result->domains[d].score));
+        }
+        for (const auto& gap : a.result->gaps) {
+            REQUIRE(gapRow < plan.size());
+            const auto& g = plan[gapRow++].fields;
+            CHECK(g[4] == gap);
+            CHECK(g[5] == a.result->item(gap)->actionOrText().ja);
+            CHECK(g[7] == (a.result->item(gap)->critical ? "はい" : "いいえ"));
+        }
+    }
+    CHECK(row == answers.size());
+    CHECK(resultRow == results.size());
+    CHECK(gapRow == plan.size());
 }
 
 TEST_CASE("a JSON export imported into a fresh kiosk exports the same again, and a second import changes nothing") {
@@ -416,19 +484,16 @@ TEST_CASE("an import that finds anything wrong names the first bad record and ch
 TEST_CASE("CSV files are named from the path given; an existing file is kept unless forced; each file written is audited with its SHA-256") {
     Kiosk k;
     k.record("clinic_19_beds");
-    const Report report = k.report();
     const Format* csv = findFormat("csv");
     REQUIRE(csv);
-    auto files = csv->write(report);
-    REQUIRE(files);
-    CHECK(outputPaths("out/audit.csv", *csv, *files) ==
+    CHECK(outputPaths("out/audit.csv", *csv) ==
           std::vector<std::filesystem::path>{"out/audit-answers.csv", "out/audit-results.csv", "out/audit-plan.csv"});
-    CHECK(outputPaths("out/audit", *csv, *files).front() == "out/audit-answers.csv");
-    CHECK(outputPaths("out/", *csv, *files).back() == "out/plan.csv");
+    CHECK(outputPaths("out/audit", *csv).front() == "out/audit-answers.csv");
+    CHECK(outputPaths("out/", *csv).back() == "out/plan.csv");
     CHECK_FALSE(findFormat("docx"));
 
     const auto prefix = k.dir / "march.csv";
-    auto written = writeExport(report, {"csv", prefix, false}, k.db, &k.audit);
+    auto written = exportDatabase(k.db, &k.audit, {}, {}, {"csv", prefix, false});
     REQUIRE_MESSAGE(written, (written ? "" : written.error()));
     REQUIRE(written->files.size() == 3);
     CHECK(written->recorded);
@@ -441,12 +506,18 @@ TEST_CASE("CSV files are named from the path given; an existing file is kept unl
         CHECK(details["format"] == "csv");
     }
     CHECK(written->files[0].rows == count(k.db, "SELECT COUNT(*) FROM answers"));
+    CHECK(written->assessments == 2);
+    // Only the three files are left in the folder: no temporary file of the staging.
+    std::size_t entries = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(k.dir.path()))
+        if (entry.path().filename().string().rfind(".march", 0) == 0) ++entries;
+    CHECK(entries == 0);
 
-    auto again = writeExport(report, {"csv", prefix, false}, k.db, &k.audit);
+    auto again = exportDatabase(k.db, &k.audit, {}, {}, {"csv", prefix, false});
     REQUIRE_FALSE(again);
     CHECK_MESSAGE(again.error().find("exists; give --force to replace it") != std::string::npos, again.error());
     CHECK(events(k.audit, "export.written").size() == 3);
-    CHECK(writeExport(report, {"csv", prefix, true}, k.db, &k.audit));
+    CHECK(exportDatabase(k.db, &k.audit, {}, {}, {"csv", prefix, true}));
     CHECK(events(k.audit, "export.written").size() == 6);
 }
 
@@ -461,7 +532,7 @@ TEST_CASE("an export to a folder that cannot be written leaves no file and recor
 
     // A folder where the second file's name should be: refused before any file is written.
     std::filesystem::create_directories(k.dir / "x-results.csv");
-    auto blocked = writeExport(report, {"csv", k.dir / "x", false}, k.db, &k.audit);
+    auto blocked = exportDatabase(k.db, &k.audit, {}, {}, {"csv", k.dir / "x", false});
     REQUIRE_FALSE(blocked);
     CHECK_MESSAGE(blocked.error().find("is a folder") != std::string::npos, blocked.error());
     CHECK_FALSE(std::filesystem::exists(k.dir / "x-answers.csv"));

@@ -15,23 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Result<std::vector<OutputFile>> csvFiles(const Report& report) {
-    std::vector<OutputFile> out;
-    for (auto [part, table] : {std::pair{"answers", answersTable(report)}, std::pair{"results", resultsTable(report)},
-                               std::pair{"plan", planTable(report)}})
-        out.push_back({part, csvBytes(table), static_cast<std::int64_t>(table.size()) - 1});
-    return out;
-}
-
-Result<std::vector<OutputFile>> jsonFile(const Report& report) { return std::vector<OutputFile>{{"", bundleJson(report), -1}}; }
-
-// A document of one file (documents.hpp) as a format.
-template <Result<std::string> (*Document)(const Report&)>
-Result<std::vector<OutputFile>> documentFile(const Report& report) {
-    auto bytes = Document(report);
-    if (!bytes) return Error{bytes.error()};
-    return std::vector<OutputFile>{{"", std::move(*bytes), -1}};
-}
+Result<std::string> jsonDocument(const Report& report) { return bundleJson(report); }
 
 bool namesFolder(const fs::path& out) {
     std::error_code ec;
@@ -52,11 +36,11 @@ std::optional<std::string> targetProblem(const fs::path& path, bool force) {
 }  // namespace
 
 const std::vector<Format>& formats() {
-    static const std::vector<Format> list{{"csv", "csv", csvFiles},
-                                          {"xlsx", "xlsx", documentFile<xlsxDocument>},
-                                          {"json", "json", jsonFile},
-                                          {"html", "html", documentFile<htmlReport>},
-                                          {"pdf", "pdf", documentFile<pdfReport>}};
+    static const std::vector<Format> list{{"csv", "csv", {"answers", "results", "plan"}, {}},
+                                          {"xlsx", "xlsx", {""}, xlsxDocument},
+                                          {"json", "json", {""}, jsonDocument},
+                                          {"html", "html", {""}, htmlReport},
+                                          {"pdf", "pdf", {""}, pdfReport}};
     return list;
 }
 
@@ -76,80 +60,142 @@ std::string formatNames() {
     return out;
 }
 
-std::vector<fs::path> outputPaths(const fs::path& out, const Format& format, const std::vector<OutputFile>& files) {
+std::vector<fs::path> outputPaths(const fs::path& out, const Format& format) {
     std::vector<fs::path> paths;
     const std::string extension = "." + std::string(format.extension);
-    for (const auto& file : files) {
-        if (file.part.empty()) {
+    for (const auto part : format.parts) {
+        if (part.empty()) {
             paths.push_back(out);
         } else if (namesFolder(out)) {
-            paths.push_back(out / (file.part + extension));
+            paths.push_back(out / (std::string(part) + extension));
         } else {
             std::string prefix = out.filename().string();
             if (prefix.size() > extension.size() && prefix.ends_with(extension)) prefix.resize(prefix.size() - extension.size());
-            paths.push_back(out.parent_path() / (prefix + "-" + file.part + extension));
+            paths.push_back(out.parent_path() / (prefix + "-" + std::string(part) + extension));
         }
     }
     return paths;
 }
 
-Result<ExportOutcome> writeExport(const Report& report, const ExportRequest& request, store::Database& db, store::AuditLog* audit) {
-    const Format* format = findFormat(request.format);
-    if (!format) return Error{fmt::format("'{}' is not a format this kiosk writes; choose {}", request.format, formatNames())};
-    if (report.assessments.empty()) return Error{"nothing to export: the report holds no assessment"};
-    auto files = format->write(report);
-    if (!files) return Error{files.error()};
-    const auto paths = outputPaths(request.out, *format, *files);
+namespace {
+
+// The files of one export, written whole beside their targets and not yet in place.
+struct Staged {
+    const Format* format = nullptr;
+    std::vector<std::unique_ptr<StagedFile>> files;
+    std::vector<std::int64_t> rows;  // per file; -1 for a document without rows
+    std::size_t assessments = 0;
+};
+
+// The format and the staged files for a request, every target checked first.
+Result<Staged> stage(const ExportRequest& request) {
+    Staged staged;
+    staged.format = findFormat(request.format);
+    if (!staged.format) return Error{fmt::format("'{}' is not a format this kiosk writes; choose {}", request.format, formatNames())};
+    const auto paths = outputPaths(request.out, *staged.format);
     for (const auto& path : paths)
         if (auto problem = targetProblem(path, request.force)) return Error{*problem};
+    for (const auto& path : paths) {
+        auto file = StagedFile::create(path);
+        if (!file) return Error{file.error()};
+        staged.files.push_back(std::move(*file));
+    }
+    return staged;
+}
 
+// Flushes every staged file, then moves them into place with their audit rows in one transaction.
+Result<ExportOutcome> commit(Staged& staged, store::Database& db, store::AuditLog* audit) {
+    for (auto& file : staged.files)
+        if (auto s = file->finish(); !s) return Error{s.error()};
     ExportOutcome outcome;
+    outcome.assessments = staged.assessments;
     outcome.recorded = audit && !db.readOnly();
     store::Transaction tx(db);
     if (outcome.recorded && !tx.began()) return Error{fmt::format("could not record the export: {}", tx.beginStatus().error())};
-    // Files this call created; removed again if a later one fails, so that no export is half there.
-    std::vector<fs::path> created;
-    auto undo = [&created] {
+    for (std::size_t i = 0; i < staged.files.size(); ++i) {
+        const auto& file = *staged.files[i];
         std::error_code ec;
-        for (const auto& p : created) fs::remove(p, ec);
-    };
-    for (std::size_t i = 0; i < files->size(); ++i) {
-        const auto& file = (*files)[i];
-        std::error_code ec;
-        const fs::path absolute = fs::absolute(paths[i], ec).lexically_normal();
-        WrittenFile written{ec ? paths[i] : absolute, sha256Hex(file.bytes), file.bytes.size(), file.rows};
+        const fs::path absolute = fs::absolute(file.target(), ec).lexically_normal();
+        WrittenFile written{ec ? file.target() : absolute, file.sha256(), file.size(), staged.rows[i]};
         if (outcome.recorded) {
             const nlohmann::json details{{"path", written.path.string()},
-                                         {"format", std::string(format->name)},
+                                         {"format", std::string(staged.format->name)},
                                          {"sha256", written.sha256},
                                          {"bytes", written.bytes},
-                                         {"assessments", report.assessments.size()}};
-            if (auto s = audit->append({"export.written", "", details.dump()}); !s) {
-                undo();
-                return Error{fmt::format("could not record the export of {}: {}", paths[i].string(), s.error())};
-            }
+                                         {"assessments", staged.assessments}};
+            if (auto s = audit->append({"export.written", "", details.dump()}); !s)
+                return Error{fmt::format("could not record the export of {}: {}", file.target().string(), s.error())};
         }
-        const bool existed = fs::exists(paths[i], ec);
-        if (auto s = writeFileAtomically(paths[i], file.bytes); !s) {
-            undo();
+        outcome.files.push_back(std::move(written));
+    }
+    // Every file is complete on disk: only renames are left, and the audit rows wait for them.
+    std::vector<fs::path> created;
+    for (auto& file : staged.files) {
+        std::error_code ec;
+        const bool existed = fs::exists(file->target(), ec);
+        if (auto s = file->commit(); !s) {
+            for (const auto& p : created) fs::remove(p, ec);
             return Error{s.error()};
         }
-        if (!existed) created.push_back(paths[i]);
-        outcome.files.push_back(std::move(written));
+        if (!existed) created.push_back(file->target());
     }
     if (outcome.recorded)
         if (auto s = tx.commit(); !s) {
-            undo();
+            std::error_code ec;
+            for (const auto& p : created) fs::remove(p, ec);
             return Error{fmt::format("could not record the export: {}", s.error())};
         }
     return outcome;
 }
 
+Status writeDocument(Staged& staged, const Report& report) {
+    auto bytes = staged.format->document(report);
+    if (!bytes) return Error{bytes.error()};
+    staged.files.front()->write(*bytes);
+    staged.rows = {-1};
+    staged.assessments = report.assessments.size();
+    return {};
+}
+
+}  // namespace
+
+Result<ExportOutcome> writeExport(const Report& report, const ExportRequest& request, store::Database& db, store::AuditLog* audit) {
+    if (report.assessments.empty()) return Error{"nothing to export: the report holds no assessment"};
+    auto staged = stage(request);
+    if (!staged) return Error{staged.error()};
+    if (!staged->format->document)
+        return Error{fmt::format("{} is written from the database, not from a report", staged->format->name)};
+    if (auto s = writeDocument(*staged, report); !s) return Error{s.error()};
+    return commit(*staged, db, audit);
+}
+
+Result<ExportOutcome> exportDatabase(store::Database& db, store::AuditLog* audit, const ReportRequest& report, const ReportContext& context,
+                                     const ExportRequest& request, const ReportProgress& progress) {
+    auto staged = stage(request);
+    if (!staged) return Error{staged.error()};
+    {
+        store::ReadTransaction snapshot(db);
+        if (staged->format->document) {
+            auto built = buildReport(db, report, context, progress);
+            if (!built) return Error{built.error()};
+            if (auto s = writeDocument(*staged, *built); !s) return Error{s.error()};
+        } else {
+            auto& files = staged->files;
+            const CsvSinks sinks{[&](std::string_view b) { files[0]->write(b); }, [&](std::string_view b) { files[1]->write(b); },
+                                 [&](std::string_view b) { files[2]->write(b); }};
+            auto rows = writeCsv(db, report, context, sinks, [&](std::size_t done, std::size_t total) {
+                staged->assessments = total;
+                if (progress) progress(done, total);
+            });
+            if (!rows) return Error{rows.error()};
+            staged->rows = {rows->answers, rows->results, rows->plan};
+        }
+    }
+    return commit(*staged, db, audit);
+}
+
 Result<ExportOutcome> Exporter::run(const ReportRequest& report, const ExportRequest& request) {
-    if (!findFormat(request.format)) return Error{fmt::format("'{}' is not a format this kiosk writes; choose {}", request.format, formatNames())};
-    auto built = buildReport(m_db, report, m_context);
-    if (!built) return Error{built.error()};
-    return writeExport(*built, request, m_db, m_audit);
+    return exportDatabase(m_db, m_audit, report, m_context, request);
 }
 
 bool Exporter::exists(const std::filesystem::path& path) {
@@ -166,20 +212,17 @@ std::shared_ptr<ExportJob> Exporter::start(const ReportRequest& report, const Ex
 ExportJob::ExportJob(std::string databasePath, store::Role actor, ReportRequest report, ExportRequest request, ReportContext context) {
     auto work = [this, databasePath, actor, report = std::move(report), request = std::move(request), context]() {
         m_outcome = [&]() -> Result<ExportOutcome> {
-            auto db = store::Database::open(databasePath);
+            // The kiosk checked the file when it opened it; this second connection only reads and records.
+            auto db = store::Database::open(databasePath, store::OpenMode::ReadWrite, store::Integrity::Trusted);
             if (!db) return Error{db.error()};
             store::AuditLog audit(*db);
             audit.setActor(actor);
-            // One read transaction: the export is of the database as it was when it started, while
-            // the kiosk goes on saving answers through its own connection.
-            if (auto begun = db->exec("BEGIN"); !begun) return Error{begun.error()};
-            auto built = buildReport(*db, report, context, [this](std::size_t done, std::size_t total) {
+            // exportDatabase reads in one transaction: the export is of the database as it was when
+            // it started, while the kiosk goes on saving answers through its own connection.
+            return exportDatabase(*db, &audit, report, context, request, [this](std::size_t done, std::size_t total) {
                 m_total = total;
                 m_done = done;
             });
-            (void)db->exec("COMMIT");
-            if (!built) return Error{built.error()};
-            return writeExport(*built, request, *db, &audit);
         }();
         m_finished = true;
     };

@@ -29,19 +29,14 @@
 
 namespace kiosk::exporting {
 
-// One file of an export.
-struct OutputFile {
-    std::string part;        // what the file holds, for formats of several files ("answers"); empty otherwise
-    std::string bytes;
-    std::int64_t rows = -1;  // rows of data (header not counted); -1 for a document without rows
-};
-
-// A format: the report as the files it writes. A document format of one file (xlsx, html, pdf,
-// from documents.hpp) is a function Report -> bytes wrapped as one OutputFile with no part.
+// A format: the files it writes and how their bytes are made. A document (xlsx, json, html, pdf:
+// one file, from documents.hpp or the JSON bundle) is made from the report model; CSV is read
+// straight from the database into its files (csv_writer.hpp).
 struct Format {
-    std::string_view name;       // as given to --format
-    std::string_view extension;  // without the dot
-    std::function<Result<std::vector<OutputFile>>(const Report&)> write;
+    std::string_view name;                 // as given to --format
+    std::string_view extension;            // without the dot
+    std::vector<std::string_view> parts;   // what each file holds ("answers"), or one empty part for a format of one file
+    std::function<Result<std::string>(const Report&)> document;  // empty for a format read from the database
 };
 
 // The formats this build writes (csv, xlsx, json, html, pdf), and one by name (nullptr when unknown).
@@ -50,8 +45,8 @@ const Format* findFormat(std::string_view name);
 // "csv, xlsx, json, html or pdf", for messages.
 std::string formatNames();
 
-// Where each file of an export goes (see the top of this file).
-std::vector<std::filesystem::path> outputPaths(const std::filesystem::path& out, const Format& format, const std::vector<OutputFile>& files);
+// Where each file of an export goes (see the top of this file), one per part of the format.
+std::vector<std::filesystem::path> outputPaths(const std::filesystem::path& out, const Format& format);
 
 struct ExportRequest {
     std::string format;         // a name of formats()
@@ -68,16 +63,25 @@ struct WrittenFile {
 
 struct ExportOutcome {
     std::vector<WrittenFile> files;
+    std::size_t assessments = 0;  // assessments exported (with the profiles their results were scored with)
     bool recorded = false;  // appended to the audit log (not possible in a read-only database)
 };
 
-// Writes the report. Every target is checked before anything is written: an existing file is
-// refused unless `force`, and so is a folder in its place or a folder that does not exist. Each
-// file written is appended to the database's audit log as export.written {path, format, sha256,
-// bytes, assessments}, as the log's actor, in one transaction with all the files: when one file
-// cannot be written (an unwritable folder, a full disk), the files this call already wrote new are
-// removed, nothing is recorded, and the error names the file. A read-only database cannot record
-// the export; the files are written and `recorded` is false.
+// Exports the assessments a report request asks for from the database, in one read transaction
+// (the database as it was when the export began). Every target is checked before anything is
+// written: an existing file is refused unless `force`, and so is a folder in its place or a folder
+// that does not exist. Every file is first written whole to a temporary file beside its target
+// (hashed as it is written, then flushed to disk); only when all are complete are they renamed into
+// place, each appended to the audit log as export.written {path, format, sha256, bytes,
+// assessments}, as the log's actor, in one transaction. When a file cannot be written (an
+// unwritable folder, a full disk) no target is touched, nothing is recorded and the error names
+// the file. A read-only database cannot record the export; the files are written and `recorded`
+// is false. `progress` is told after each assessment is read.
+Result<ExportOutcome> exportDatabase(store::Database& db, store::AuditLog* audit, const ReportRequest& report, const ReportContext& context,
+                                     const ExportRequest& request, const ReportProgress& progress = {});
+
+// The same for a document format, from a report already built (its targets, staging and audit rows
+// as above).
 Result<ExportOutcome> writeExport(const Report& report, const ExportRequest& request, store::Database& db, store::AuditLog* audit);
 
 // An export running on a thread of its own with its own connection to the database, so that the

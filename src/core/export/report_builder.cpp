@@ -21,41 +21,6 @@
 namespace kiosk::exporting {
 namespace {
 
-using QuestionnairePtr = std::shared_ptr<const questionnaire::Questionnaire>;
-
-// The questionnaires stored with the assessments, each read once.
-class Snapshots {
-public:
-    explicit Snapshots(store::AssessmentStore& store) : m_store(store) {}
-
-    Result<QuestionnairePtr> get(const std::string& contentHash) {
-        if (auto it = m_parsed.find(contentHash); it != m_parsed.end()) return it->second;
-        auto snapshot = m_store.snapshot(contentHash);
-        if (!snapshot) return Error{snapshot.error()};
-        auto parsed = questionnaire::parseQuestionnaire(
-            snapshot->source, fmt::format("{} {} (stored copy)", snapshot->questionnaireId, snapshot->version), {});
-        if (!parsed.questionnaire)
-            return Error{fmt::format("the stored copy of questionnaire {} {} can no longer be read: {}", snapshot->questionnaireId,
-                                     snapshot->version,
-                                     parsed.diagnostics.empty() ? std::string("unknown error") : parsed.diagnostics.front().format())};
-        m_sources.push_back(std::move(*snapshot));
-        auto ptr = std::make_shared<const questionnaire::Questionnaire>(std::move(*parsed.questionnaire));
-        m_parsed.emplace(contentHash, ptr);
-        return ptr;
-    }
-    // Every snapshot read, by content hash.
-    std::vector<store::QuestionnaireSnapshot> sources() const {
-        auto out = m_sources;
-        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.contentHash < b.contentHash; });
-        return out;
-    }
-
-private:
-    store::AssessmentStore& m_store;
-    std::map<std::string, QuestionnairePtr, std::less<>> m_parsed;
-    std::vector<store::QuestionnaireSnapshot> m_sources;
-};
-
 // The UTC bounds of the period; a bound not given is open.
 struct Period {
     std::optional<store::UtcSpan> from, to;
@@ -82,11 +47,6 @@ Result<Period> periodOf(const ReportRequest& request) {
 // The day that places an assessment in a period: completed, or else begun.
 const std::string& dayOf(const store::AssessmentRecord& record) { return record.completedAt ? *record.completedAt : record.createdAt; }
 
-LocalizedText describe(const questionnaire::Question& question, const store::StoredAnswer& stored) {
-    auto decoded = assessment::decodeAnswer(question, stored.value, stored.skipped);
-    if (!decoded) return {stored.value, stored.value};  // a value the questionnaire no longer reads is shown as stored
-    return {assessment::describeAnswer(question, *decoded, Lang::Ja), assessment::describeAnswer(question, *decoded, Lang::En)};
-}
 
 LocalizedText domainName(const std::string& id, const std::optional<scoring::FacilityResult>& result, const ReportContext& context) {
     if (id.empty()) return {};
@@ -122,7 +82,7 @@ Result<std::vector<AnswerLine>> answerLines(store::AssessmentStore& store, const
             line.question = question.text;
             line.domain = question.domain;
             line.domainName = domainName(question.domain, result, context);
-            line.valueLabel = describe(question, stored);
+            line.valueLabel = answerLabel(question, stored);
         } else {
             line.valueLabel = {line.value, line.value};
         }
@@ -148,7 +108,7 @@ std::vector<PlanItem> orderedPlan(std::vector<PlanItem> plan, const scoring::Fac
     return plan;
 }
 
-Result<AssessmentReport> assessmentReport(store::Database& db, Snapshots& snapshots, const store::AssessmentRecord& record,
+Result<AssessmentReport> assessmentReport(store::Database& db, StoredQuestionnaires& snapshots, const store::AssessmentRecord& record,
                                           const ReportContext& context) {
     store::AssessmentStore assessments(db);
     store::ResultStore results(db);
@@ -193,12 +153,13 @@ Result<std::vector<store::AssessmentRecord>> selectRecords(store::Database& db, 
     std::set<std::string> uuids;
     for (const auto& r : chosen) uuids.insert(r.uuid);
     store::ResultStore results(db);
+    auto profiles = results.profiles();
+    if (!profiles) return Error{profiles.error()};
     const std::size_t asked = chosen.size();
     for (std::size_t i = 0; i < asked; ++i) {
-        auto stored = results.get(chosen[i].uuid);
-        if (!stored) return Error{stored.error()};
-        if (!*stored || (*stored)->profileUuid.empty() || uuids.count((*stored)->profileUuid)) continue;
-        auto profile = assessments.get((*stored)->profileUuid);
+        const auto scoredWith = profiles->find(chosen[i].uuid);
+        if (scoredWith == profiles->end() || uuids.count(scoredWith->second)) continue;
+        auto profile = assessments.get(scoredWith->second);
         if (!profile) return Error{fmt::format("the profile that assessment {} was scored with: {}", chosen[i].uuid, profile.error())};
         uuids.insert(profile->uuid);
         chosen.push_back(std::move(*profile));
@@ -232,21 +193,55 @@ Result<MatrixReport> matrixReport(store::Database& db, const ReportContext& cont
 
 }  // namespace
 
-Result<Report> buildReport(store::Database& db, const ReportRequest& request, const ReportContext& context, const ReportProgress& progress) {
+Result<StoredQuestionnaires::Pointer> StoredQuestionnaires::get(const std::string& contentHash) {
+    if (auto it = m_parsed.find(contentHash); it != m_parsed.end()) return it->second;
+    auto snapshot = m_store.snapshot(contentHash);
+    if (!snapshot) return Error{snapshot.error()};
+    auto parsed = questionnaire::parseQuestionnaire(snapshot->source,
+                                                    fmt::format("{} {} (stored copy)", snapshot->questionnaireId, snapshot->version), {});
+    if (!parsed.questionnaire)
+        return Error{fmt::format("the stored copy of questionnaire {} {} can no longer be read: {}", snapshot->questionnaireId,
+                                 snapshot->version,
+                                 parsed.diagnostics.empty() ? std::string("unknown error") : parsed.diagnostics.front().format())};
+    m_sources.push_back(std::move(*snapshot));
+    auto ptr = std::make_shared<const questionnaire::Questionnaire>(std::move(*parsed.questionnaire));
+    m_parsed.emplace(contentHash, ptr);
+    return ptr;
+}
+
+std::vector<store::QuestionnaireSnapshot> StoredQuestionnaires::sources() const {
+    auto out = m_sources;
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.contentHash < b.contentHash; });
+    return out;
+}
+
+LocalizedText answerLabel(const questionnaire::Question& question, const store::StoredAnswer& stored) {
+    auto decoded = assessment::decodeAnswer(question, stored.value, stored.skipped);
+    if (!decoded) return {stored.value, stored.value};  // a value the questionnaire no longer reads is shown as stored
+    return {assessment::describeAnswer(question, *decoded, Lang::Ja), assessment::describeAnswer(question, *decoded, Lang::En)};
+}
+
+Result<std::vector<store::AssessmentRecord>> selectAssessments(store::Database& db, const ReportRequest& request) {
     auto period = periodOf(request);
     if (!period) return Error{period.error()};
+    auto records = selectRecords(db, request, *period);
+    if (!records) return Error{records.error()};
+    if (records->empty()) return Error{nothingToExport(db, request)};
+    return records;
+}
+
+Result<Report> buildReport(store::Database& db, const ReportRequest& request, const ReportContext& context, const ReportProgress& progress) {
     Report report;
     report.lang = request.lang;
     report.from = request.from;
     report.to = request.to;
     report.exportedAt = isoUtc(std::chrono::system_clock::now());
 
-    auto records = selectRecords(db, request, *period);
+    auto records = selectAssessments(db, request);
     if (!records) return Error{records.error()};
-    if (records->empty()) return Error{nothingToExport(db, request)};
 
     store::AssessmentStore assessments(db);
-    Snapshots snapshots(assessments);
+    StoredQuestionnaires snapshots(assessments);
     for (const auto& record : *records) {
         auto one = assessmentReport(db, snapshots, record, context);
         if (!one) return Error{one.error()};

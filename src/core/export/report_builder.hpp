@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +14,7 @@
 #include "export/report.hpp"
 #include "questionnaire/loader.hpp"
 #include "skills/catalog.hpp"
+#include "store/assessment_store.hpp"
 #include "store/database.hpp"
 #include "util/result.hpp"
 
@@ -42,6 +45,29 @@ struct ReportContext {
 // assessment, or the events about the one assessment asked for. The chain head and row count are
 // the whole log's at the time of the export.
 // Refuses, saying so, an export that would hold no assessment: an empty report is never written.
+// The records of the assessments asked for, chosen as buildReport chooses them (with the profiles
+// their results were scored with), oldest first; refuses, saying so, a request that finds none.
+Result<std::vector<store::AssessmentRecord>> selectAssessments(store::Database& db, const ReportRequest& request);
+
+// An answer as shown: the option's label, the value with its unit, or the value as stored when
+// the questionnaire no longer reads it.
+LocalizedText answerLabel(const questionnaire::Question& question, const store::StoredAnswer& stored);
+
+// The questionnaires stored with the assessments (by content hash), each read and parsed once.
+class StoredQuestionnaires {
+public:
+    using Pointer = std::shared_ptr<const questionnaire::Questionnaire>;
+    explicit StoredQuestionnaires(store::AssessmentStore& store) : m_store(store) {}
+    Result<Pointer> get(const std::string& contentHash);
+    // Every snapshot read, by content hash.
+    std::vector<store::QuestionnaireSnapshot> sources() const;
+
+private:
+    store::AssessmentStore& m_store;
+    std::map<std::string, Pointer, std::less<>> m_parsed;
+    std::vector<store::QuestionnaireSnapshot> m_sources;
+};
+
 Result<Report> buildReport(store::Database& db, const ReportRequest& request, const ReportContext& context = {},
                            const ReportProgress& progress = {});
 

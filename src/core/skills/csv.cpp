@@ -95,22 +95,33 @@ std::string restoreCell(std::string_view cell) {
     return std::string(cell);
 }
 
+void appendCsvCell(std::string& out, std::string_view cell) {
+    const bool formula = !cell.empty() && (kFormulaStarts.find(cell.front()) != std::string_view::npos || cell.front() == '\'');
+    bool quoted = false;
+    for (const char c : cell)
+        if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            quoted = true;
+            break;
+        }
+    if (quoted) out += '"';
+    if (formula) out += '\'';
+    if (!quoted) {
+        out += cell;
+    } else {
+        for (char c : cell) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+        out += '"';
+    }
+}
+
 std::string writeCsv(const std::vector<std::vector<std::string>>& rows) {
     std::string out = "\xEF\xBB\xBF";
     for (const auto& row : rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (i) out += ',';
-            const std::string f = neutraliseCell(row[i]);
-            if (f.find_first_of(",\"\r\n") != std::string::npos) {
-                out += '"';
-                for (char c : f) {
-                    if (c == '"') out += '"';
-                    out += c;
-                }
-                out += '"';
-            } else {
-                out += f;
-            }
+            appendCsvCell(out, row[i]);
         }
         out += "\r\n";
     }

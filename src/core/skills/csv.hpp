@@ -23,6 +23,10 @@ Result<std::vector<CsvRow>> parseCsv(std::string_view text);
 // Every cell is made safe for spreadsheets: see neutraliseCell.
 std::string writeCsv(const std::vector<std::vector<std::string>>& rows);
 
+// One cell as writeCsv writes it (neutralised, quoted when it must be), appended to `out`; for
+// writers that stream rows. The byte-order mark, commas and line ends are the caller's.
+void appendCsvCell(std::string& out, std::string_view cell);
+
 // A spreadsheet evaluates a cell that starts with = + - @ TAB or CR as a formula (OWASP's CSV
 // injection guidance). Such a cell is written with a leading apostrophe, which spreadsheets show
 // as text; a cell that already starts with an apostrophe gets one more, so that restoreCell can

@@ -58,7 +58,7 @@ namespace {
 
 // The checks every opening makes before anything is written: the schema is not newer than ours,
 // the database is not another program's, and it is not damaged. Returns the schema version.
-Result<int> inspect(Database& db, const std::string& path) {
+Result<int> inspect(Database& db, const std::string& path, Integrity integrity) {
     // Reading the version is the first touch of the file; it fails on a file SQLite cannot read.
     // (Each statement lives in its own scope: an unfinished statement keeps a read transaction
     // open, and neither the journal mode nor a migration can start inside one.)
@@ -84,7 +84,7 @@ Result<int> inspect(Database& db, const std::string& path) {
                                      "and no medsec-kiosk schema); it has been left untouched. Choose another file with --db",
                                      path, objects.integer(0), objects.text(1))};
     }
-    {
+    if (integrity == Integrity::Check) {
         Statement check(db, "PRAGMA quick_check");
         auto checked = check.step();
         if (!checked || !*checked || check.text(0) != "ok") {
@@ -109,12 +109,12 @@ std::string fileUri(const std::string& path, std::string_view query) {
 
 }  // namespace
 
-Result<Database> Database::open(const std::string& path, OpenMode mode) {
-    if (mode == OpenMode::ReadOnly) return openReadOnly(path);
+Result<Database> Database::open(const std::string& path, OpenMode mode, Integrity integrity) {
+    if (mode == OpenMode::ReadOnly) return openReadOnly(path, integrity);
     auto opened = openRaw(path);
     if (!opened) return opened;
     Database db = std::move(opened).value();
-    auto schema = inspect(db, path);
+    auto schema = inspect(db, path, integrity);
     if (!schema) return Error{schema.error()};
     if (auto s = db.exec("PRAGMA foreign_keys = ON"); !s) return Error{fmt::format("cannot set up database {}: {}", path, s.error())};
     // Migrations first, so that a failure rolls back to the very bytes that were there; only a
@@ -127,7 +127,7 @@ Result<Database> Database::open(const std::string& path, OpenMode mode) {
     return db;
 }
 
-Result<Database> Database::openReadOnly(const std::string& path) {
+Result<Database> Database::openReadOnly(const std::string& path, Integrity integrity) {
     if (path == ":memory:") return Error{"an in-memory database cannot be opened read-only"};
     if (auto s = checkHeader(path); !s) return Error{s.error()};
     std::error_code ec;
@@ -148,7 +148,7 @@ Result<Database> Database::openReadOnly(const std::string& path) {
         sqlite3_busy_timeout(handle, kBusyTimeoutMs);
         Database db(handle, path);
         db.m_readOnly = true;
-        auto schema = inspect(db, path);
+        auto schema = inspect(db, path, integrity);
         if (!schema) {
             attempt = Error{schema.error()};
             continue;
@@ -297,6 +297,15 @@ Transaction::Transaction(Database& db) : m_db(db) {
     m_nested = sqlite3_get_autocommit(db.handle()) == 0;
     // IMMEDIATE takes the write lock now, so a busy database is reported here, not half-way.
     m_began = db.exec(m_nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+}
+
+ReadTransaction::ReadTransaction(Database& db) : m_db(db) {
+    if (sqlite3_get_autocommit(db.handle()) != 0) m_open = db.exec("BEGIN").ok();
+}
+
+void ReadTransaction::end() {
+    if (m_open) (void)m_db.exec("COMMIT");
+    m_open = false;
 }
 
 Transaction::~Transaction() {

@@ -19,6 +19,13 @@ enum class OpenMode {
     ReadOnly,   // never writes: works on a read-only file or folder (an auditor's copy)
 };
 
+// Whether an opening reads the whole file to find damage first (PRAGMA quick_check).
+enum class Integrity {
+    Check,    // every opening that may go on to change the data (the kiosk, imports, answers)
+    Trusted,  // an export: it only reads and appends its audit rows, and damage in anything it
+              // reads still fails it; a scan of the whole file would cost more than the export
+};
+
 class Database {
 public:
     // Opens a kiosk database. Refuses, leaving the file byte for byte as it was: a file that is
@@ -27,7 +34,7 @@ public:
     // opening run in one transaction, so a failed migration changes nothing either.
     // ReadOnly opens an older schema by migrating a private in-memory copy.
     // ":memory:" gives a private in-memory database.
-    static Result<Database> open(const std::string& path, OpenMode mode = OpenMode::ReadWrite);
+    static Result<Database> open(const std::string& path, OpenMode mode = OpenMode::ReadWrite, Integrity integrity = Integrity::Check);
 
     // Opens without migrating; for tests of the migrations themselves.
     static Result<Database> openRaw(const std::string& path);
@@ -50,7 +57,7 @@ public:
 
 private:
     Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
-    static Result<Database> openReadOnly(const std::string& path);
+    static Result<Database> openReadOnly(const std::string& path, Integrity integrity);
     sqlite3* m_db = nullptr;
     std::string m_path;
     bool m_readOnly = false;
@@ -108,6 +115,22 @@ private:
     Status m_began;
     bool m_done = false;
     bool m_nested = false;
+};
+
+// A read transaction: everything read while it lives sees the database as of its first read,
+// whatever other connections commit meanwhile. Inside a transaction already open it does nothing.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(Database& db);
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+    ~ReadTransaction() { end(); }
+    // Ends it now (before a write on the same connection).
+    void end();
+
+private:
+    Database& m_db;
+    bool m_open = false;
 };
 
 }  // namespace kiosk::store

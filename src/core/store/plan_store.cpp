@@ -17,10 +17,11 @@
 namespace kiosk::store {
 namespace {
 
-constexpr std::string_view kSelect =
-    "SELECT assessment_uuid, item_id, owner, COALESCE(target_date, ''), status, note, updated_at FROM plan_items";
+constexpr std::string_view kSelect = kSelectPlanItems;
 
-exporting::PlanItem readItem(const Statement& s) {
+}  // namespace
+
+exporting::PlanItem readPlanItem(const Statement& s) {
     exporting::PlanItem item;
     item.assessment = s.text(0);
     item.item = s.text(1);
@@ -33,13 +34,15 @@ exporting::PlanItem readItem(const Statement& s) {
     return item;
 }
 
+namespace {
+
 Result<std::optional<exporting::PlanItem>> readOne(Database& db, const std::string& uuid, const std::string& item) {
     Statement s(db, std::string(kSelect) + " WHERE assessment_uuid = ?1 AND item_id = ?2");
     s.bind(1, uuid).bind(2, item);
     auto row = s.step();
     if (!row) return Error{"could not read the improvement plan: " + row.error()};
     if (!*row) return std::optional<exporting::PlanItem>{};
-    return std::optional<exporting::PlanItem>{readItem(s)};
+    return std::optional<exporting::PlanItem>{readPlanItem(s)};
 }
 
 std::string hashedText(const std::string& text) { return text.empty() ? std::string() : "sha256:" + sha256Hex(text); }
@@ -84,7 +87,7 @@ Result<std::vector<exporting::PlanItem>> PlanStore::list(const std::string& asse
         auto row = s.step();
         if (!row) return Error{"could not read the improvement plan: " + row.error()};
         if (!*row) return out;
-        out.push_back(readItem(s));
+        out.push_back(readPlanItem(s));
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "export/report.hpp"
@@ -20,6 +21,12 @@ inline constexpr std::size_t kMaxPlanOwner = 100;
 inline constexpr std::size_t kMaxPlanNote = 1000;
 
 // What a person sets for one gap, as typed.
+// The columns of a plan entry, and a row of them as read (for readers that prepare their own
+// statements: append a WHERE clause).
+inline constexpr std::string_view kSelectPlanItems =
+    "SELECT assessment_uuid, item_id, owner, COALESCE(target_date, ''), status, note, updated_at FROM plan_items";
+exporting::PlanItem readPlanItem(const Statement& s);
+
 struct PlanEntry {
     std::string item;        // the measure's id: a gap of the assessment's stored result
     std::string owner;       // who sees to it (free text, may be empty); spaces at either end are dropped

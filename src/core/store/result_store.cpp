@@ -49,6 +49,17 @@ Result<std::optional<StoredResult>> ResultStore::get(const std::string& uuid) {
     return readRow(s);
 }
 
+Result<std::map<std::string, std::string, std::less<>>> ResultStore::profiles() {
+    Statement s(m_db, "SELECT assessment_uuid, profile_uuid FROM results WHERE profile_uuid IS NOT NULL AND profile_uuid <> ''");
+    std::map<std::string, std::string, std::less<>> out;
+    for (;;) {
+        auto row = s.step();
+        if (!row) return Error{"could not read the results: " + row.error()};
+        if (!*row) return out;
+        out.emplace(s.text(0), s.text(1));
+    }
+}
+
 Result<std::optional<StoredResult>> ResultStore::previous(const std::string& uuid) {
     Statement s(m_db, std::string(kSelect) + R"sql(
 JOIN assessments a ON a.uuid = r.assessment_uuid

@@ -2,6 +2,7 @@
 // computed so that it can be shown and exported later unchanged.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -33,6 +34,10 @@ public:
     // so a stored result never changes.
     Status save(const StoredResult& result);
     Result<std::optional<StoredResult>> get(const std::string& assessmentUuid);
+
+    // The profile each stored result was scored with, by the assessment's UUID (results scored
+    // without one are left out); reads no result's JSON.
+    Result<std::map<std::string, std::string, std::less<>>> profiles();
 
     // The newest result of another completed assessment of the same questionnaire that was
     // completed before this one (for "change since last time").

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "util/hash.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -32,6 +34,36 @@ bool writeAll(int fd, std::string_view bytes) {
         bytes.remove_prefix(static_cast<std::size_t>(n));
     }
     return true;
+}
+
+constexpr std::size_t kStagedBuffer = 1u << 20;
+
+// A fresh hidden temporary file of our own beside the target, with the usual permissions of new files.
+Result<std::pair<std::string, int>> temporaryBeside(const std::filesystem::path& path) {
+    const std::string name = path.string();
+    std::filesystem::path folder = path.parent_path();
+    if (folder.empty()) folder = ".";
+    if (!path.has_filename()) return Error{fmt::format("{}: names a folder, not a file to write", name)};
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) return Error{fmt::format("cannot write {}: it is a folder", name)};
+    std::string temporary = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
+    const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
+    if (fd < 0) return Error{fmt::format("cannot write {}: {}", name, reason(errno))};
+    // mkostemp makes the file 0600.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    (void)::fchmod(fd, 0666 & ~mask);
+    return std::pair{std::move(temporary), fd};
+}
+
+// Renames the finished temporary file over the target and makes the rename durable.
+Status moveIntoPlace(const std::string& temporary, const std::filesystem::path& path) {
+    if (::rename(temporary.c_str(), path.c_str()) != 0) return Error{reason(errno)};
+    std::filesystem::path folder = path.parent_path();
+    if (folder.empty()) folder = ".";
+    Fd dir{::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+    if (dir.fd >= 0) (void)::fsync(dir.fd);
+    return {};
 }
 
 }  // namespace
@@ -78,25 +110,14 @@ std::string readProblem(const std::string& message, const std::filesystem::path&
 
 Status writeFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
     const std::string name = path.string();
-    std::filesystem::path folder = path.parent_path();
-    if (folder.empty()) folder = ".";
-    if (!path.has_filename()) return Error{fmt::format("{}: names a folder, not a file to write", name)};
-    {
-        std::error_code ec;
-        if (std::filesystem::is_directory(path, ec)) return Error{fmt::format("cannot write {}: it is a folder", name)};
-    }
-    // A fresh name of our own (never an existing file), hidden, beside the target.
-    std::string temporary = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
-    Fd out{::mkostemp(temporary.data(), O_CLOEXEC)};
-    if (out.fd < 0) return Error{fmt::format("cannot write {}: {}", name, reason(errno))};
+    auto made = temporaryBeside(path);
+    if (!made) return Error{made.error()};
+    const std::string& temporary = made->first;
+    Fd out{made->second};
     const auto fail = [&](const std::string& what, int error) -> Status {
         ::unlink(temporary.c_str());
         return Error{fmt::format("cannot write {}: {} ({}); the file was left as it was", name, what, reason(error))};
     };
-    // mkostemp makes the file 0600; a written export gets the usual permissions of new files.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    (void)::fchmod(out.fd, 0666 & ~mask);
     if (!writeAll(out.fd, bytes)) return fail("writing failed", errno);
     if (::fsync(out.fd) != 0) return fail("flushing to disk failed", errno);
     if (::close(out.fd) != 0) {
@@ -104,10 +125,101 @@ Status writeFileAtomically(const std::filesystem::path& path, std::string_view b
         return fail("closing failed", errno);
     }
     out.fd = -1;
-    if (::rename(temporary.c_str(), name.c_str()) != 0) return fail("renaming failed", errno);
-    // The rename itself is durable only once the folder is flushed.
-    Fd dir{::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-    if (dir.fd >= 0) (void)::fsync(dir.fd);
+    if (auto moved = moveIntoPlace(temporary, path); !moved) {
+        ::unlink(temporary.c_str());
+        return Error{fmt::format("cannot write {}: renaming failed ({}); the file was left as it was", name, moved.error())};
+    }
+    return {};
+}
+
+Result<std::unique_ptr<StagedFile>> StagedFile::create(const std::filesystem::path& target) {
+    auto made = temporaryBeside(target);
+    if (!made) return Error{made.error()};
+    return std::unique_ptr<StagedFile>(new StagedFile(target, std::move(made->first), made->second));
+}
+
+StagedFile::StagedFile(std::filesystem::path target, std::string temporary, int fd)
+    : m_target(std::move(target)), m_temporary(std::move(temporary)), m_fd(fd), m_hash(std::make_unique<Sha256>()) {
+    m_filling.reserve(kStagedBuffer);
+    m_pending.reserve(kStagedBuffer);
+    m_thread = std::thread([this] { work(); });
+}
+
+StagedFile::~StagedFile() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_closing = true;
+    }
+    m_changed.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+    if (m_fd >= 0) ::close(m_fd);
+    if (!m_committed) ::unlink(m_temporary.c_str());
+}
+
+void StagedFile::work() {
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_changed.wait(lock, [this] { return m_busy || m_closing; });
+        if (!m_busy) return;
+        lock.unlock();
+        m_hash->update(m_pending);
+        const bool written = m_error == 0 && writeAll(m_fd, m_pending);
+        const int error = errno;
+        lock.lock();
+        if (!written && m_error == 0) m_error = error ? error : EIO;
+        m_pending.clear();
+        m_busy = false;
+        m_changed.notify_all();
+    }
+}
+
+void StagedFile::handOver() {
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return !m_busy; });
+    m_pending.swap(m_filling);
+    m_busy = true;
+    lock.unlock();
+    m_changed.notify_all();
+}
+
+void StagedFile::write(std::string_view bytes) {
+    m_size += bytes.size();
+    while (!bytes.empty()) {
+        const std::size_t room = kStagedBuffer - std::min(kStagedBuffer, m_filling.size());
+        const std::size_t n = std::min(room, bytes.size());
+        m_filling.append(bytes.substr(0, n));
+        bytes.remove_prefix(n);
+        if (m_filling.size() >= kStagedBuffer) handOver();
+    }
+}
+
+Status StagedFile::finish() {
+    if (!m_filling.empty()) handOver();
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_busy; });
+        m_closing = true;
+    }
+    m_changed.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+    const std::string name = m_target.string();
+    auto fail = [&](const std::string& what, int error) -> Status {
+        return Error{fmt::format("cannot write {}: {} ({}); the file was left as it was", name, what, reason(error))};
+    };
+    if (m_error) return fail("writing failed", m_error);
+    if (::fsync(m_fd) != 0) return fail("flushing to disk failed", errno);
+    const int fd = m_fd;
+    m_fd = -1;
+    if (::close(fd) != 0) return fail("closing failed", errno);
+    m_sha256 = m_hash->hex();
+    return {};
+}
+
+Status StagedFile::commit() {
+    if (m_fd >= 0 || m_sha256.empty()) return Error{fmt::format("cannot write {}: the file was not finished", m_target.string())};
+    if (auto moved = moveIntoPlace(m_temporary, m_target); !moved)
+        return Error{fmt::format("cannot write {}: renaming failed ({}); the file was left as it was", m_target.string(), moved.error())};
+    m_committed = true;
     return {};
 }
 

@@ -2,10 +2,14 @@
 // rename, fsync of the folder), and path normalisation for comparisons.
 #pragma once
 
+#include <condition_variable>
 #include <cstddef>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "util/result.hpp"
 
@@ -27,6 +31,52 @@ std::string readProblem(const std::string& message, const std::filesystem::path&
 // fsyncs the folder, so that after a crash the target holds either the old or the new bytes.
 // On failure the temporary file is removed and the target is left as it was.
 Status writeFileAtomically(const std::filesystem::path& path, std::string_view bytes);
+
+// A file written in pieces the way writeFileAtomically writes a whole one: into a new temporary
+// file beside the target, hashed (SHA-256) as it goes; commit() fsyncs it, renames it over the
+// target and fsyncs the folder. Hashing and writing run on a thread of their own while the caller
+// makes the next piece. A file not committed is removed when the object goes, so that a failed
+// export leaves nothing behind.
+class StagedFile {
+public:
+    // Creates the temporary file; refuses a target that is a folder or in a folder that cannot be written.
+    static Result<std::unique_ptr<StagedFile>> create(const std::filesystem::path& target);
+    ~StagedFile();
+    StagedFile(const StagedFile&) = delete;
+    StagedFile& operator=(const StagedFile&) = delete;
+
+    // Buffered; a failure to write (a full disk) is kept and reported by finish().
+    void write(std::string_view bytes);
+    // Everything written, flushed to the disk and hashed.
+    Status finish();
+    // After finish(): renamed over the target.
+    Status commit();
+
+    const std::filesystem::path& target() const { return m_target; }
+    std::size_t size() const { return m_size; }
+    const std::string& sha256() const { return m_sha256; }  // after finish()
+
+private:
+    StagedFile(std::filesystem::path target, std::string temporary, int fd);
+    void handOver();  // gives the filled buffer to the writing thread
+    void work();
+
+    std::filesystem::path m_target;
+    std::string m_temporary;
+    int m_fd = -1;
+    std::size_t m_size = 0;
+    std::string m_sha256;
+    bool m_committed = false;
+
+    std::string m_filling;  // the caller's buffer
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::string m_pending;  // handed over, being hashed and written
+    bool m_busy = false, m_closing = false;
+    int m_error = 0;        // errno of the first failed write
+    std::unique_ptr<class Sha256> m_hash;
+    std::thread m_thread;
+};
 
 // The path in a form fit for comparison: lexically normal, without a trailing separator
 // ("questionnaires/" and "questionnaires/./" become "questionnaires").

@@ -35,6 +35,29 @@ std::string sha256Hex(std::string_view bytes) {
     return toHex(digest.data(), digest.size());
 }
 
+struct Sha256::State {
+    crypto_hash_sha256_state sodium;
+};
+
+Sha256::Sha256() : m_state(std::make_unique<State>()) {
+    ensureSodium();
+    crypto_hash_sha256_init(&m_state->sodium);
+}
+Sha256::~Sha256() = default;
+Sha256::Sha256(Sha256&&) noexcept = default;
+Sha256& Sha256::operator=(Sha256&&) noexcept = default;
+
+void Sha256::update(std::string_view bytes) {
+    crypto_hash_sha256_update(&m_state->sodium,
+                              reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+}
+
+std::string Sha256::hex() {
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256_final(&m_state->sodium, digest.data());
+    return toHex(digest.data(), digest.size());
+}
+
 std::string newUuid() {
     ensureSodium();
     std::array<unsigned char, 16> b{};

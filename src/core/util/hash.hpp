@@ -1,6 +1,7 @@
 // Content hashing and random identifiers (libsodium).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -8,6 +9,22 @@ namespace kiosk {
 
 // SHA-256 of the bytes, as 64 lower-case hex digits.
 std::string sha256Hex(std::string_view bytes);
+
+// SHA-256 of bytes given in pieces (a file as it is written).
+class Sha256 {
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(Sha256&&) noexcept;
+    Sha256& operator=(Sha256&&) noexcept;
+    void update(std::string_view bytes);
+    // The digest as 64 lower-case hex digits; the object is spent afterwards.
+    std::string hex();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 
 // A random (version 4) UUID in its canonical text form.
 std::string newUuid();

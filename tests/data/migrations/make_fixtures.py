@@ -302,6 +302,7 @@ CREATE TABLE result_summaries (
     achieved_tier    TEXT NOT NULL,
     achieved_tier_ja TEXT NOT NULL,
     achieved_tier_en TEXT NOT NULL,
+    overall          REAL NOT NULL,  -- as the result shows it (rounded to a tenth); results.overall is unrounded
     gaps             INTEGER NOT NULL
 );
 
@@ -325,7 +326,8 @@ INSERT INTO result_summaries
            ifnull(json_extract(r.result_json, '$.decision_name.en'), ''), ifnull(json_extract(r.result_json, '$.tier.expected'), ''),
            ifnull(json_extract(r.result_json, '$.tier.expected_name.ja'), ''), ifnull(json_extract(r.result_json, '$.tier.expected_name.en'), ''),
            ifnull(json_extract(r.result_json, '$.tier.achieved'), ''), ifnull(json_extract(r.result_json, '$.tier.achieved_name.ja'), ''),
-           ifnull(json_extract(r.result_json, '$.tier.achieved_name.en'), ''), ifnull(json_array_length(r.result_json, '$.gaps'), 0)
+           ifnull(json_extract(r.result_json, '$.tier.achieved_name.en'), ''), ifnull(json_extract(r.result_json, '$.scores.overall'), 0),
+           ifnull(json_array_length(r.result_json, '$.gaps'), 0)
     FROM results r;
 CREATE TRIGGER results_indexed AFTER INSERT ON results
 BEGIN
@@ -349,7 +351,8 @@ INSERT INTO result_summaries
            ifnull(json_extract(r.result_json, '$.decision_name.en'), ''), ifnull(json_extract(r.result_json, '$.tier.expected'), ''),
            ifnull(json_extract(r.result_json, '$.tier.expected_name.ja'), ''), ifnull(json_extract(r.result_json, '$.tier.expected_name.en'), ''),
            ifnull(json_extract(r.result_json, '$.tier.achieved'), ''), ifnull(json_extract(r.result_json, '$.tier.achieved_name.ja'), ''),
-           ifnull(json_extract(r.result_json, '$.tier.achieved_name.en'), ''), ifnull(json_array_length(r.result_json, '$.gaps'), 0)
+           ifnull(json_extract(r.result_json, '$.tier.achieved_name.en'), ''), ifnull(json_extract(r.result_json, '$.scores.overall'), 0),
+           ifnull(json_array_length(r.result_json, '$.gaps'), 0)
     FROM (SELECT NEW.assessment_uuid AS assessment_uuid, NEW.result_json AS result_json) r;
 END;
 """,

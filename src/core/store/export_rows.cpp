@@ -1,0 +1,85 @@
+// The statements of the CSV export, prepared once; each call resets, binds and reads one assessment.
+#include "store/export_rows.hpp"
+
+#include <fmt/format.h>
+
+#include "store/plan_store.hpp"
+
+namespace kiosk::store {
+namespace {
+
+// Steps a statement to its end, giving each row to `read`.
+template <class Read>
+Status eachRow(Statement& s, const char* what, Read read) {
+    for (;;) {
+        auto row = s.step();
+        if (!row) return Error{fmt::format("could not read {}: {}", what, row.error())};
+        if (!*row) return {};
+        read();
+    }
+}
+
+}  // namespace
+
+ExportRows::ExportRows(Database& db)
+    : m_answers(db,
+                "SELECT w.question_id, w.value, w.skipped, w.answered_at, ri.score FROM answers w "
+                "LEFT JOIN result_items ri ON ri.assessment_uuid = w.assessment_uuid AND ri.item_id = w.question_id "
+                "WHERE w.assessment_uuid = ?1"),
+      m_summary(db,
+                "SELECT r.computed_at, COALESCE(r.profile_uuid, ''), r.decision, s.overall, s.decision_ja, s.decision_en, "
+                "s.expected_tier, s.expected_tier_ja, s.expected_tier_en, s.achieved_tier, s.achieved_tier_ja, s.achieved_tier_en, s.gaps "
+                "FROM results r JOIN result_summaries s ON s.assessment_uuid = r.assessment_uuid WHERE r.assessment_uuid = ?1"),
+      m_domains(db, "SELECT domain_id, name_ja, name_en, score FROM result_domains WHERE assessment_uuid = ?1 ORDER BY position"),
+      m_gaps(db,
+             "SELECT item_id, action_ja, action_en, domain, critical FROM result_items "
+             "WHERE assessment_uuid = ?1 AND gap_rank IS NOT NULL ORDER BY gap_rank"),
+      m_plan(db, std::string(kSelectPlanItems) + " WHERE assessment_uuid = ?1") {}
+
+Status ExportRows::answers(const std::string& assessment, std::vector<ScoredAnswer>& out) {
+    out.clear();
+    auto& s = m_answers.reset().bind(1, assessment);
+    return eachRow(s, "the answers", [&] {
+        const bool skipped = s.integer(2) != 0;
+        out.push_back({s.text(0), skipped ? std::string() : s.text(1), skipped, s.text(3), s.isNull(4) ? std::nullopt : s.real(4)});
+    });
+}
+
+Status ExportRows::domains(const std::string& assessment, std::vector<DomainScore>& out) {
+    out.clear();
+    auto& s = m_domains.reset().bind(1, assessment);
+    return eachRow(s, "the domain scores", [&] { out.push_back({s.text(0), {s.text(1), s.text(2)}, s.real(3).value_or(0)}); });
+}
+
+Status ExportRows::gaps(const std::string& assessment, std::vector<GapLine>& out) {
+    out.clear();
+    auto& s = m_gaps.reset().bind(1, assessment);
+    return eachRow(s, "the gaps", [&] { out.push_back({s.text(0), {s.text(1), s.text(2)}, s.text(3), s.integer(4) != 0}); });
+}
+
+Status ExportRows::plan(const std::string& assessment, std::vector<exporting::PlanItem>& out) {
+    out.clear();
+    auto& s = m_plan.reset().bind(1, assessment);
+    return eachRow(s, "the improvement plan", [&] { out.push_back(readPlanItem(s)); });
+}
+
+Result<std::optional<ResultSummary>> ExportRows::summary(const std::string& assessment) {
+    auto& s = m_summary.reset().bind(1, assessment);
+    auto row = s.step();
+    if (!row) return Error{"could not read the stored result: " + row.error()};
+    if (!*row) return std::optional<ResultSummary>{};
+    ResultSummary out{s.text(0),
+                      s.text(1),
+                      s.text(2),
+                      s.real(3).value_or(0),
+                      {s.text(4), s.text(5)},
+                      s.text(6),
+                      {s.text(7), s.text(8)},
+                      s.text(9),
+                      {s.text(10), s.text(11)},
+                      static_cast<int>(s.integer(12))};
+    s.reset();
+    return std::optional<ResultSummary>{std::move(out)};
+}
+
+}  // namespace kiosk::store
