@@ -3,8 +3,9 @@
 # sqlite3 CLI writing the same rows (one per answer: assessment, questionnaire, version, status,
 # completed at, question, value, skipped, answered at) with .mode csv from the same database.
 # The kiosk's export also reads each assessment's stored questionnaire for the question texts and
-# labels, each stored result for the scores, and writes the results and plan files besides.
-# Prints both wall times and their ratio (goal: 1.0 or less); never fails on the figure.
+# labels and each result's index (migration 7) for the scores, writes the results and plan files
+# besides, hashes every byte it writes (SHA-256, for the audit log) and flushes the files to disk.
+# Prints both wall times, the bytes each wrote and the ratio (goal: 1.0 or less); never fails on the figure.
 # Usage: bench/export_csv.sh [path/to/medsec-kiosk] [assessments]   (default 10000, an even number)
 set -eu
 kiosk=${1:-build/src/app/medsec-kiosk}
@@ -60,5 +61,7 @@ written=$(python3 -c "import csv,sys; print(sum(1 for _ in csv.reader(open(sys.a
   "$tmp/export-answers.csv")
 [ "$written" = "$rows" ] || { echo "the export wrote $written answer rows, the database holds $rows"; exit 1; }
 ratio=$(awk -v a="$export_time" -v b="$baseline" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-printf '%-44s %12s %12s %8s %6s\n' "benchmark" "kiosk (s)" "sqlite3 (s)" "ratio" "goal"
-printf '%-44s %12s %12s %8s %6s\n' "csv export: $count assessments, $rows answers" "$export_time" "$baseline" "$ratio" "<=1.0"
+megabytes() { cat "$@" | wc -c | awk '{ printf "%.1f MB", $1 / 1000000 }'; }
+printf '%-46s %12s %12s %8s %6s\n' "benchmark" "kiosk (s)" "sqlite3 (s)" "ratio" "goal"
+printf '%-46s %12s %12s %8s %6s\n' "csv export: $count assessments, $rows answers" "$export_time" "$baseline" "$ratio" "<=1.0"
+printf '%-46s %12s %12s\n' "  bytes written" "$(megabytes "$tmp"/export-*.csv)" "$(megabytes "$tmp/baseline.csv")"
