@@ -128,7 +128,9 @@ void choiceButtons(AppState& state, const Question& q, const Answer* current) {
         std::string label = multi ? (selected ? "■ " : "□ ") + option.label.get(state.lang) : option.label.get(state.lang);
         if (locked && option.best) label = state.tr("exercise.best_mark") + label;
         const bool key = i < 9 && keyPressed('1' + static_cast<int>(i));
-        const bool pressed = optionButton(option.id.c_str(), label, std::to_string(i + 1), width, selected) || key;
+        // A decision made in an exercise: green only when it was the best one.
+        const ImVec4* fill = locked && !option.best ? &theme::kWarning : nullptr;
+        const bool pressed = optionButton(option.id.c_str(), label, std::to_string(i + 1), width, selected, theme::kOptionHeight, fill) || key;
         if (pressed && locked) {
             state.assessment.savedNote = state.tr("exercise.locked");
         } else if (pressed) {

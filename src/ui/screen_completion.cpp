@@ -103,7 +103,9 @@ void drawCompletion(AppState& state) {
         wrappedText(shown, nullptr, 0, isMissing ? &theme::kError : nullptr);
         if (!completed && (isMissing || a)) {
             // bigButton: white on the accent colour (ImGui's own Button would draw dark text on it).
-            const std::string label = state.tr(isMissing ? "completion.answer_now" : "completion.change");
+            // A decision of an exercise is locked once made: it can be looked at again, not changed.
+            const bool locked = questionnaire.kind == questionnaire::Kind::Exercise && a && !a->skipped;
+            const std::string label = state.tr(isMissing ? "completion.answer_now" : locked ? "completion.see_again" : "completion.change");
             const float labelWidth = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
             if (bigButton((label + "##go").c_str(), {std::max(labelWidth, 140.0f), theme::kMinTouch})) {
                 showQuestion(state, i);

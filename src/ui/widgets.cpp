@@ -128,7 +128,8 @@ void box(const std::function<void(float innerWidth)>& body, const ImVec4& fill, 
 }
 
 bool optionButton(const char* id, std::string_view label, std::string_view badge, float width, bool selected,
-                  float minHeight) {
+                  float minHeight, const ImVec4* selectedFill) {
+    const ImVec4& chosen = selectedFill ? *selectedFill : theme::kSelected;
     const float kBadge = std::min(44.0f, minHeight - 12);
     constexpr float kInsetX = 20.0f;
     constexpr float kInsetY = 14.0f;
@@ -145,16 +146,16 @@ bool optionButton(const char* id, std::string_view label, std::string_view badge
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 end{pos.x + width, pos.y + height};
-    const ImVec4 fill = selected ? theme::kSelected : held ? ImVec4{0.84f, 0.89f, 0.95f, 1} : hovered ? ImVec4{0.90f, 0.93f, 0.97f, 1} : theme::kPanel;
+    const ImVec4 fill = selected ? chosen : held ? ImVec4{0.84f, 0.89f, 0.95f, 1} : hovered ? ImVec4{0.90f, 0.93f, 0.97f, 1} : theme::kPanel;
     draw->AddRectFilled(pos, end, ImGui::GetColorU32(fill), 10.0f);
-    draw->AddRect(pos, end, ImGui::GetColorU32(selected ? theme::kSelected : ImVec4{0.72f, 0.76f, 0.82f, 1}), 10.0f, 0, 2.0f);
+    draw->AddRect(pos, end, ImGui::GetColorU32(selected ? chosen : ImVec4{0.72f, 0.76f, 0.82f, 1}), 10.0f, 0, 2.0f);
 
     const ImVec2 badgeMin{pos.x + kInsetX, pos.y + (height - kBadge) / 2};
     draw->AddRectFilled(badgeMin, {badgeMin.x + kBadge, badgeMin.y + kBadge},
                         ImGui::GetColorU32(selected ? ImVec4{1, 1, 1, 1} : theme::kAccent), kBadge / 2);
     const ImVec2 badgeSize = ImGui::CalcTextSize(badge.data(), badge.data() + badge.size());
     draw->AddText({badgeMin.x + (kBadge - badgeSize.x) / 2, badgeMin.y + (kBadge - badgeSize.y) / 2},
-                  ImGui::GetColorU32(selected ? theme::kSelected : ImVec4{1, 1, 1, 1}), badge.data(), badge.data() + badge.size());
+                  ImGui::GetColorU32(selected ? chosen : ImVec4{1, 1, 1, 1}), badge.data(), badge.data() + badge.size());
 
     const ImU32 textColor = ImGui::GetColorU32(selected ? ImVec4{1, 1, 1, 1} : ImGui::GetStyleColorVec4(ImGuiCol_Text));
     float y = pos.y + (height - static_cast<float>(lines.size()) * lineHeight) / 2 + 2;

@@ -50,9 +50,11 @@ void wrappedText(std::string_view text, ImFont* font = nullptr, float width = 0,
 bool bigButton(const char* label, ImVec2 size, bool selected = false, bool enabled = true);
 
 // An answer option: full width, as tall as its wrapped label needs (at least a touch target),
-// with its keyboard number in a badge. Selected options are filled. Returns true when pressed.
+// with its keyboard number in a badge. Selected options are filled, in `selectedFill` when given
+// (an exercise's chosen option that was not the best must not look like the right one). Returns
+// true when pressed.
 bool optionButton(const char* id, std::string_view label, std::string_view badge, float width, bool selected,
-                  float minHeight = theme::kOptionHeight);
+                  float minHeight = theme::kOptionHeight, const ImVec4* selectedFill = nullptr);
 
 // Draws `body` inside a rounded box as tall as its content (ImGui 1.86 child windows cannot size
 // themselves to their content). `body` receives the inner width to lay its text out in.

@@ -216,6 +216,44 @@ TEST_CASE("a save that fails is shown and the answer is not shown as given") {
     ui.frames(2);
 }
 
+namespace {
+
+// The glyphs the last frame drew, in drawing order (spaces are not drawn).
+std::string drawnText(const ui::AppState& state) {
+    std::string out;
+    for (const auto& quad : test::glyphQuads(state)) out += test::glyphText(quad.glyph);
+    return out;
+}
+
+// The first `n` characters of a text, enough to tell one question's text from another's.
+std::string opening(std::string_view text, std::size_t n = 8) {
+    std::size_t at = 0;
+    for (char32_t c = 0; n > 0 && at < text.size(); --n) at += utf8::decodeAt(text, at, c);
+    return std::string(text.substr(0, at));
+}
+
+// Vertices drawn in `colour` inside the touch target labelled `label` (its fill, border and badge).
+int fillsInside(test::HeadlessUi& ui, std::string_view label, const ImVec4& colour) {
+    ui::collectTouchTargets(true);
+    ui.frames(1);
+    const auto targets = ui::takeTouchTargets();
+    ui::collectTouchTargets(false);
+    const ImU32 wanted = ImGui::GetColorU32(colour);
+    for (const auto& t : targets) {
+        if (t.label != label) continue;
+        int count = 0;
+        const ImDrawData* data = ImGui::GetDrawData();
+        for (int l = 0; l < data->CmdListsCount; ++l)
+            for (const auto& v : data->CmdLists[l]->VtxBuffer)
+                if (v.col == wanted && v.pos.x >= t.min.x && v.pos.x <= t.max.x && v.pos.y >= t.min.y && v.pos.y <= t.max.y) ++count;
+        return count;
+    }
+    FAIL("no touch target labelled " << label);
+    return -1;
+}
+
+}  // namespace
+
 TEST_CASE("an exercise decision is locked once made and its explanation is shown") {
     Fixture f;
     test::HeadlessUi ui(f.state);
@@ -240,28 +278,28 @@ TEST_CASE("an exercise decision is locked once made and its explanation is shown
     ui.press('1' + other);
     CHECK(s.active->session.answer(first.id)->choice == first.options[static_cast<std::size_t>(worst)].id);
     CHECK(s.savedNote == f.strings.get(Lang::Ja, "exercise.locked"));
+
+    // The wrong choice is not filled with the green of a right one.
+    const std::string chosenLabel = first.options[static_cast<std::size_t>(worst)].label.ja;
+    CHECK(fillsInside(ui, chosenLabel, ui::theme::kWarning) > 0);
+    CHECK(fillsInside(ui, chosenLabel, ui::theme::kSelected) == 0);
+
+    // On the review page a made decision can be looked at again, not changed.
+    for (std::size_t i = 1; i < exercise->questions.size(); ++i)
+        REQUIRE(f.service.answer(*s.active, exercise->questions[i].id, assessment::Answer::option(exercise->questions[i].options[0].id)));
+    f.state.screen = ui::Screen::Completion;
+    f.state.completion = ui::CompletionState{};
+    ui.frames(2);
+    const std::string drawn = drawnText(f.state);
+    CHECK(drawn.find(f.strings.get(Lang::Ja, "completion.see_again")) != std::string::npos);
+    CHECK(drawn.find(f.strings.get(Lang::Ja, "completion.change")) == std::string::npos);
+    CHECK(ui.tap(f.strings.get(Lang::Ja, "completion.see_again")));
+    CHECK(s.current == 0);
     f.state.lang = Lang::En;
     ui.frames(2);
     CHECK(f.strings.missing().empty());
 }
 
-namespace {
-
-// The glyphs the last frame drew, in drawing order (spaces are not drawn).
-std::string drawnText(const ui::AppState& state) {
-    std::string out;
-    for (const auto& quad : test::glyphQuads(state)) out += test::glyphText(quad.glyph);
-    return out;
-}
-
-// The first `n` characters of a text, enough to tell one question's text from another's.
-std::string opening(std::string_view text, std::size_t n = 8) {
-    std::size_t at = 0;
-    for (char32_t c = 0; n > 0 && at < text.size(); --n) at += utf8::decodeAt(text, at, c);
-    return std::string(text.substr(0, at));
-}
-
-}  // namespace
 
 TEST_CASE("during an exercise the overview shows only the decisions reached, and a later one cannot be opened from it") {
     Fixture f;
