@@ -252,6 +252,7 @@ title = { ja = "節", en = "Section" }
 [[questions]]
 id = "d1"
 section = "s"
+objective = 1
 type = "single_choice"
 text = { ja = "どうする", en = "What now?" }
 options = [
@@ -263,6 +264,52 @@ options = [
     INFO(dump(result.diagnostics));
     REQUIRE(result.diagnostics.size() == 1);
     CHECK(result.diagnostics[0].message.find("2 options marked best") != std::string::npos);
+}
+
+TEST_CASE("every exercise decision names a learning objective of its exercise, and only exercise decisions have one") {
+    const std::string header = R"(
+[questionnaire]
+id = "ex"
+version = "1"
+kind = "exercise"
+title = { ja = "演習", en = "Exercise" }
+description = { ja = "説明", en = "Description" }
+duration_minutes = 30
+objectives = [ { ja = "目標一", en = "Objective one" }, { ja = "目標二", en = "Objective two" } ]
+scenario = { ja = "状況", en = "Situation" }
+[[sections]]
+id = "s"
+title = { ja = "節", en = "Section" }
+)";
+    auto decision = [](const std::string& id, const std::string& objective) {
+        return "[[questions]]\nid = \"" + id + "\"\nsection = \"s\"\n" + objective +
+               "type = \"single_choice\"\ntext = { ja = \"問\", en = \"Q\" }\noptions = [\n"
+               "  { id = \"a\", label = { ja = \"甲\", en = \"A\" }, score = 100, best = true, explanation = { ja = \"良\", en = \"Good\" } },\n"
+               "  { id = \"b\", label = { ja = \"乙\", en = \"B\" }, score = 0, explanation = { ja = \"悪\", en = \"Bad\" } },\n]\n";
+    };
+    const auto good = parseQuestionnaire(header + decision("d1", "objective = 1\n") + decision("d2", "objective = 2\n"), "ex.toml", {});
+    INFO(dump(good.diagnostics));
+    REQUIRE(good.questionnaire);
+    CHECK(good.questionnaire->questions[1].objective == 2);
+
+    const auto bad = parseQuestionnaire(header + decision("d1", "") + decision("d2", "objective = 3\n"), "ex.toml", {});
+    INFO(dump(bad.diagnostics));
+    CHECK_FALSE(bad.questionnaire);
+    REQUIRE(bad.diagnostics.size() == 2);
+    CHECK(bad.diagnostics[0].message == "decision 'd1' needs objective = N, the number of the learning objective it practises (1 to 2)");
+    CHECK(bad.diagnostics[1].message.rfind("decision 'd2' needs objective = N", 0) == 0);
+
+    const auto measure = parseQuestionnaire(std::string(kMinimal) + R"(
+[[questions]]
+id = "q"
+section = "s"
+objective = 1
+type = "yes_no"
+text = { ja = "問", en = "Q" }
+)", "m.toml", {});
+    INFO(dump(measure.diagnostics));
+    REQUIRE(measure.diagnostics.size() == 1);
+    CHECK(measure.diagnostics[0].message == "question 'q' has an objective, which is only for exercise decisions");
 }
 
 TEST_CASE("the bundled questionnaires are all valid") {

@@ -33,7 +33,7 @@ Question readQuestion(Reader& r, const toml::table& t, const std::vector<std::pa
     r.allowOnly(t, "a question",
                 {"id", "section", "type", "text", "help", "context", "action", "required", "weight", "references", "options",
                  "scale", "min", "max", "integer", "unit", "max_length", "show_if", "domain", "csf", "guideline",
-                 "guideline_section", "checklist", "min_tier", "critical", "informational", "at_most"});
+                 "guideline_section", "checklist", "min_tier", "critical", "informational", "at_most", "objective"});
     q.id = r.identifier(t, "id", "a question");
     const std::string name = q.id.empty() ? std::string("a question") : fmt::format("question '{}'", q.id);
     q.section = r.string(t, "section", name, true).value_or("");
@@ -53,6 +53,8 @@ Question readQuestion(Reader& r, const toml::table& t, const std::vector<std::pa
     q.help = r.text(t, "help", name, false);
     q.context = r.text(t, "context", name, false);
     q.action = r.text(t, "action", name, false);
+    if (t.contains("objective"))
+        if (auto objective = r.integer(t, "objective", name, 1, 100)) q.objective = *objective;
     q.required = r.boolean(t, "required", name).value_or(true);
     if (auto w = r.number(t, "weight", name)) {
         q.weight = *w;

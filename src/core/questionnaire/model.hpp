@@ -65,6 +65,8 @@ struct Question {
     // Measures: what to do so that the measure is in place, one imperative sentence; the results
     // list a gap by this rather than by the question.
     LocalizedText action;
+    // Exercises: the learning objective this decision practises, 1 for the questionnaire's first.
+    int objective = 0;
     bool required = true;
     double weight = 1.0;
     std::vector<std::string> references;

@@ -128,7 +128,12 @@ private:
             if (best != 1)
                 error(q.pos, fmt::format("decision '{}' has {} options marked best = true; an exercise decision needs exactly one",
                                          q.id, best));
+            if (q.objective < 1 || q.objective > static_cast<int>(m_q.objectives.size()))
+                error(q.pos, fmt::format("decision '{}' needs objective = N, the number of the learning objective it practises "
+                                         "(1 to {})",
+                                         q.id, m_q.objectives.size()));
         } else {
+            if (q.objective != 0) error(q.pos, fmt::format("question '{}' has an objective, which is only for exercise decisions", q.id));
             for (const Option& o : q.options)
                 if (o.best) error(o.pos, fmt::format("option '{}' is marked best, which is only for exercises", o.id));
         }
