@@ -22,6 +22,7 @@
 #include "store/migrations.hpp"
 #include "store/people_store.hpp"
 #include "store/result_store.hpp"
+#include "store/workshop_store.hpp"
 #include "support.hpp"
 #include "util/hash.hpp"
 
@@ -168,6 +169,23 @@ skills::Date day(const char* text) {
 void checkData(Database& db, int fixtureVersion) {
     CHECK(count(db, "SELECT COUNT(*) FROM questionnaire_snapshots") == 1);
     CHECK(count(db, "SELECT COUNT(*) FROM assessments") == (fixtureVersion >= 4 ? 3 : 2));
+
+    // Workshops (schema 8): the fixture's session, found by its code as a participant types it.
+    WorkshopStore workshops(db);
+    auto session = workshops.find("k7mpq2");
+    REQUIRE_MESSAGE(session, (session ? "" : session.error()));
+    CHECK(session->has_value() == (fixtureVersion >= 8));
+    if (*session) {
+        CHECK((*session)->name == "夜間対応研修 2026");
+        CHECK((*session)->exercises == std::vector<std::string>{"ransomware_night", "vpn_advisory"});
+        CHECK((*session)->mode == workshop::Mode::Team);
+        CHECK((*session)->explanations == workshop::Explanations::AtEnd);
+        CHECK_FALSE((*session)->closedAt);
+        CHECK(texts(db, "SELECT code FROM workshop_participants") == std::vector<std::string>{"さくら"});
+        auto runs = workshops.runs((*session)->uuid);
+        REQUIRE(runs);
+        CHECK(runs->empty());
+    }
     CHECK(count(db, "SELECT COUNT(*) FROM answers") == (fixtureVersion >= 4 ? 6 : 5));
     CHECK(count(db, "SELECT COUNT(*) FROM results") == (fixtureVersion >= 2 ? 1 : 0));
     CHECK(count(db, "SELECT COUNT(*) FROM people") == (fixtureVersion >= 4 ? 5 : fixtureVersion >= 3 ? 3 : 0));

@@ -395,11 +395,11 @@ Result<PlanItem> readPlanItem(const json& value, const std::string& where, const
     item.item = *id;
     auto owner = rec.text("owner", 4 * store::kMaxPlanOwner);
     if (!owner) return Error{owner.error()};
-    if (auto problem = store::planTextProblem(*owner, store::kMaxPlanOwner, false)) return at(rec.where("owner"), *problem);
+    if (auto problem = store::freeTextProblem(*owner, store::kMaxPlanOwner, false)) return at(rec.where("owner"), *problem);
     item.owner = *owner;
     auto note = rec.text("note", 4 * store::kMaxPlanNote);
     if (!note) return Error{note.error()};
-    if (auto problem = store::planTextProblem(*note, store::kMaxPlanNote, true)) return at(rec.where("note"), *problem);
+    if (auto problem = store::freeTextProblem(*note, store::kMaxPlanNote, true)) return at(rec.where("note"), *problem);
     item.note = *note;
     auto date = rec.optionalText("target_date", 16);
     if (!date) return Error{date.error()};

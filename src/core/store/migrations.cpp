@@ -305,6 +305,46 @@ CREATE TABLE plan_items (
         // tiers' names. Filled from the result's JSON when it is stored (a result never changes
         // afterwards), by the same statements for the results stored before.
         {7, seven},
+        // Workshop sessions (a trainer's session of exercises, with a short code participants
+        // type), the participants who joined one (a nickname or anonymous code, unique in the
+        // session, and when they consented), and their runs: each run is an assessment of an
+        // exercise, before (pre) or after (post) the workshop's teaching.
+        {8, R"sql(
+CREATE TABLE workshop_sessions (
+    uuid         TEXT PRIMARY KEY,
+    code         TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 4 AND 12),
+    name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    mode         TEXT NOT NULL CHECK (mode IN ('individual', 'team')),
+    explanations TEXT NOT NULL CHECK (explanations IN ('each_decision', 'at_end')),
+    created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    closed_at    TEXT,
+    improvements TEXT NOT NULL DEFAULT '' CHECK (length(improvements) <= 4000)
+);
+
+CREATE TABLE workshop_exercises (
+    session_uuid TEXT NOT NULL REFERENCES workshop_sessions(uuid) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    exercise_id  TEXT NOT NULL,
+    PRIMARY KEY (session_uuid, position),
+    UNIQUE (session_uuid, exercise_id)
+);
+
+CREATE TABLE workshop_participants (
+    uuid         TEXT PRIMARY KEY,
+    session_uuid TEXT NOT NULL REFERENCES workshop_sessions(uuid) ON DELETE CASCADE,
+    code         TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 40),
+    consented_at TEXT NOT NULL,
+    UNIQUE (session_uuid, code)
+);
+
+CREATE TABLE workshop_runs (
+    assessment_uuid  TEXT PRIMARY KEY REFERENCES assessments(uuid) ON DELETE CASCADE,
+    participant_uuid TEXT NOT NULL REFERENCES workshop_participants(uuid) ON DELETE CASCADE,
+    exercise_id      TEXT NOT NULL,
+    phase            TEXT NOT NULL CHECK (phase IN ('pre', 'post'))
+);
+CREATE INDEX workshop_runs_by_participant ON workshop_runs(participant_uuid);
+)sql"},
     };
     return list;
 }

@@ -45,8 +45,6 @@ Result<std::optional<exporting::PlanItem>> readOne(Database& db, const std::stri
     return std::optional<exporting::PlanItem>{readPlanItem(s)};
 }
 
-std::string hashedText(const std::string& text) { return text.empty() ? std::string() : "sha256:" + sha256Hex(text); }
-
 // The gaps of a stored result, or why the assessment has none to plan for.
 Result<std::vector<std::string>> gapsOf(Database& db, const AssessmentRecord& record) {
     ResultStore results(db);
@@ -63,7 +61,7 @@ Result<std::vector<std::string>> gapsOf(Database& db, const AssessmentRecord& re
 
 }  // namespace
 
-std::optional<std::string> planTextProblem(std::string_view text, std::size_t maxChars, bool multiline) {
+std::optional<std::string> freeTextProblem(std::string_view text, std::size_t maxChars, bool multiline) {
     if (auto bad = utf8::firstInvalid(text)) return fmt::format("it is not valid UTF-8 (at character {})", bad->column);
     for (unsigned char c : text) {
         const bool allowed = multiline && (c == '\n' || c == '\r' || c == '\t');
@@ -110,9 +108,9 @@ Result<exporting::PlanItem> PlanStore::set(const std::string& assessment, const 
     item.item = entry.item;
     item.status = entry.status;
     item.note = entry.note;
-    if (auto problem = planTextProblem(entry.owner, kMaxPlanOwner, false)) return Error{fmt::format("the owner: {}", *problem)};
+    if (auto problem = freeTextProblem(entry.owner, kMaxPlanOwner, false)) return Error{fmt::format("the owner: {}", *problem)};
     item.owner = skills::trimPersonText(entry.owner);
-    if (auto problem = planTextProblem(entry.note, kMaxPlanNote, true)) return Error{fmt::format("the note: {}", *problem)};
+    if (auto problem = freeTextProblem(entry.note, kMaxPlanNote, true)) return Error{fmt::format("the note: {}", *problem)};
     if (!skills::trimPersonText(entry.targetDate).empty()) {
         auto day = dates::parse(entry.targetDate);
         if (!day) return Error{fmt::format("the target date '{}': {}", entry.targetDate, day.error())};

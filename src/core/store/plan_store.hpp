@@ -65,7 +65,9 @@ private:
     AuditLog* m_audit = nullptr;
 };
 
-// What is wrong with a plan text (owner or note), or nothing.
-std::optional<std::string> planTextProblem(std::string_view text, std::size_t maxChars, bool multiline);
+// What is wrong with a free text a person typed (a plan's owner or note, a workshop's name or
+// participant code), or nothing: not UTF-8, a control character (line breaks and tabs only when
+// multiline), or longer than maxChars characters.
+std::optional<std::string> freeTextProblem(std::string_view text, std::size_t maxChars, bool multiline);
 
 }  // namespace kiosk::store

@@ -58,6 +58,16 @@ std::string Sha256::hex() {
     return toHex(digest.data(), digest.size());
 }
 
+std::string hashedText(std::string_view text) { return text.empty() ? std::string() : "sha256:" + sha256Hex(text); }
+
+std::string randomCode(std::size_t length) {
+    ensureSodium();
+    static constexpr char kAlphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    std::string out;
+    for (std::size_t i = 0; i < length; ++i) out.push_back(kAlphabet[randombytes_uniform(sizeof kAlphabet - 1)]);
+    return out;
+}
+
 std::string newUuid() {
     ensureSodium();
     std::array<unsigned char, 16> b{};

@@ -26,7 +26,14 @@ private:
     std::unique_ptr<State> m_state;
 };
 
+// How the audit log records a text it must not keep: "sha256:" and its hash; "" for "".
+std::string hashedText(std::string_view text);
+
 // A random (version 4) UUID in its canonical text form.
 std::string newUuid();
+
+// A random code of `length` characters people can read aloud and type: capital letters and
+// digits without the look-alikes 0/O and 1/I/L (31 characters, almost 5 bits each).
+std::string randomCode(std::size_t length);
 
 }  // namespace kiosk

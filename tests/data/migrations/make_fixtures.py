@@ -25,6 +25,7 @@ of their commit, which leaves the checkout alone):
   python3 tests/data/migrations/make_fixtures.py 5 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 5)
   python3 tests/data/migrations/make_fixtures.py 6 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 6)
   python3 tests/data/migrations/make_fixtures.py 7 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 7)
+  python3 tests/data/migrations/make_fixtures.py 8 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 8)
 
 What every fixture holds (the test relies on it, so a new fixture keeps all of it):
   - the questionnaire snapshot of tests/data/good/tiny.toml (its text frozen below, with its sha256);
@@ -49,6 +50,8 @@ What every fixture holds (the test relies on it, so a new fixture keeps all of i
     Japanese, target date 2026-09-30, a note of two lines), its second gap planned with nothing else.
   - schema >= 7: nothing more is inserted: the result's items, domains and summary are filled by
     the trigger of migration 7 when the result row is inserted, as the kiosk fills them.
+  - schema >= 8: a workshop session (code K7MPQ2, ransomware_night then vpn_advisory, team mode,
+    explanations at the end) with one participant who joined under the nickname 「さくら」.
 """
 
 import argparse
@@ -70,7 +73,8 @@ ERAS = {
     4: ("after 38a555d", "4147180"),
     5: ("after 4147180", "afb3918"),
     6: ("after afb3918", "b30bedf"),
-    7: ("after b30bedf", None),  # the newest schema: no last version yet
+    7: ("after b30bedf", "f38dac5"),
+    8: ("after f38dac5", None),  # the newest schema: no last version yet
 }
 
 # The migrations exactly as they were published. Frozen here on purpose: the fixtures reproduce the
@@ -356,6 +360,42 @@ INSERT INTO result_summaries
     FROM (SELECT NEW.assessment_uuid AS assessment_uuid, NEW.result_json AS result_json) r;
 END;
 """,
+    8: """
+CREATE TABLE workshop_sessions (
+    uuid         TEXT PRIMARY KEY,
+    code         TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 4 AND 12),
+    name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    mode         TEXT NOT NULL CHECK (mode IN ('individual', 'team')),
+    explanations TEXT NOT NULL CHECK (explanations IN ('each_decision', 'at_end')),
+    created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    closed_at    TEXT,
+    improvements TEXT NOT NULL DEFAULT '' CHECK (length(improvements) <= 4000)
+);
+
+CREATE TABLE workshop_exercises (
+    session_uuid TEXT NOT NULL REFERENCES workshop_sessions(uuid) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    exercise_id  TEXT NOT NULL,
+    PRIMARY KEY (session_uuid, position),
+    UNIQUE (session_uuid, exercise_id)
+);
+
+CREATE TABLE workshop_participants (
+    uuid         TEXT PRIMARY KEY,
+    session_uuid TEXT NOT NULL REFERENCES workshop_sessions(uuid) ON DELETE CASCADE,
+    code         TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 40),
+    consented_at TEXT NOT NULL,
+    UNIQUE (session_uuid, code)
+);
+
+CREATE TABLE workshop_runs (
+    assessment_uuid  TEXT PRIMARY KEY REFERENCES assessments(uuid) ON DELETE CASCADE,
+    participant_uuid TEXT NOT NULL REFERENCES workshop_participants(uuid) ON DELETE CASCADE,
+    exercise_id      TEXT NOT NULL,
+    phase            TEXT NOT NULL CHECK (phase IN ('pre', 'post'))
+);
+CREATE INDEX workshop_runs_by_participant ON workshop_runs(participant_uuid);
+""",
 }
 
 # tests/data/good/tiny.toml as the assessments stored it (frozen: the stored copy never changes).
@@ -392,6 +432,8 @@ text = { ja = "補足があれば書いてください。", en = "Anything to ad
 """
 TINY_HASH = hashlib.sha256(TINY_TOML.encode("utf-8")).hexdigest()
 
+WORKSHOP = "9b2f4c71-3d8e-4a05-b6c1-7e2d90a4f813"
+PARTICIPANT = "1c6e8d20-5f47-4b93-8a2e-c40b7f91d356"
 COMPLETED = "3f2b8c1e-7a4d-4e59-9b1c-2d6e8f0a1b34"
 IN_PROGRESS = "a91d0f47-5c2e-4b8a-8e3f-6b7c9d2e4f10"
 DISCARDED = "6c1e2f9a-3b7d-4a05-9e48-d2f17a6b0c83"
@@ -553,6 +595,16 @@ def rows(version, result_json):
                                 status="in_progress", note=PLAN_NOTE, updated_at="2026-04-02T01:20:11.406Z")),
             ("plan_items", dict(assessment_uuid=COMPLETED, item_id=gaps[1], owner="", target_date=None,
                                 status="planned", note="", updated_at="2026-04-02T01:21:40.052Z")),
+        ]
+    if version >= 8:
+        out += [
+            ("workshop_sessions", dict(uuid=WORKSHOP, code="K7MPQ2", name="夜間対応研修 2026", mode="team",
+                                       explanations="at_end", created_at="2026-05-12T00:30:00.000Z", closed_at=None,
+                                       improvements="")),
+            ("workshop_exercises", dict(session_uuid=WORKSHOP, position=0, exercise_id="ransomware_night")),
+            ("workshop_exercises", dict(session_uuid=WORKSHOP, position=1, exercise_id="vpn_advisory")),
+            ("workshop_participants", dict(uuid=PARTICIPANT, session_uuid=WORKSHOP, code="さくら",
+                                           consented_at="2026-05-12T00:41:09.512Z")),
         ]
     return out
 

@@ -1,0 +1,66 @@
+// Stored workshop sessions, their participants and runs (schema 8). Every change is appended to
+// the audit log in the same transaction, when one is given:
+//   workshop.session_created  subject: the session's UUID  {code, name, exercises, mode, explanations}
+//   workshop.joined           subject: the session's UUID  {participant, code_sha256}
+//   workshop.run_started      subject: the run's assessment {participant, exercise, phase}
+//   workshop.session_closed   subject: the session's UUID  {improvements_sha256}
+// A participant's code is recorded only as its SHA-256: the log proves who joined without
+// keeping the nickname.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/audit_log.hpp"
+#include "store/database.hpp"
+#include "util/result.hpp"
+#include "workshop/model.hpp"
+
+namespace kiosk::store {
+
+inline constexpr std::size_t kMaxWorkshopName = 100;
+inline constexpr std::size_t kMaxParticipantCode = 40;
+inline constexpr std::size_t kMaxImprovements = 4000;
+inline constexpr std::size_t kSessionCodeLength = 6;
+
+struct NewSession {
+    std::string name;
+    std::vector<std::string> exercises;  // questionnaire ids of exercises, in order
+    workshop::Mode mode = workshop::Mode::Individual;
+    workshop::Explanations explanations = workshop::Explanations::EachDecision;
+};
+
+class WorkshopStore {
+public:
+    explicit WorkshopStore(Database& db, AuditLog* audit = nullptr) : m_db(db), m_audit(audit) {}
+
+    // A new session with a fresh code. Refuses, saying why: an empty or unfit name, no exercise,
+    // an exercise named twice. (Whether the ids are exercises of the catalogue is the caller's.)
+    Result<workshop::Session> create(const NewSession& session);
+    Result<std::vector<workshop::Session>> sessions();  // newest first
+    // By UUID or by code (letters in either case); nothing when neither matches.
+    Result<std::optional<workshop::Session>> find(std::string_view uuidOrCode);
+
+    // The participant of this code in the session: joined now (consenting now), or the one who
+    // joined with the same code before (a post run after a pre run). Refuses a closed session and a
+    // code that is empty (after trimming spaces), too long or unfit.
+    Result<workshop::Participant> join(const std::string& session, const std::string& code);
+
+    // Links an assessment of an exercise of the participant's session to the participant.
+    Status addRun(const std::string& participant, const std::string& exercise, workshop::Phase phase, const std::string& assessment);
+
+    // Every run of the session, in the order they began, with the decisions made so far.
+    Result<std::vector<workshop::Run>> runs(const std::string& session);
+
+    // Closes the session with the trainer's improvement items; a closed session takes no new participant.
+    Status close(const std::string& session, const std::string& improvements);
+
+private:
+    Result<workshop::Session> require(const std::string& session);
+    Database& m_db;
+    AuditLog* m_audit = nullptr;
+};
+
+}  // namespace kiosk::store

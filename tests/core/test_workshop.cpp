@@ -1,0 +1,225 @@
+// Workshops: a run's score and path, the session's aggregate over participants, the change from
+// before to after the workshop, and sessions, participants and runs as stored and audited.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "assessment/service.hpp"
+#include "questionnaire/loader.hpp"
+#include "store/assessment_store.hpp"
+#include "store/audit_log.hpp"
+#include "store/database.hpp"
+#include "store/workshop_store.hpp"
+#include "support.hpp"
+#include "workshop/aggregate.hpp"
+
+using namespace kiosk;
+using namespace kiosk::workshop;
+
+namespace {
+
+const questionnaire::Catalog& catalog() {
+    static const auto loaded = questionnaire::loadCatalog(test::sourceDir() / "questionnaires");
+    return loaded;
+}
+
+const questionnaire::Questionnaire& ransomware() {
+    const auto* q = catalog().find("ransomware_night");
+    REQUIRE(q);
+    return *q;
+}
+
+// A path through an exercise: for every decision the option that `pick` chooses.
+template <class Pick>
+std::map<std::string, std::string> path(const questionnaire::Questionnaire& exercise, Pick pick) {
+    std::map<std::string, std::string> out;
+    for (const auto& q : exercise.questions) out[q.id] = pick(q).id;
+    return out;
+}
+
+const questionnaire::Option& best(const questionnaire::Question& q) {
+    for (const auto& o : q.options)
+        if (o.best) return o;
+    FAIL("no best option in " << q.id);
+    return q.options.front();
+}
+
+// The worst-scoring option of a decision (the first of equals).
+const questionnaire::Option& worst(const questionnaire::Question& q) {
+    const questionnaire::Option* out = &q.options.front();
+    for (const auto& o : q.options)
+        if (o.score.value_or(0) < out->score.value_or(0)) out = &o;
+    return *out;
+}
+
+Run run(std::string code, Phase phase, bool completed, std::map<std::string, std::string> choices) {
+    return {"p-" + code, std::move(code), "ransomware_night", phase, "a", completed, std::move(choices)};
+}
+
+}  // namespace
+
+TEST_CASE("a run scores the options chosen against the best path, overall and per learning objective") {
+    const auto& exercise = ransomware();
+    const RunScore perfect = scoreRun(exercise, path(exercise, best));
+    CHECK(perfect.decided == static_cast<int>(exercise.questions.size()));
+    CHECK(perfect.best == perfect.decided);
+    CHECK(perfect.total.percent() == doctest::Approx(100));
+    CHECK(perfect.objectives.size() == exercise.objectives.size());
+    for (const auto& [objective, share] : perfect.objectives) CHECK(share.percent() == doctest::Approx(100));
+
+    // The worst option everywhere: the score is the sum of those options' scores over 100 each.
+    const RunScore poor = scoreRun(exercise, path(exercise, worst));
+    double expected = 0;
+    for (const auto& q : exercise.questions) expected += worst(q).score.value_or(0);
+    CHECK(poor.total.scored == doctest::Approx(expected));
+    CHECK(poor.total.possible == doctest::Approx(100.0 * static_cast<double>(exercise.questions.size())));
+    CHECK(poor.best == 0);
+    for (const auto& d : poor.decisions) {
+        CHECK_FALSE(d.isBest());
+        CHECK(d.best == best(*exercise.findQuestion(d.decision)).id);
+    }
+
+    // Half way through: the decisions not made score nothing, and the path shows where it stopped.
+    auto half = path(exercise, best);
+    for (std::size_t i = exercise.questions.size() / 2; i < exercise.questions.size(); ++i) half.erase(exercise.questions[i].id);
+    const RunScore partial = scoreRun(exercise, half);
+    CHECK(partial.decided == static_cast<int>(exercise.questions.size() / 2));
+    CHECK_FALSE(partial.decisions.back().chosen);
+    CHECK(partial.total.percent() < 100);
+    // The first objective's decisions all come first in this exercise and are all best.
+    CHECK(partial.objectives.at(1).percent() == doctest::Approx(100));
+}
+
+TEST_CASE("the session's aggregate counts the choices of every decision and finds the most common wrong one") {
+    const auto& exercise = ransomware();
+    const auto& first = exercise.questions.front();
+    auto wrongPath = path(exercise, best);
+    wrongPath[first.id] = worst(first).id;
+    const std::vector<Run> runs{run("a", Phase::Pre, true, path(exercise, best)), run("b", Phase::Pre, true, wrongPath),
+                                run("c", Phase::Pre, true, wrongPath), run("d", Phase::Pre, false, {{first.id, best(first).id}}),
+                                run("a", Phase::Post, true, path(exercise, worst))};
+    const ExerciseAggregate pre = aggregate(exercise, runs, Phase::Pre);
+    CHECK(pre.completed == 3);
+    CHECK(pre.inProgress == 1);
+    const auto& d = pre.decisions.front();
+    CHECK(d.decided == 4);
+    for (const auto& c : d.choices) {
+        if (c.option == best(first).id) CHECK(c.count == 2);
+        else if (c.option == worst(first).id) CHECK(c.count == 2);
+        else CHECK(c.count == 0);
+    }
+    REQUIRE(d.commonestWrong);
+    CHECK(*d.commonestWrong == worst(first).id);
+    CHECK_FALSE(pre.decisions[1].commonestWrong);  // everyone chose the best at decision 2
+
+    // Scores of the completed runs only: one perfect, two that lost one decision's points.
+    const double lost = 100 * (100 - worst(first).score.value_or(0)) / (100.0 * static_cast<double>(exercise.questions.size()));
+    CHECK(pre.total.runs == 3);
+    CHECK(pre.total.mean == doctest::Approx(100 - 2 * lost / 3));
+    CHECK(pre.total.deviation == doctest::Approx(lost * std::sqrt(2.0) / 3));
+    CHECK(pre.objectives.at(2).mean == doctest::Approx(100));
+    CHECK(pre.objectives.at(1).mean < 100);
+
+    // The post phase is aggregated apart.
+    const ExerciseAggregate post = aggregate(exercise, runs, Phase::Post);
+    CHECK(post.completed == 1);
+    CHECK(post.total.mean < pre.total.mean);
+}
+
+TEST_CASE("pre and post runs of the same participant code give the change per objective, per participant and on average") {
+    const auto& exercise = ransomware();
+    const std::vector<Run> runs{run("kaito", Phase::Pre, true, path(exercise, worst)), run("mika", Phase::Pre, true, path(exercise, worst)),
+                                run("solo", Phase::Pre, true, path(exercise, worst)),   // no post run: not paired
+                                run("kaito", Phase::Post, true, path(exercise, best)),
+                                run("mika", Phase::Post, false, path(exercise, best)),  // unfinished: not paired
+                                run("late", Phase::Post, true, path(exercise, best))};  // no pre run: not paired
+    const PrePost change = prePost(exercise, runs);
+    REQUIRE(change.participants.size() == 1);
+    const auto& kaito = change.participants.front();
+    CHECK(kaito.participantCode == "kaito");
+    CHECK(kaito.after == doctest::Approx(100));
+    CHECK(kaito.change() == doctest::Approx(100 - kaito.before));
+    const RunScore before = scoreRun(exercise, path(exercise, worst));
+    for (const auto& [objective, delta] : kaito.objectives) CHECK(delta == doctest::Approx(100 - before.objectives.at(objective).percent()));
+    CHECK(change.meanTotalChange == doctest::Approx(kaito.change()));
+    CHECK(change.before.runs == 1);
+    CHECK(change.meanChange.size() == exercise.objectives.size());
+}
+
+TEST_CASE("a workshop session is created with a code, joined once per nickname, and its runs read back with their decisions") {
+    test::TempDir dir;
+    auto db = store::Database::open((dir / "kiosk.db").string());
+    REQUIRE(db);
+    store::AuditLog audit(*db);
+    audit.setActor(store::Role::Trainer);
+    store::WorkshopStore workshops(*db, &audit);
+
+    CHECK(workshops.create({"  ", {"ransomware_night"}}).error() == "a workshop session needs a name");
+    CHECK(workshops.create({"研修", {}}).error() == "a workshop session needs at least one exercise");
+    CHECK(workshops.create({"研修", {"vpn_advisory", "vpn_advisory"}}).error() ==
+          "exercise 'vpn_advisory' is named twice; a session runs each exercise once");
+    CHECK_FALSE(workshops.create({"研修\n二行", {"vpn_advisory"}}));
+
+    auto session = workshops.create({"夜間対応研修", {"ransomware_night", "vpn_advisory"}, Mode::Team, Explanations::AtEnd});
+    REQUIRE_MESSAGE(session, (session ? "" : session.error()));
+    CHECK(session->code.size() == store::kSessionCodeLength);
+    CHECK(session->code.find_first_of("01ILO") == std::string::npos);
+    CHECK(session->mode == Mode::Team);
+    std::string lower = session->code;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto found = workshops.find(" " + lower);
+    REQUIRE(found);
+    REQUIRE(*found);
+    CHECK((*found)->uuid == session->uuid);
+    CHECK((*found)->exercises == std::vector<std::string>{"ransomware_night", "vpn_advisory"});
+
+    // One participant per nickname: the same nickname after the workshop is the same participant.
+    auto sakura = workshops.join(session->code, " さくら ");
+    REQUIRE_MESSAGE(sakura, (sakura ? "" : sakura.error()));
+    CHECK(sakura->code == "さくら");
+    CHECK_FALSE(sakura->consentedAt.empty());
+    auto again = workshops.join(session->uuid, "さくら");
+    REQUIRE(again);
+    CHECK(again->uuid == sakura->uuid);
+    CHECK(workshops.join(session->uuid, "").error() == "a participant needs a nickname or a code");
+
+    // Runs are assessments of the session's exercises, saved decision by decision.
+    store::AssessmentStore assessments(*db);
+    assessment::AssessmentService service(assessments, catalog(), &audit);
+    const auto& exercise = ransomware();
+    auto active = service.start(exercise, Lang::Ja);
+    REQUIRE(active);
+    REQUIRE(service.answer(*active, exercise.questions[0].id, assessment::Answer::option(best(exercise.questions[0]).id)));
+    REQUIRE(workshops.addRun(sakura->uuid, exercise.id, Phase::Pre, active->uuid));
+    REQUIRE(service.answer(*active, exercise.questions[1].id, assessment::Answer::option(worst(exercise.questions[1]).id)));
+    CHECK(workshops.addRun(sakura->uuid, "practice", Phase::Pre, active->uuid).error().find("is not one of session") != std::string::npos);
+    auto runs = workshops.runs(session->code);
+    REQUIRE_MESSAGE(runs, (runs ? "" : runs.error()));
+    REQUIRE(runs->size() == 1);
+    CHECK(runs->front().participantCode == "さくら");
+    CHECK_FALSE(runs->front().completed);
+    CHECK(runs->front().choices == std::map<std::string, std::string>{{exercise.questions[0].id, best(exercise.questions[0]).id},
+                                                                       {exercise.questions[1].id, worst(exercise.questions[1]).id}});
+
+    // Closed: no new participant; the improvement items are kept.
+    REQUIRE(workshops.close(session->uuid, "連絡網を紙で配る\n夜間の呼び出し基準を決める"));
+    CHECK(workshops.join(session->uuid, "ひかる").error().find("is closed") != std::string::npos);
+    auto closed = workshops.find(session->uuid);
+    REQUIRE(closed);
+    CHECK((*closed)->closedAt);
+    CHECK((*closed)->improvements == "連絡網を紙で配る\n夜間の呼び出し基準を決める");
+    CHECK_FALSE(workshops.close(session->uuid, ""));
+
+    // Audited, with the nickname only as its hash.
+    auto rows = audit.list({});
+    REQUIRE(rows);
+    std::vector<std::string> events;
+    for (const auto& r : *rows)
+        if (r.event.event.rfind("workshop.", 0) == 0) events.push_back(r.event.event);
+    CHECK(events == std::vector<std::string>{"workshop.session_created", "workshop.joined", "workshop.run_started", "workshop.session_closed"});
+    for (const auto& r : *rows) CHECK(r.event.details.find("さくら") == std::string::npos);
+}
