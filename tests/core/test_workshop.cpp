@@ -16,6 +16,7 @@
 #include "store/workshop_store.hpp"
 #include "support.hpp"
 #include "workshop/aggregate.hpp"
+#include "workshop/bundle.hpp"
 
 using namespace kiosk;
 using namespace kiosk::workshop;
@@ -222,4 +223,143 @@ TEST_CASE("a workshop session is created with a code, joined once per nickname, 
         if (r.event.event.rfind("workshop.", 0) == 0) events.push_back(r.event.event);
     CHECK(events == std::vector<std::string>{"workshop.session_created", "workshop.joined", "workshop.run_started", "workshop.session_closed"});
     for (const auto& r : *rows) CHECK(r.event.details.find("さくら") == std::string::npos);
+}
+
+namespace {
+
+// One kiosk of a workshop: its database, audit log and services.
+struct Kiosk {
+    test::TempDir dir;
+    store::Database db;
+    store::AuditLog audit{db};
+    store::WorkshopStore workshops{db, &audit};
+    store::AssessmentStore assessments{db};
+    assessment::AssessmentService service{assessments, catalog(), &audit};
+
+    Kiosk() : db(open(dir)) { audit.setActor(store::Role::Trainer); }
+    static store::Database open(const test::TempDir& dir) {
+        auto opened = store::Database::open((dir / "kiosk.db").string());
+        REQUIRE_MESSAGE(opened, (opened ? "" : opened.error()));
+        return std::move(*opened);
+    }
+
+    // A participant's whole run of the ransomware exercise along `choices`, finished.
+    void run(const std::string& session, const std::string& nickname, Phase phase, const std::map<std::string, std::string>& choices) {
+        auto participant = workshops.join(session, nickname);
+        REQUIRE_MESSAGE(participant, (participant ? "" : participant.error()));
+        const auto& exercise = ransomware();
+        auto active = service.start(exercise, Lang::Ja);
+        REQUIRE(active);
+        for (const auto& q : exercise.questions) {
+            REQUIRE(service.answer(*active, q.id, assessment::Answer::option(choices.at(q.id))));
+            if (&q == &exercise.questions.front()) REQUIRE(workshops.addRun(participant->uuid, exercise.id, phase, active->uuid));
+        }
+        REQUIRE(service.complete(*active));
+    }
+
+    std::string file(const std::string& session) {
+        auto text = sessionFile(db, session);
+        REQUIRE_MESSAGE(text, (text ? "" : text.error()));
+        return *text;
+    }
+
+    std::string dump() {
+        std::string out;
+        for (const char* table : {"workshop_sessions", "workshop_exercises", "workshop_participants", "workshop_runs", "assessments",
+                                  "answers", "answer_versions", "audit_log"}) {
+            store::Statement s(db, std::string("SELECT * FROM ") + table + " ORDER BY 1, 2");
+            for (;;) {
+                auto row = s.step();
+                REQUIRE(row);
+                if (!*row) break;
+                for (int c = 0; c < 9; ++c) out += s.text(c) + "|";
+                out += "\n";
+            }
+        }
+        return out;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a session run on two kiosks merges into one aggregate, and merging the same file twice changes nothing") {
+    Kiosk trainer, second;
+    auto session = trainer.workshops.create({"夜間対応研修", {"ransomware_night"}});
+    REQUIRE(session);
+    // The other kiosk takes the session from the trainer's file: the same session and code.
+    auto taken = mergeSessionFile(second.db, &second.audit, trainer.file(session->uuid));
+    REQUIRE_MESSAGE(taken, (taken ? "" : taken.error()));
+    CHECK(taken->sessionAdded);
+    auto there = second.workshops.find(session->code);
+    REQUIRE(there);
+    REQUIRE(*there);
+    CHECK((*there)->uuid == session->uuid);
+
+    const auto& exercise = ransomware();
+    trainer.run(session->uuid, "さくら", Phase::Pre, path(exercise, worst));
+    second.run(session->uuid, "さくら", Phase::Post, path(exercise, best));  // after the workshop, at the other kiosk
+    second.run(session->uuid, "ひな", Phase::Pre, path(exercise, best));
+
+    const std::string fromSecond = second.file(session->code);
+    auto merged = mergeSessionFile(trainer.db, &trainer.audit, fromSecond);
+    REQUIRE_MESSAGE(merged, (merged ? "" : merged.error()));
+    CHECK_FALSE(merged->sessionAdded);
+    CHECK(merged->participantsAdded == 1);  // ひな; さくら is the same participant on both
+    CHECK(merged->runsAdded == 2);
+    CHECK(merged->assessmentsAdded == 2);
+
+    auto runs = trainer.workshops.runs(session->uuid);
+    REQUIRE(runs);
+    CHECK(runs->size() == 3);
+    const auto pre = aggregate(exercise, *runs, Phase::Pre);
+    CHECK(pre.completed == 2);
+    const auto change = prePost(exercise, *runs);
+    REQUIRE(change.participants.size() == 1);
+    CHECK(change.participants.front().participantCode == "さくら");
+    CHECK(change.participants.front().after == doctest::Approx(100));
+
+    // The same file again, and the trainer's own file merged into itself: nothing changes.
+    const std::string before = trainer.dump();
+    auto twice = mergeSessionFile(trainer.db, &trainer.audit, fromSecond);
+    REQUIRE(twice);
+    CHECK_FALSE(twice->changed());
+    auto own = mergeSessionFile(trainer.db, &trainer.audit, trainer.file(session->uuid));
+    REQUIRE(own);
+    CHECK_FALSE(own->changed());
+    CHECK(trainer.dump() == before);
+}
+
+TEST_CASE("a session file with anything wrong is refused, naming the first bad record, and changes nothing") {
+    Kiosk k, other;
+    auto session = other.workshops.create({"研修", {"ransomware_night"}});
+    REQUIRE(session);
+    other.run(session->uuid, "さくら", Phase::Pre, path(ransomware(), best));
+    const auto good = nlohmann::json::parse(other.file(session->uuid));
+    const std::string before = k.dump();
+    auto refused = [&](auto change, const std::string& says) {
+        auto doc = good;
+        change(doc);
+        auto merged = mergeSessionFile(k.db, &k.audit, doc.dump());
+        REQUIRE_FALSE(merged);
+        CHECK_MESSAGE(merged.error().find(says) != std::string::npos, merged.error());
+        CHECK(k.dump() == before);
+    };
+    refused([](auto& d) { d["kind"] = "something else"; }, "kind: this is not a workshop session file");
+    refused([](auto& d) { d["version"] = 9; }, "version: not a version this kiosk reads");
+    refused([](auto& d) { d["runs"][0]["phase"] = "during"; }, "runs[0].phase: expected pre or post");
+    refused([](auto& d) { d["runs"][0]["participant"] = "00000000-0000-4000-8000-000000000000"; }, "runs[0].participant: ");
+    refused([](auto& d) { d["runs"][0]["exercise"] = "vpn_advisory"; }, "runs[0].exercise: 'vpn_advisory' is not one of the session's");
+    refused([](auto& d) { d["participants"][0]["code"] = "a\nb"; }, "participants[0].code: it holds a control character");
+    refused([](auto& d) { d["session"]["uuid"] = "x"; }, "session.uuid: expected a UUID");
+    refused([](auto& d) { d["assessments"]["assessments"][0]["answers"][0]["value"] = "perhaps"; }, "assessments.assessments[0].answers[0]");
+    refused([](auto& d) { d["surprise"] = 1; }, "surprise: is not a field");
+
+    // A session of this kiosk with the same code is another session: refused.
+    auto mine = k.workshops.create({"別の研修", {"ransomware_night"}});
+    REQUIRE(mine);
+    auto doc = good;
+    doc["session"]["code"] = mine->code;
+    auto clash = mergeSessionFile(k.db, &k.audit, doc.dump());
+    REQUIRE_FALSE(clash);
+    CHECK(clash.error().find("is the code of another session here") != std::string::npos);
 }
