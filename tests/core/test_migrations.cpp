@@ -180,6 +180,7 @@ void checkData(Database& db, int fixtureVersion) {
         CHECK((*session)->exercises == std::vector<std::string>{"ransomware_night", "vpn_advisory"});
         CHECK((*session)->mode == workshop::Mode::Team);
         CHECK((*session)->explanations == workshop::Explanations::AtEnd);
+        CHECK((*session)->phase == workshop::Phase::Post);
         CHECK_FALSE((*session)->closedAt);
         CHECK(texts(db, "SELECT code FROM workshop_participants") == std::vector<std::string>{"さくら"});
         auto runs = workshops.runs((*session)->uuid);

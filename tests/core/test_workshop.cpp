@@ -206,6 +206,12 @@ TEST_CASE("a workshop session is created with a code, joined once per nickname, 
     CHECK(runs->front().choices == std::map<std::string, std::string>{{exercise.questions[0].id, best(exercise.questions[0]).id},
                                                                        {exercise.questions[1].id, worst(exercise.questions[1]).id}});
 
+    // After the teaching the trainer switches the phase: runs begun now are post runs.
+    CHECK(session->phase == Phase::Pre);
+    REQUIRE(workshops.setPhase(session->code, Phase::Post));
+    REQUIRE(workshops.setPhase(session->code, Phase::Post));  // already so: nothing recorded
+    CHECK((*workshops.find(session->uuid))->phase == Phase::Post);
+
     // Closed: no new participant; the improvement items are kept.
     REQUIRE(workshops.close(session->uuid, "連絡網を紙で配る\n夜間の呼び出し基準を決める"));
     CHECK(workshops.join(session->uuid, "ひかる").error().find("is closed") != std::string::npos);
@@ -221,7 +227,8 @@ TEST_CASE("a workshop session is created with a code, joined once per nickname, 
     std::vector<std::string> events;
     for (const auto& r : *rows)
         if (r.event.event.rfind("workshop.", 0) == 0) events.push_back(r.event.event);
-    CHECK(events == std::vector<std::string>{"workshop.session_created", "workshop.joined", "workshop.run_started", "workshop.session_closed"});
+    CHECK(events == std::vector<std::string>{"workshop.session_created", "workshop.joined", "workshop.run_started", "workshop.phase_changed",
+                                             "workshop.session_closed"});
     for (const auto& r : *rows) CHECK(r.event.details.find("さくら") == std::string::npos);
 }
 

@@ -316,6 +316,7 @@ CREATE TABLE workshop_sessions (
     name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
     mode         TEXT NOT NULL CHECK (mode IN ('individual', 'team')),
     explanations TEXT NOT NULL CHECK (explanations IN ('each_decision', 'at_end')),
+    phase        TEXT NOT NULL DEFAULT 'pre' CHECK (phase IN ('pre', 'post')),  -- of the runs begun now
     created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     closed_at    TEXT,
     improvements TEXT NOT NULL DEFAULT '' CHECK (length(improvements) <= 4000)

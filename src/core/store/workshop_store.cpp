@@ -15,7 +15,7 @@ namespace kiosk::store {
 namespace {
 
 constexpr std::string_view kSelectSession =
-    "SELECT uuid, code, name, mode, explanations, created_at, closed_at, improvements FROM workshop_sessions";
+    "SELECT uuid, code, name, mode, explanations, created_at, closed_at, improvements, phase FROM workshop_sessions";
 
 // Reads the sessions a statement over kSelectSession gives, with their exercises.
 Result<std::vector<workshop::Session>> readSessions(Database& db, Statement& s) {
@@ -34,6 +34,7 @@ Result<std::vector<workshop::Session>> readSessions(Database& db, Statement& s) 
         session.createdAt = s.text(5);
         session.closedAt = s.optionalText(6);
         session.improvements = s.text(7);
+        session.phase = workshop::parsePhase(s.text(8)).value_or(workshop::Phase::Pre);
         out.push_back(std::move(session));
     }
     Statement exercises(db, "SELECT exercise_id FROM workshop_exercises WHERE session_uuid = ?1 ORDER BY position");
@@ -219,6 +220,23 @@ ORDER BY a.created_at, a.uuid)sql");
         }
     }
     return out;
+}
+
+Status WorkshopStore::setPhase(const std::string& sessionId, workshop::Phase phase) {
+    auto session = require(sessionId);
+    if (!session) return Error{session.error()};
+    if (session->phase == phase) return {};
+    Transaction tx(m_db);
+    if (!tx.began()) return Error{fmt::format("could not change the phase: {}", tx.beginStatus().error())};
+    Statement update(m_db, "UPDATE workshop_sessions SET phase = ?2 WHERE uuid = ?1");
+    update.bind(1, session->uuid).bind(2, workshop::phaseName(phase));
+    if (auto s = update.run(); !s) return Error{fmt::format("could not change the phase: {}", s.error())};
+    if (m_audit) {
+        const nlohmann::json details{{"phase", std::string(workshop::phaseName(phase))}};
+        if (auto s = m_audit->append({"workshop.phase_changed", session->uuid, details.dump()}); !s)
+            return Error{fmt::format("could not change the phase: {}", s.error())};
+    }
+    return tx.commit();
 }
 
 Status WorkshopStore::close(const std::string& sessionId, const std::string& improvements) {

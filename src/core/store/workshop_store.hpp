@@ -3,6 +3,7 @@
 //   workshop.session_created  subject: the session's UUID  {code, name, exercises, mode, explanations}
 //   workshop.joined           subject: the session's UUID  {participant, code_sha256}
 //   workshop.run_started      subject: the run's assessment {participant, exercise, phase}
+//   workshop.phase_changed    subject: the session's UUID  {phase}
 //   workshop.session_closed   subject: the session's UUID  {improvements_sha256}
 // A participant's code is recorded only as its SHA-256: the log proves who joined without
 // keeping the nickname.
@@ -53,6 +54,9 @@ public:
 
     // Every run of the session, in the order they began, with the decisions made so far.
     Result<std::vector<workshop::Run>> runs(const std::string& session);
+
+    // From now on the session's runs are taken as before (pre) or after (post) the teaching.
+    Status setPhase(const std::string& session, workshop::Phase phase);
 
     // Closes the session with the trainer's improvement items; a closed session takes no new participant.
     Status close(const std::string& session, const std::string& improvements);

@@ -32,6 +32,7 @@ struct Session {
     std::vector<std::string> exercises;  // questionnaire ids, in the order they are run
     Mode mode = Mode::Individual;
     Explanations explanations = Explanations::EachDecision;
+    Phase phase = Phase::Pre;            // what runs begun now are: before or after the teaching (the trainer switches it)
     std::string createdAt;
     std::optional<std::string> closedAt;
     std::string improvements;            // the trainer's improvement items, for the after-action report

@@ -51,7 +51,7 @@ What every fixture holds (the test relies on it, so a new fixture keeps all of i
   - schema >= 7: nothing more is inserted: the result's items, domains and summary are filled by
     the trigger of migration 7 when the result row is inserted, as the kiosk fills them.
   - schema >= 8: a workshop session (code K7MPQ2, ransomware_night then vpn_advisory, team mode,
-    explanations at the end) with one participant who joined under the nickname 「さくら」.
+    explanations at the end, now in its post phase) with one participant who joined under the nickname 「さくら」.
 """
 
 import argparse
@@ -367,6 +367,7 @@ CREATE TABLE workshop_sessions (
     name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
     mode         TEXT NOT NULL CHECK (mode IN ('individual', 'team')),
     explanations TEXT NOT NULL CHECK (explanations IN ('each_decision', 'at_end')),
+    phase        TEXT NOT NULL DEFAULT 'pre' CHECK (phase IN ('pre', 'post')),  -- of the runs begun now
     created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     closed_at    TEXT,
     improvements TEXT NOT NULL DEFAULT '' CHECK (length(improvements) <= 4000)
@@ -599,7 +600,7 @@ def rows(version, result_json):
     if version >= 8:
         out += [
             ("workshop_sessions", dict(uuid=WORKSHOP, code="K7MPQ2", name="夜間対応研修 2026", mode="team",
-                                       explanations="at_end", created_at="2026-05-12T00:30:00.000Z", closed_at=None,
+                                       explanations="at_end", phase="post", created_at="2026-05-12T00:30:00.000Z", closed_at=None,
                                        improvements="")),
             ("workshop_exercises", dict(session_uuid=WORKSHOP, position=0, exercise_id="ransomware_night")),
             ("workshop_exercises", dict(session_uuid=WORKSHOP, position=1, exercise_id="vpn_advisory")),

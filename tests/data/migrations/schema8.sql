@@ -284,6 +284,7 @@ CREATE TABLE workshop_sessions (
     name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
     mode         TEXT NOT NULL CHECK (mode IN ('individual', 'team')),
     explanations TEXT NOT NULL CHECK (explanations IN ('each_decision', 'at_end')),
+    phase        TEXT NOT NULL DEFAULT 'pre' CHECK (phase IN ('pre', 'post')),  -- of the runs begun now
     created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     closed_at    TEXT,
     improvements TEXT NOT NULL DEFAULT '' CHECK (length(improvements) <= 4000)
@@ -1134,7 +1135,7 @@ INSERT INTO audit_log(seq, at, role, event, subject, details, previous_hash, has
 INSERT INTO plan_items(assessment_uuid, item_id, owner, target_date, status, note, updated_at) VALUES('3f2b8c1e-7a4d-4e59-9b1c-2d6e8f0a1b34', 'inv_device_ledger', '医事課 佐藤', '2026-09-30', 'in_progress', '事業者と日程を調整中。
 予算は来年度に計上。', '2026-04-02T01:20:11.406Z');
 INSERT INTO plan_items(assessment_uuid, item_id, owner, target_date, status, note, updated_at) VALUES('3f2b8c1e-7a4d-4e59-9b1c-2d6e8f0a1b34', 'net_remote_maintenance_known', '', NULL, 'planned', '', '2026-04-02T01:21:40.052Z');
-INSERT INTO workshop_sessions(uuid, code, name, mode, explanations, created_at, closed_at, improvements) VALUES('9b2f4c71-3d8e-4a05-b6c1-7e2d90a4f813', 'K7MPQ2', '夜間対応研修 2026', 'team', 'at_end', '2026-05-12T00:30:00.000Z', NULL, '');
+INSERT INTO workshop_sessions(uuid, code, name, mode, explanations, phase, created_at, closed_at, improvements) VALUES('9b2f4c71-3d8e-4a05-b6c1-7e2d90a4f813', 'K7MPQ2', '夜間対応研修 2026', 'team', 'at_end', 'post', '2026-05-12T00:30:00.000Z', NULL, '');
 INSERT INTO workshop_exercises(session_uuid, position, exercise_id) VALUES('9b2f4c71-3d8e-4a05-b6c1-7e2d90a4f813', 0, 'ransomware_night');
 INSERT INTO workshop_exercises(session_uuid, position, exercise_id) VALUES('9b2f4c71-3d8e-4a05-b6c1-7e2d90a4f813', 1, 'vpn_advisory');
 INSERT INTO workshop_participants(uuid, session_uuid, code, consented_at) VALUES('1c6e8d20-5f47-4b93-8a2e-c40b7f91d356', '9b2f4c71-3d8e-4a05-b6c1-7e2d90a4f813', 'さくら', '2026-05-12T00:41:09.512Z');
