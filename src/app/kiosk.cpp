@@ -23,6 +23,7 @@
 #include "store/assessment_store.hpp"
 #include "store/audit_log.hpp"
 #include "store/plan_store.hpp"
+#include "store/workshop_store.hpp"
 #include "store/database.hpp"
 #include "store/result_store.hpp"
 #include "store/people_store.hpp"
@@ -182,6 +183,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     scoring::ScoringService scoring(service, results, catalog, policy.policy ? &*policy.policy : nullptr, policyProblem);
     store::PeopleStore people(*db, &audit);
     store::PlanStore plans(*db, &audit);
+    store::WorkshopStore workshops(*db, &audit);
     auto skillCatalog = skills::loadSkillCatalog(paths.questionnaires, catalog);
     for (const auto& d : skillCatalog.diagnostics) fmt::print(stderr, "{}\n", d.format());
     std::optional<skills::SkillService> skillService;
@@ -198,6 +200,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     state.services.audit = &audit;
     state.services.auth = &auth;
     state.services.plans = &plans;
+    state.services.workshops = &workshops;
     exporting::Exporter exporter(*db, &audit, {&catalog.domains, skillCatalog.catalog ? &*skillCatalog.catalog : nullptr});
     state.services.exporter = &exporter;
     // Read before the fonts are built (their titles need glyphs); Home stays stale so that its

@@ -18,13 +18,28 @@
 #include "skills/service.hpp"
 #include "store/plan_store.hpp"
 #include "store/audit_log.hpp"
+#include "store/workshop_store.hpp"
 #include "ui/touch.hpp"
 
 #include <imgui.h>
 
 namespace kiosk::ui {
 
-enum class Screen { Home, Assessment, Completion, Results, Matrix, SignIn, AuditLog, Settings, Auditor, StartupError };
+enum class Screen {
+    Home,
+    Assessment,
+    Completion,
+    Results,
+    Matrix,
+    SignIn,
+    AuditLog,
+    Settings,
+    Auditor,
+    WorkshopJoin,     // a participant joins a session and chooses its exercise
+    WorkshopDebrief,  // a participant's score, path and every explanation, then the reset
+    Workshops,        // the trainer's console
+    StartupError
+};
 
 struct Services {
     assessment::AssessmentService* assessments = nullptr;
@@ -37,6 +52,7 @@ struct Services {
     auth::AuthService* auth = nullptr;        // sign-in, PINs, lockout; who is signed in
     store::PlanStore* plans = nullptr;        // the improvement plan of each result (auditor workspace)
     exporting::Exporter* exporter = nullptr;  // exports from the auditor workspace
+    store::WorkshopStore* workshops = nullptr;  // workshop sessions (trainer's console, participants)
 };
 
 struct Fonts {
@@ -71,6 +87,39 @@ struct AssessmentState {
     std::string buffer;
     bool focusInput = false;      // give the text field the keyboard when its page opens
     bool revealFeedback = false;  // scroll an exercise's explanation into view after a decision
+};
+
+// A participant's turn at the kiosk during a workshop: the session joined, under which nickname,
+// and the run in progress (recorded with its assessment at the first decision). Cleared by the
+// reset after the debrief, by leaving for Home and by the idle timeout, so that nothing of one
+// participant is visible or reachable for the next.
+struct WorkshopTurn {
+    std::optional<workshop::Session> session;
+    std::optional<workshop::Participant> participant;
+    std::string exercise;  // the exercise being run
+    std::string run;       // its assessment, once recorded
+    // The join form.
+    std::string code, nickname;
+    bool consent = false;
+    std::string error;
+};
+
+// The trainer's console.
+struct WorkshopConsoleState {
+    bool stale = true;
+    std::vector<workshop::Session> sessions;
+    std::string selected;                 // the session shown (UUID)
+    std::vector<workshop::Run> runs;      // of the selected session
+    int exercise = 0;                     // which of its exercises the aggregate shows
+    bool creating = false;                // the new-session form is open
+    std::string name;
+    std::set<std::string> chosen;         // exercises of the new session
+    workshop::Mode mode = workshop::Mode::Individual;
+    workshop::Explanations explanations = workshop::Explanations::EachDecision;
+    std::string file;                     // a session file to merge, or where to write one
+    std::string improvements;
+    bool confirmClose = false;
+    std::string error, message;
 };
 
 struct CompletionState {
@@ -218,6 +267,8 @@ struct AppState {
     AuditViewState auditView;
     SettingsState settings;
     AuditorState auditor;
+    WorkshopTurn workshop;
+    WorkshopConsoleState console;
     bool quitRequested = false;
     TouchScroll touch;
     bool animating = false;   // something moves on its own (a flicked list): keep drawing frames
@@ -244,6 +295,9 @@ void drawSignIn(AppState& state);
 void drawAuditLog(AppState& state);
 void drawSettings(AppState& state);
 void drawAuditor(AppState& state);
+void drawWorkshopJoin(AppState& state);
+void drawWorkshopDebrief(AppState& state);
+void drawWorkshops(AppState& state);
 
 // Access: whether the signed-in role passes `gate` (always, when the kiosk has no roles), and
 // opening `target` through the sign-in screen when it does not. The screens behind a gate check
@@ -264,5 +318,12 @@ void showQuestion(AppState& state, int index);  // within the open assessment
 void saveTypedAnswer(AppState& state);          // the typed value of the current question, if valid
 void showResults(AppState& state, const std::string& assessmentUuid);
 void goHome(AppState& state);
+// Workshops: after a decision is saved, records the participant's run once its assessment exists;
+// whether explanations show after each decision (or only in the debrief); and the end of a
+// participant's turn (the debrief's reset).
+void linkWorkshopRun(AppState& state);
+bool explanationsNow(const AppState& state);
+void endWorkshopTurn(AppState& state);
+std::string phaseLabel(const AppState& state, workshop::Phase phase);  // 研修の前 / Before the workshop …
 
 }  // namespace kiosk::ui

@@ -33,6 +33,7 @@ bool save(AppState& state, const Question& q, Answer answer) {
     }
     s.error.clear();
     s.savedNote = state.tr("assessment.saved");
+    linkWorkshopRun(state);
     return true;
 }
 
@@ -141,7 +142,8 @@ void choiceButtons(AppState& state, const Question& q, const Answer* current) {
                     if (o.id == option.id ? !was : was) next.push_back(o.id);
                 }
                 save(state, q, Answer::options(std::move(next)));
-            } else if (save(state, q, Answer::option(option.id)) && decided(state, state.assessment.active->session.answer(q.id))) {
+            } else if (save(state, q, Answer::option(option.id)) && decided(state, state.assessment.active->session.answer(q.id)) &&
+                       explanationsNow(state)) {
                 state.assessment.revealFeedback = true;
             }
         }
@@ -629,7 +631,7 @@ void drawAssessment(AppState& state) {
             submitted = typedInput(state, q, current);
             break;
         }
-        if (decided(state, current)) decisionFeedback(state, q, *current);
+        if (decided(state, current) && explanationsNow(state)) decisionFeedback(state, q, *current);
         if (current && current->skipped) wrappedText(state.tr("assessment.was_skipped"), state.fonts.small, 0, &theme::kMuted);
         else if (!s.savedNote.empty()) wrappedText(s.savedNote, state.fonts.small, 0, &theme::kSelected);
         ImGui::EndChild();

@@ -36,6 +36,8 @@ void finish(AppState& state) {
         state.completion.error = status.error();
     } else if (questionnaire.kind == questionnaire::Kind::SecurityMeasures) {
         showResults(state, s.active->uuid);  // scored now, and stored with the assessment
+    } else if (state.workshop.participant) {
+        state.screen = Screen::WorkshopDebrief;  // the participant's score, path and explanations
     } else {
         state.completion.error.clear();
     }

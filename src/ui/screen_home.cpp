@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
@@ -19,11 +20,20 @@ void refresh(AppState& state) {
         state.home.inProgress.clear();
         return;
     }
+    // A workshop participant's runs are the trainer's to see, never the next participant's.
+    std::set<std::string> runs;
+    if (state.services.workshops) {
+        if (auto found = state.services.workshops->runAssessments()) runs = std::move(*found);
+        else state.home.error = found.error();
+    }
+    const auto isRun = [&runs](const assessment::AssessmentSummary& s) { return runs.count(s.record.uuid) > 0; };
+    std::erase_if(*summaries, isRun);
     state.home.inProgress = std::move(*summaries);
     state.home.scored.clear();
     state.home.completedOther.clear();
     if (auto completed = state.services.assessments->summaries(store::AssessmentStatus::Completed)) {
         for (auto& summary : *completed) {
+            if (isRun(summary)) continue;
             if (summary.kind == questionnaire::Kind::SecurityMeasures) state.home.scored.push_back(std::move(summary));
             else state.home.completedOther.push_back(std::move(summary));
         }
@@ -141,7 +151,8 @@ void drawHome(AppState& state) {
     const int auditIndex = matrixIndex + (state.services.skills ? 1 : 0);
     const int auditorIndex = auditIndex + (state.services.audit ? 1 : 0);
     const int settingsIndex = auditorIndex + (state.services.plans ? 1 : 0);
-    const int total = settingsIndex + (state.services.auth ? 1 : 0);
+    const int workshopsIndex = settingsIndex + (state.services.auth ? 1 : 0);
+    const int total = workshopsIndex + (state.services.workshops ? 1 : 0);
     if (total > 0) {
         if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state.home.focused = (state.home.focused + 1) % total, state.home.scrollToFocus = true;
         if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
@@ -186,13 +197,32 @@ void drawHome(AppState& state) {
             return;
         }
     }
+    bool exercises = false;
     for (std::size_t i = 0; i < catalog.questionnaires.size(); ++i) {
         const auto& q = catalog.questionnaires[i];
+        const bool exercise = q.kind == questionnaire::Kind::Exercise;
+        if (exercise && !exercises) {
+            // The exercises come last in the catalogue, under their own heading, after the way in
+            // to a trainer's workshop.
+            exercises = true;
+            ImGui::Spacing();
+            ImGui::PushFont(state.fonts.large);
+            ImGui::TextUnformatted(state.tr("home.exercises_heading").c_str());
+            ImGui::PopFont();
+            if (state.services.workshops &&
+                card(state, "join", state.tr("home.join_title"), state.tr("home.join_text"), "", state.tr("home.join"), false)) {
+                state.workshop = WorkshopTurn{};
+                state.screen = Screen::WorkshopJoin;
+                break;
+            }
+        }
         const bool focused = state.home.focused == static_cast<int>(i);
         // Questions shown only after some answers make the count an upper bound.
         const bool conditional = std::any_of(q.questions.begin(), q.questions.end(), [](const auto& question) { return question.showIf.has_value(); });
-        const std::string meta = i18n::substitute(state.tr(conditional ? "home.question_count_up_to" : "home.question_count"),
-                                                  {std::to_string(q.questions.size())});
+        std::string meta = i18n::substitute(state.tr(conditional ? "home.question_count_up_to" : "home.question_count"),
+                                            {std::to_string(q.questions.size())});
+        if (exercise && q.durationMinutes > 0)
+            meta += "  ·  " + i18n::substitute(state.tr("home.duration"), {std::to_string(q.durationMinutes)});
         if (card(state, q.id.c_str(), q.title.get(state.lang), q.description.get(state.lang), meta, state.tr("home.start"), focused) ||
             (focused && activate)) {
             start(state, q);
@@ -284,6 +314,8 @@ void drawHome(AppState& state) {
          auth::Gate::Exports, Screen::Auditor},
         {state.services.auth != nullptr, settingsIndex, "settings", "settings.title", "home.settings_text", "home.settings_who",
          "home.open_settings", auth::Gate::Settings, Screen::Settings},
+        {state.services.workshops != nullptr, workshopsIndex, "workshops", "console.title", "home.workshops_text", "home.workshops_who",
+         "home.open_audit", auth::Gate::Workshops, Screen::Workshops},
     };
     for (const auto& c : cards) {
         if (!c.offered || state.screen != Screen::Home) continue;

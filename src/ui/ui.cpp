@@ -18,6 +18,9 @@ void goHome(AppState& state) {
     state.matrix.stale = true;
     state.home.stale = true;
     state.home.error.clear();
+    // A participant's turn ends when Home shows: the next person starts with nothing of theirs.
+    state.workshop = WorkshopTurn{};
+    state.console.stale = true;
     state.screen = Screen::Home;
 }
 
@@ -34,6 +37,7 @@ void idleReset(AppState& state) {
     state.home.confirmDiscard.clear();
     state.auditView = AuditViewState{};
     state.auditor = AuditorState{};
+    state.console = WorkshopConsoleState{};
     state.typedText.clear();
     goHome(state);
 }
@@ -73,6 +77,15 @@ void drawFrame(AppState& state) {
         break;
     case Screen::Auditor:
         drawAuditor(state);
+        break;
+    case Screen::WorkshopJoin:
+        drawWorkshopJoin(state);
+        break;
+    case Screen::WorkshopDebrief:
+        drawWorkshopDebrief(state);
+        break;
+    case Screen::Workshops:
+        drawWorkshops(state);
         break;
     case Screen::StartupError:
         drawStartupError(state);

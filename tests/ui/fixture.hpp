@@ -19,6 +19,7 @@
 #include "store/database.hpp"
 #include "store/people_store.hpp"
 #include "store/result_store.hpp"
+#include "store/workshop_store.hpp"
 #include "support.hpp"
 #include "ui/app_state.hpp"
 
@@ -42,6 +43,7 @@ struct Fixture {
         skillService = std::make_unique<skills::SkillService>(people, skillCatalog);
         scoring->useSkillMatrix(skillService.get());
         state.services = {&service, scoring.get(), skillService.get(), &catalog, &strings, &policy};
+        state.services.workshops = &workshops;
     }
     questionnaire::Catalog catalog;
     i18n::Strings strings;
@@ -50,6 +52,7 @@ struct Fixture {
     store::AssessmentStore store;
     store::ResultStore results;
     store::PeopleStore people{db};
+    store::WorkshopStore workshops{db};
     assessment::AssessmentService service;
     std::unique_ptr<scoring::ScoringService> scoring;
     skills::SkillCatalog skillCatalog;

@@ -235,7 +235,59 @@ TEST_CASE("every screen lays out at every supported size and scale, in both lang
                 report("Improvement plan being edited, " + at, drawAndCheck(ui, f.state));
                 f.state.auditor = ui::AuditorState{};
                 f.state.services.plans = nullptr;
+
+                // The trainer's console: a session with finished runs before and after, its
+                // aggregate, the new-session form and closing; then a participant joining and a debrief.
                 access.signOut();
+                REQUIRE(access.signIn(store::Role::Trainer, "583920")->ok);
+                const auto& exercise = *f.catalog.find("ransomware_night");
+                if (f.workshops.sessions()->empty()) {
+                    auto session = f.workshops.create({"夜間対応研修 11月（第2回）", {"ransomware_night", "vpn_advisory"}});
+                    REQUIRE(session);
+                    int n = 0;
+                    for (const auto& [nickname, phase] : {std::pair{"さくら", workshop::Phase::Pre}, std::pair{"ひな", workshop::Phase::Pre},
+                                                          std::pair{"さくら", workshop::Phase::Post}}) {
+                        auto participant = f.workshops.join(session->uuid, nickname);
+                        REQUIRE(participant);
+                        auto run = f.service.start(exercise, Lang::Ja);
+                        REQUIRE(run);
+                        for (const auto& q : exercise.questions)
+                            REQUIRE(f.service.answer(*run, q.id, assessment::Answer::option(q.options[static_cast<std::size_t>(n++ % 3)].id)));
+                        REQUIRE(f.workshops.addRun(participant->uuid, exercise.id, phase, run->uuid));
+                        REQUIRE(f.service.complete(*run));
+                    }
+                }
+                f.state.console = ui::WorkshopConsoleState{};
+                f.state.screen = ui::Screen::Workshops;
+                report("Trainer's console, " + at, drawAndCheck(ui, f.state));
+                f.state.console.confirmClose = true;
+                f.state.console.message = "取り込みました：参加者 1 人、回答 2 件が加わりました。";
+                report("Trainer's console closing, " + at, drawAndCheck(ui, f.state));
+                f.state.console.creating = true;
+                f.state.console.name = "新しい研修";
+                report("New workshop session, " + at, drawAndCheck(ui, f.state));
+                f.state.console = ui::WorkshopConsoleState{};
+                access.signOut();
+
+                const auto session = f.workshops.sessions()->front();
+                ui::goHome(f.state);
+                f.state.screen = ui::Screen::WorkshopJoin;
+                f.state.workshop.code = session.code;
+                f.state.workshop.error = "参加するには、回答を集計に使うことへの同意が必要です。";
+                report("Joining a workshop, " + at, drawAndCheck(ui, f.state));
+                f.state.workshop.error.clear();
+                f.state.workshop.session = session;
+                f.state.workshop.participant = f.workshops.join(session.uuid, "かえで").value();
+                report("Joined a workshop, " + at, drawAndCheck(ui, f.state));
+                auto debriefed = f.service.start(exercise, Lang::Ja);
+                REQUIRE(debriefed);
+                for (const auto& q : exercise.questions)
+                    REQUIRE(f.service.answer(*debriefed, q.id, assessment::Answer::option(q.options.back().id)));
+                ui::openAssessment(f.state, std::move(*debriefed));
+                f.state.lang = lang;
+                f.state.screen = ui::Screen::WorkshopDebrief;
+                report("Workshop debrief, " + at, drawAndCheck(ui, f.state));
+                ui::goHome(f.state);
                 f.state.services.audit = nullptr;
                 f.state.services.auth = nullptr;
             }

@@ -615,3 +615,87 @@ TEST_CASE("text on the fills of rows, ladders and questions, and the edges of un
         CHECK(contrast(p.fore, p.back) >= p.need);
     }
 }
+
+TEST_CASE("a workshop participant joins with the code, runs the exercise, reads the debrief, and after the reset nothing of theirs is left") {
+    Fixture f;
+    test::HeadlessUi ui(f.state, 1280, 2400);  // Home whole, down to the join card, without scrolling
+    auto tr = [&](std::string_view key) { return f.strings.get(Lang::Ja, key); };
+    auto session = f.workshops.create({"夜間対応研修", {"ransomware_night"}, workshop::Mode::Individual, workshop::Explanations::AtEnd});
+    REQUIRE(session);
+    const auto& exercise = *f.catalog.find("ransomware_night");
+
+    ui::goHome(f.state);
+    ui.frames(2);
+    REQUIRE(ui.tap(tr("home.join")));
+    REQUIRE(f.state.screen == ui::Screen::WorkshopJoin);
+    f.state.workshop.code = session->code;
+    f.state.workshop.nickname = "さくら";
+    REQUIRE(ui.tap(tr("workshop.join")));  // without consent: refused, saying why
+    CHECK_FALSE(f.state.workshop.participant);
+    CHECK(f.state.workshop.error == tr("workshop.consent_needed"));
+    REQUIRE(ui.tap(tr("workshop.consent")));
+    REQUIRE(ui.tap(tr("workshop.join")));
+    REQUIRE(f.state.workshop.participant);
+    REQUIRE(ui.tap(tr("workshop.start")));
+    REQUIRE(f.state.screen == ui::Screen::Assessment);
+
+    // Explanations only at the end: a decision is taken and no explanation shows.
+    const auto& first = exercise.questions.front();
+    ui.press('1');
+    REQUIRE(f.state.assessment.active->session.answer(first.id));
+    ui.frames(1);
+    CHECK(drawnText(f.state).find(opening(first.options[0].explanation.ja, 12)) == std::string::npos);
+    const std::string run = f.state.assessment.active->uuid;
+    CHECK(f.state.workshop.run == run);  // recorded with its first decision
+    for (int i = 1; i < static_cast<int>(exercise.questions.size()); ++i) {
+        ui::showQuestion(f.state, i);
+        ui.press('2');
+    }
+    f.state.screen = ui::Screen::Completion;
+    f.state.completion = ui::CompletionState{};
+    REQUIRE(ui.tap(tr("completion.finish")));
+    REQUIRE(ui.tap(tr("completion.confirm")));
+    REQUIRE(f.state.screen == ui::Screen::WorkshopDebrief);
+
+    // The debrief: the score, and every decision's explanation including the other options'.
+    ui.frames(1);
+    const std::string debrief = drawnText(f.state);
+    CHECK(debrief.find(opening(first.options[0].explanation.ja, 12)) != std::string::npos);
+    CHECK(debrief.find(opening(first.options[3].explanation.ja, 12)) != std::string::npos);
+    auto runs = f.workshops.runs(session->uuid);
+    REQUIRE(runs);
+    REQUIRE(runs->size() == 1);
+    CHECK(runs->front().completed);
+    CHECK(runs->front().participantCode == "さくら");
+
+    // The reset: Home, with nothing of the participant visible or reachable.
+    REQUIRE(ui.tap(tr("workshop.done")));
+    CHECK(f.state.screen == ui::Screen::Home);
+    CHECK_FALSE(f.state.workshop.participant);
+    CHECK_FALSE(f.state.assessment.active);
+    ui.frames(2);
+    const std::string home = drawnText(f.state);
+    CHECK(home.find("さくら") == std::string::npos);
+    for (const auto* list : {&f.state.home.inProgress, &f.state.home.completedOther, &f.state.home.scored})
+        for (const auto& summary : *list) CHECK(summary.record.uuid != run);
+    CHECK_FALSE(ui.tap(run.substr(0, 8)));
+
+    // The next participant leaves half-way and the idle timeout comes: the same.
+    REQUIRE(ui.tap(tr("home.join")));
+    f.state.workshop.code = session->code;
+    f.state.workshop.nickname = "ひな";
+    REQUIRE(ui.tap(tr("workshop.consent")));
+    REQUIRE(ui.tap(tr("workshop.join")));
+    REQUIRE(ui.tap(tr("workshop.start")));
+    ui.press('3');
+    const std::string unfinished = f.state.assessment.active->uuid;
+    ui::idleReset(f.state);
+    CHECK(f.state.screen == ui::Screen::Home);
+    CHECK_FALSE(f.state.workshop.participant);
+    ui.frames(2);
+    CHECK(drawnText(f.state).find("ひな") == std::string::npos);
+    for (const auto& summary : f.state.home.inProgress) CHECK(summary.record.uuid != unfinished);
+    runs = f.workshops.runs(session->uuid);
+    REQUIRE(runs);
+    CHECK(runs->size() == 2);  // the trainer still sees it, as in progress
+}

@@ -374,9 +374,11 @@ Catalog loadCatalog(const std::filesystem::path& folder) {
         seenIds.emplace_back(result.questionnaire->id, file.string());
         catalog.questionnaires.push_back(std::move(*result.questionnaire));
     }
-    // Home lists the facility's assessments first, then staff, exercises and practice.
+    // Home lists the facility's assessments first, then staff and practice, and the exercises under
+    // a heading of their own at the end.
+    const auto rank = [](Kind kind) { return kind == Kind::Exercise ? 5 : static_cast<int>(kind); };
     std::stable_sort(catalog.questionnaires.begin(), catalog.questionnaires.end(),
-                     [](const Questionnaire& a, const Questionnaire& b) { return a.kind < b.kind; });
+                     [&rank](const Questionnaire& a, const Questionnaire& b) { return rank(a.kind) < rank(b.kind); });
     return catalog;
 }
 

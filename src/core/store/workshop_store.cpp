@@ -239,6 +239,17 @@ Status WorkshopStore::setPhase(const std::string& sessionId, workshop::Phase pha
     return tx.commit();
 }
 
+Result<std::set<std::string>> WorkshopStore::runAssessments() {
+    Statement s(m_db, "SELECT assessment_uuid FROM workshop_runs");
+    std::set<std::string> out;
+    for (;;) {
+        auto row = s.step();
+        if (!row) return Error{"could not read the workshop's runs: " + row.error()};
+        if (!*row) return out;
+        out.insert(s.text(0));
+    }
+}
+
 Status WorkshopStore::close(const std::string& sessionId, const std::string& improvements) {
     auto session = require(sessionId);
     if (!session) return Error{session.error()};

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,8 @@ struct NewSession {
 class WorkshopStore {
 public:
     explicit WorkshopStore(Database& db, AuditLog* audit = nullptr) : m_db(db), m_audit(audit) {}
+    // For the session files (workshop/bundle.hpp), which read and merge through the same connection.
+    Database& database() { return m_db; }
 
     // A new session with a fresh code. Refuses, saying why: an empty or unfit name, no exercise,
     // an exercise named twice. (Whether the ids are exercises of the catalogue is the caller's.)
@@ -57,6 +60,9 @@ public:
 
     // From now on the session's runs are taken as before (pre) or after (post) the teaching.
     Status setPhase(const std::string& session, workshop::Phase phase);
+
+    // The assessments of every run of every session: the participant screens never list them.
+    Result<std::set<std::string>> runAssessments();
 
     // Closes the session with the trainer's improvement items; a closed session takes no new participant.
     Status close(const std::string& session, const std::string& improvements);
