@@ -111,6 +111,7 @@ struct WorkshopConsoleState {
     std::string selected;                 // the session shown (UUID)
     std::vector<workshop::Run> runs;      // of the selected session
     int exercise = 0;                     // which of its exercises the aggregate shows
+    int view = -1;                        // the runs it counts: 0 before, 1 after the teaching; -1 the session's phase
     bool creating = false;                // the new-session form is open
     std::string name;
     std::set<std::string> chosen;         // exercises of the new session

@@ -302,7 +302,12 @@ void drawAuditLog(AppState& state) {
                 ImGui::TableSetColumnIndex(4);
                 // Sign-in events are about a role: named in words as well.
                 const auto subjectRole = row.event.event.rfind("auth.", 0) == 0 ? store::parseRole(row.event.subject) : std::nullopt;
-                ImGui::TextUnformatted(subjectRole ? roleLabel(state, *subjectRole).c_str() : row.event.subject.substr(0, 36).c_str());
+                // An assessment's or a session's UUID by its first 8 characters, as Home and the lists show them.
+                const std::string& subject = row.event.subject;
+                const bool uuid = subject.size() == 36 && subject[8] == '-';
+                ImGui::TextUnformatted(subjectRole ? roleLabel(state, *subjectRole).c_str()
+                                       : uuid      ? (subject.substr(0, 8) + "…").c_str()
+                                                   : subject.substr(0, 36).c_str());
             }
         }
         ImGui::EndTable();

@@ -63,12 +63,14 @@ void drawJoinForm(AppState& state, float width) {
         wrappedText(state.tr("workshop.join_intro"), nullptr, inner, &theme::kMuted);
         ImGui::Spacing();
         ImGui::TextUnformatted(state.tr("workshop.code").c_str());
-        textField(state, "##code", w.code, std::min(inner, 320.0f), "K7MPQ2", 13);
+        textField(state, "##code", w.code, std::min(inner, 320.0f), state.tr("workshop.code_hint").c_str(), 13);
         ImGui::Spacing();
         ImGui::TextUnformatted(state.tr("workshop.nickname").c_str());
         textField(state, "##nickname", w.nickname, std::min(inner, 420.0f), state.tr("workshop.nickname_hint").c_str(), 121);
         ImGui::Spacing();
-        checkbox(state.tr("workshop.consent").c_str(), &w.consent);
+        // The consent is a whole sentence: an option that wraps it, as wide as the form.
+        if (optionButton("consent", (w.consent ? "■ " : "□ ") + state.tr("workshop.consent"), w.consent ? "✓" : "", inner, w.consent))
+            w.consent = !w.consent;
         errorBanner(w.error);
         ImGui::Spacing();
         const std::string label = state.tr("workshop.join");

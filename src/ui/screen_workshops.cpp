@@ -115,15 +115,18 @@ void drawCreateForm(AppState& state, float width) {
 void choiceBars(AppState& state, const questionnaire::Question& q, const workshop::DecisionAggregate& d, float width) {
     int most = 1;
     for (const auto& choice : d.choices) most = std::max(most, choice.count);
-    const float label = 120.0f;
+    const float label = 90.0f;
     const float barWidth = std::max(40.0f, width - label - 60);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     int n = 0;
     for (const auto& choice : d.choices) {
         ++n;
-        const std::string text = fmt::format("{}{}  {}", choice.best ? "✓ " : "", n, i18n::substitute(state.tr("console.people"), {std::to_string(choice.count)}));
+        const auto* option = q.findOption(choice.option);
+        wrappedText(fmt::format("{}{}. {}", choice.best ? "✓ " : "", n, option ? option->label.get(state.lang) : choice.option), state.fonts.small,
+                    width, &theme::kMuted);
+        const std::string count = i18n::substitute(state.tr("console.people"), {std::to_string(choice.count)});
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        ImGui::TextUnformatted(text.c_str());
+        ImGui::TextUnformatted(count.c_str());
         const float h = ImGui::GetTextLineHeight();
         const float w = barWidth * static_cast<float>(choice.count) / static_cast<float>(most);
         const ImVec4 colour = choice.best ? theme::kSelected : choice.option == d.commonestWrong ? theme::kWarning : theme::kMuted;
@@ -138,13 +141,21 @@ void choiceBars(AppState& state, const questionnaire::Question& q, const worksho
 }
 
 void drawAggregate(AppState& state, const workshop::Session& s, const questionnaire::Questionnaire& exercise, float width) {
-    const auto& c = state.console;
+    auto& c = state.console;
     const auto pre = workshop::aggregate(exercise, c.runs, Phase::Pre);
     const auto post = workshop::aggregate(exercise, c.runs, Phase::Post);
-    const bool showPost = s.phase == Phase::Post && (post.completed + post.inProgress) > 0;
+    const bool showPost = c.view < 0 ? s.phase == Phase::Post && (post.completed + post.inProgress) > 0 : c.view == 1;
     const auto& shown = showPost ? post : pre;
 
     box([&](float inner) {
+        // Which runs the aggregate counts: before or after the teaching (the session's phase until chosen).
+        const float half = std::min(inner, 520.0f) / 2 - 4;
+        for (const Phase phase : {Phase::Pre, Phase::Post}) {
+            if (phase == Phase::Post) ImGui::SameLine();
+            const bool on = (phase == Phase::Post) == showPost;
+            if (bigButton((phaseLabel(state, phase) + "##view" + std::string(workshop::phaseName(phase))).c_str(), {half, theme::kMinTouch}, on))
+                c.view = phase == Phase::Post ? 1 : 0;
+        }
         wrappedText(i18n::substitute(state.tr("console.counts"), {phaseLabel(state, showPost ? Phase::Post : Phase::Pre),
                                                                   std::to_string(shown.completed), std::to_string(shown.inProgress)}),
                     nullptr, inner);
@@ -327,6 +338,7 @@ void drawWorkshops(AppState& state) {
             c.creating = false;
             c.file.clear();
             c.exercise = 0;
+            c.view = -1;
             c.confirmClose = false;
             c.stale = true;
         }

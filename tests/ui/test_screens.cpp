@@ -633,7 +633,7 @@ TEST_CASE("a workshop participant joins with the code, runs the exercise, reads 
     REQUIRE(ui.tap(tr("workshop.join")));  // without consent: refused, saying why
     CHECK_FALSE(f.state.workshop.participant);
     CHECK(f.state.workshop.error == tr("workshop.consent_needed"));
-    REQUIRE(ui.tap(tr("workshop.consent")));
+    REQUIRE(ui.tap("□ " + tr("workshop.consent")));
     REQUIRE(ui.tap(tr("workshop.join")));
     REQUIRE(f.state.workshop.participant);
     REQUIRE(ui.tap(tr("workshop.start")));
@@ -684,7 +684,7 @@ TEST_CASE("a workshop participant joins with the code, runs the exercise, reads 
     REQUIRE(ui.tap(tr("home.join")));
     f.state.workshop.code = session->code;
     f.state.workshop.nickname = "ひな";
-    REQUIRE(ui.tap(tr("workshop.consent")));
+    REQUIRE(ui.tap("□ " + tr("workshop.consent")));
     REQUIRE(ui.tap(tr("workshop.join")));
     REQUIRE(ui.tap(tr("workshop.start")));
     ui.press('3');
