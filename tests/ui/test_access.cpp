@@ -14,6 +14,7 @@
 #include "auth/auth_service.hpp"
 #include "fixture.hpp"
 #include "headless.hpp"
+#include "layout_check.hpp"
 #include "store/audit_log.hpp"
 
 using namespace kiosk;
@@ -42,7 +43,7 @@ TEST_CASE("staff reach no protected screen, however the screen is opened") {
     Guarded g;
     test::HeadlessUi ui(g.f.state);
     REQUIRE(g.auth.current() == Role::Staff);
-    for (auto screen : {ui::Screen::Matrix, ui::Screen::AuditLog, ui::Screen::Settings, ui::Screen::Auditor}) {
+    for (auto screen : {ui::Screen::Matrix, ui::Screen::AuditLog, ui::Screen::Settings, ui::Screen::Auditor, ui::Screen::Workshops}) {
         ui::goHome(g.f.state);
         g.f.state.screen = screen;  // as if a button had been bypassed
         ui.frames(2);
@@ -53,6 +54,77 @@ TEST_CASE("staff reach no protected screen, however the screen is opened") {
     CHECK_FALSE(ui::permitted(g.f.state, auth::Gate::PeopleEdit));
     CHECK_FALSE(ui::permitted(g.f.state, auth::Gate::AuditLogView));
     CHECK_FALSE(ui::permitted(g.f.state, auth::Gate::Settings));
+    CHECK_FALSE(ui::permitted(g.f.state, auth::Gate::Workshops));
+}
+
+TEST_CASE("the trainer's console: a session created on screen, its aggregate, its file written and merged once, then closed") {
+    Guarded g;
+    auto& f = g.f;
+    f.workshops.setAuditLog(&g.audit);
+    test::HeadlessUi ui(f.state, 1280, 9000);  // the whole console without scrolling, down to closing
+    auto tr = [&](std::string_view key) { return f.strings.get(Lang::Ja, key); };
+    REQUIRE(g.auth.setPin(Role::Admin, "274918"));
+    REQUIRE(g.auth.signIn(Role::Admin, "274918")->ok);
+    REQUIRE(g.auth.setPin(Role::Trainer, "583920"));
+    // The admin does not pass the trainer's gate.
+    f.state.screen = ui::Screen::Workshops;
+    ui.frames(2);
+    CHECK(f.state.screen == ui::Screen::SignIn);
+    g.auth.signOut();
+    REQUIRE(g.auth.signIn(Role::Trainer, "583920")->ok);
+    f.state.screen = ui::Screen::Workshops;
+    f.state.console = ui::WorkshopConsoleState{};
+    ui.frames(2);
+    REQUIRE(f.state.screen == ui::Screen::Workshops);
+
+    // A new session, made on screen.
+    REQUIRE(ui.tap(tr("console.new")));
+    f.state.console.name = "夜間対応研修";
+    const auto& exercise = *f.catalog.find("ransomware_night");
+    REQUIRE(ui.tap(exercise.title.ja));
+    REQUIRE(ui.tap(tr("console.at_end")));
+    REQUIRE(ui.tap(tr("console.create")));
+    auto sessions = f.workshops.sessions();
+    REQUIRE(sessions);
+    REQUIRE(sessions->size() == 1);
+    const auto session = sessions->front();
+    CHECK(session.explanations == workshop::Explanations::AtEnd);
+    CHECK(session.exercises == std::vector<std::string>{"ransomware_night"});
+
+    // Two participants' runs: the console counts them and bars their choices.
+    for (const char* nickname : {"さくら", "ひな"}) {
+        auto participant = f.workshops.join(session.uuid, nickname);
+        REQUIRE(participant);
+        auto run = f.service.start(exercise, Lang::Ja);
+        REQUIRE(run);
+        for (const auto& q : exercise.questions) REQUIRE(f.service.answer(*run, q.id, assessment::Answer::option(q.options[0].id)));
+        REQUIRE(f.workshops.addRun(participant->uuid, exercise.id, workshop::Phase::Pre, run->uuid));
+        REQUIRE(f.service.complete(*run));
+    }
+    REQUIRE(ui.tap(tr("console.refresh")));
+    ui.frames(1);
+    std::string drawn;
+    for (const auto& quad : test::glyphQuads(f.state)) drawn += test::glyphText(quad.glyph);
+    CHECK(drawn.find(session.code) != std::string::npos);
+    CHECK(drawn.find("終了2人、回答中0人") != std::string::npos);  // glyphs only: spaces are not drawn
+
+    // The session's file, written and merged back: nothing new the second time.
+    test::TempDir dir;
+    f.state.console.file = (dir / "session.json").string();
+    REQUIRE(ui.tap(tr("console.write_file")));
+    CHECK(std::filesystem::exists(dir / "session.json"));
+    REQUIRE(ui.tap(tr("console.merge_file")));
+    CHECK(f.state.console.message == tr("console.nothing_new"));
+    CHECK(f.state.console.error.empty());
+
+    // Closed after a yes, with the improvement items.
+    f.state.console.improvements = "夜間の連絡網を紙で配る";
+    REQUIRE(ui.tap(tr("console.close")));
+    CHECK_FALSE(f.workshops.find(session.uuid).value()->closedAt);
+    REQUIRE(ui.tap(tr("console.close_yes")));
+    const auto closed = f.workshops.find(session.uuid).value();
+    REQUIRE(closed->closedAt);
+    CHECK(closed->improvements == "夜間の連絡網を紙で配る");
 }
 
 TEST_CASE("the first run asks for the admin PIN, refuses an easy one, and signs in with the chosen one") {

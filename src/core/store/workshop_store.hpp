@@ -37,6 +37,7 @@ struct NewSession {
 class WorkshopStore {
 public:
     explicit WorkshopStore(Database& db, AuditLog* audit = nullptr) : m_db(db), m_audit(audit) {}
+    void setAuditLog(AuditLog* audit) { m_audit = audit; }
     // For the session files (workshop/bundle.hpp), which read and merge through the same connection.
     Database& database() { return m_db; }
 
