@@ -14,9 +14,12 @@
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
 #include "ui/widgets.hpp"
+#include "util/dates.hpp"
 #include "util/file.hpp"
+#include "util/time.hpp"
 #include "workshop/aggregate.hpp"
 #include "workshop/bundle.hpp"
+#include "workshop/report.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -53,6 +56,11 @@ void refresh(AppState& state) {
 std::string sessionFilePath(const workshop::Session& s) {
     const char* home = std::getenv("HOME");
     return (std::filesystem::path(home && *home ? home : ".") / fmt::format("medsec-workshop-{}.json", s.code)).string();
+}
+
+std::string reportPath(const workshop::Session& s, const char* extension) {
+    const char* home = std::getenv("HOME");
+    return (std::filesystem::path(home && *home ? home : ".") / fmt::format("medsec-workshop-{}-report.{}", s.code, extension)).string();
 }
 
 std::string points(double percent) { return fmt::format("{:.0f}", percent); }
@@ -274,6 +282,27 @@ void drawSession(AppState& state, const workshop::Session& s, float width) {
                                               : state.tr("console.nothing_new");
                 c.stale = true;
             }
+        }
+    }, theme::kPanel, nullptr, 1.0f, width);
+
+    // The after-action report, as HTML and PDF beside the home folder.
+    box([&](float inner) {
+        ImGui::PushFont(state.fonts.large);
+        wrappedText(state.tr("console.report"), nullptr, inner);
+        ImGui::PopFont();
+        wrappedText(state.tr("console.report_text"), state.fonts.small, inner, &theme::kMuted);
+        const float half = inner / 2 - 4;
+        for (const char* format : {"html", "pdf"}) {
+            if (std::string_view(format) == "pdf") ImGui::SameLine();
+            const std::string label = state.tr(std::string_view(format) == "html" ? "console.report_html" : "console.report_pdf");
+            if (!bigButton((label + "##" + format).c_str(), {half, theme::kMinTouch})) continue;
+            const std::string path = reportPath(s, format);
+            const auto outline = workshop::afterActionOutline(s, c.runs, *state.services.catalog, state.lang, dates::iso(dates::today()));
+            auto bytes = std::string_view(format) == "html" ? exporting::htmlDocument(outline)
+                                                            : exporting::pdfDocument(outline, isoUtc(std::chrono::system_clock::now()));
+            auto written = bytes ? writeFileAtomically(path, *bytes) : Status{Error{bytes.error()}};
+            c.error = written ? std::string() : written.error();
+            c.message = written ? i18n::substitute(state.tr("console.written"), {path}) : std::string();
         }
     }, theme::kPanel, nullptr, 1.0f, width);
 

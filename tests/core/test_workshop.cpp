@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -17,6 +19,7 @@
 #include "support.hpp"
 #include "workshop/aggregate.hpp"
 #include "workshop/bundle.hpp"
+#include "workshop/report.hpp"
 
 using namespace kiosk;
 using namespace kiosk::workshop;
@@ -369,4 +372,51 @@ TEST_CASE("a session file with anything wrong is refused, naming the first bad r
     auto clash = mergeSessionFile(k.db, &k.audit, doc.dump());
     REQUIRE_FALSE(clash);
     CHECK(clash.error().find("is the code of another session here") != std::string::npos);
+}
+
+TEST_CASE("the after-action report shows what the group chose and where it went wrong, escaped, as HTML and as a PDF others can read") {
+    Kiosk k;
+    auto session = k.workshops.create({"夜間対応研修", {"ransomware_night"}});
+    REQUIRE(session);
+    const auto& exercise = ransomware();
+    auto wrongFirst = path(exercise, best);
+    wrongFirst[exercise.questions.front().id] = worst(exercise.questions.front()).id;
+    k.run(session->uuid, "さくら", Phase::Pre, wrongFirst);
+    k.run(session->uuid, "\"><img src=x onerror=alert(1)>", Phase::Pre, wrongFirst);
+    k.run(session->uuid, "さくら", Phase::Post, path(exercise, best));
+    REQUIRE(k.workshops.close(session->uuid, "夜間の連絡網を紙で配る\n<script>alert(1)</script>"));
+    const auto closed = k.workshops.find(session->uuid).value().value();
+    auto runs = k.workshops.runs(session->uuid);
+    REQUIRE(runs);
+    const auto outline = afterActionOutline(closed, *runs, catalog(), Lang::Ja, "2026-11-27");
+
+    auto html = exporting::htmlDocument(outline);
+    REQUIRE_MESSAGE(html, (html ? "" : html.error()));
+    CHECK(html->find(exercise.questions.front().text.ja) != std::string::npos);
+    CHECK(html->find(worst(exercise.questions.front()).label.ja) != std::string::npos);  // the most common wrong choice, named
+    CHECK(html->find("最も多かった誤り") != std::string::npos);
+    CHECK(html->find("夜間の連絡網を紙で配る") != std::string::npos);
+    CHECK(html->find("<script>alert") == std::string::npos);
+    CHECK(html->find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(html->find("<img src=x") == std::string::npos);
+    CHECK(html->find("研修の前と後") != std::string::npos);
+    const auto english = exporting::htmlDocument(afterActionOutline(closed, *runs, catalog(), Lang::En, "2026-11-27"));
+    REQUIRE(english);
+    CHECK(english->find("Most common wrong choice") != std::string::npos);
+    CHECK(english->find(exercise.questions.front().text.en) != std::string::npos);
+
+    auto pdf = exporting::pdfDocument(outline, "2026-11-27T05:00:00.000Z");
+    REQUIRE_MESSAGE(pdf, (pdf ? "" : pdf.error()));
+    CHECK(pdf->rfind("%PDF-", 0) == 0);
+    CHECK(pdf->find("NotoSansCJKjp") != std::string::npos);
+    // Read back by poppler's pdftotext, a reader that is not ours, when the machine has it.
+    if (std::filesystem::exists("/usr/bin/pdftotext")) {
+        test::TempDir dir;
+        test::writeFile(dir / "report.pdf", *pdf);
+        const std::string command = "/usr/bin/pdftotext -enc UTF-8 " + (dir / "report.pdf").string() + " " + (dir / "report.txt").string();
+        REQUIRE(std::system(command.c_str()) == 0);
+        const std::string text = test::readFile(dir / "report.txt");
+        CHECK(text.find("事後検討報告書") != std::string::npos);
+        CHECK(text.find("夜間の連絡網を紙で配る") != std::string::npos);
+    }
 }

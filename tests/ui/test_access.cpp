@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <regex>
 #include <set>
@@ -125,6 +126,20 @@ TEST_CASE("the trainer's console: a session created on screen, its aggregate, it
     const auto closed = f.workshops.find(session.uuid).value();
     REQUIRE(closed->closedAt);
     CHECK(closed->improvements == "夜間の連絡網を紙で配る");
+
+    // The after-action report, written beside the home folder in both forms.
+    const char* home = std::getenv("HOME");
+    const std::string savedHome = home ? home : "";
+    ::setenv("HOME", dir.path().c_str(), 1);
+    REQUIRE(ui.tap(tr("console.report_html")));
+    REQUIRE(ui.tap(tr("console.report_pdf")));
+    if (savedHome.empty()) ::unsetenv("HOME");
+    else ::setenv("HOME", savedHome.c_str(), 1);
+    const auto html = dir / ("medsec-workshop-" + session.code + "-report.html");
+    REQUIRE(std::filesystem::exists(html));
+    CHECK(test::readFile(html).find("夜間の連絡網を紙で配る") != std::string::npos);
+    CHECK(test::readFile(dir / ("medsec-workshop-" + session.code + "-report.pdf")).rfind("%PDF-", 0) == 0);
+    CHECK(f.state.console.error.empty());
 }
 
 TEST_CASE("the first run asks for the admin PIN, refuses an easy one, and signs in with the chosen one") {

@@ -237,9 +237,8 @@ private:
 
 }  // namespace
 
-Result<std::string> htmlReport(const Report& report) {
-    const Outline outline = reportOutline(report);
-    return HtmlWriter(outline).write();
-}
+Result<std::string> htmlDocument(const Outline& outline) { return HtmlWriter(outline).write(); }
+
+Result<std::string> htmlReport(const Report& report) { return htmlDocument(reportOutline(report)); }
 
 }  // namespace kiosk::exporting

@@ -586,13 +586,13 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 }
 
 // The report drawn once onto a PDF surface writing into `out`; the number of pages, or an error.
-Result<int> render(const Outline& outline, const Report& report, int pageCount, std::string& out) {
+Result<int> render(const Outline& outline, const std::string& createdAt, int pageCount, std::string& out) {
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &out, kPageWidth, kPageHeight);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, validUtf8(outline.title + " — " + outline.facility).c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "medsec-kiosk");
     // The export's own time, so that the same report gives the same file.
-    if (report.exportedAt.size() >= 19)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, (report.exportedAt.substr(0, 19) + "Z").c_str());
+    if (createdAt.size() >= 19)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, (createdAt.substr(0, 19) + "Z").c_str());
     cairo_t* cr = cairo_create(surface);
     int pages = 0;
     {
@@ -610,16 +610,17 @@ Result<int> render(const Outline& outline, const Report& report, int pageCount, 
 
 }  // namespace
 
-Result<std::string> pdfReport(const Report& report) {
-    const Outline outline = reportOutline(report);
+Result<std::string> pdfDocument(const Outline& outline, const std::string& createdAt) {
     // The first pass counts the pages for the footers of the second.
     std::string draft;
-    auto pages = render(outline, report, 0, draft);
+    auto pages = render(outline, createdAt, 0, draft);
     if (!pages) return Error{pages.error()};
     std::string out;
-    auto again = render(outline, report, *pages, out);
+    auto again = render(outline, createdAt, *pages, out);
     if (!again) return Error{again.error()};
     return out;
 }
+
+Result<std::string> pdfReport(const Report& report) { return pdfDocument(reportOutline(report), report.exportedAt); }
 
 }  // namespace kiosk::exporting

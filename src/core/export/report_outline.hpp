@@ -11,6 +11,7 @@
 
 #include "export/radar.hpp"
 #include "export/report.hpp"
+#include "util/result.hpp"
 
 namespace kiosk::exporting {
 
@@ -82,6 +83,11 @@ struct Outline {
 };
 
 Outline reportOutline(const Report& report);
+
+// Any outline (an assessment report, a workshop's after-action report) as the documents of
+// documents.hpp: one self-contained HTML file, and a PDF on A4 (createdAt: its metadata's UTC time).
+Result<std::string> htmlDocument(const Outline& outline);
+Result<std::string> pdfDocument(const Outline& outline, const std::string& createdAt);
 
 // Helpers the XLSX writer shares with the outline.
 const LocalizedText& assessmentStatusLabel(store::AssessmentStatus status);
