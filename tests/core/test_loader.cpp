@@ -41,6 +41,22 @@ id = "s"
 title = { ja = "節", en = "Section" }
 )";
 
+// The head of an exercise with two learning objectives and one section; decisions follow.
+const char* kExercise = R"(
+[questionnaire]
+id = "ex"
+version = "1"
+kind = "exercise"
+title = { ja = "演習", en = "Exercise" }
+description = { ja = "説明", en = "Description" }
+duration_minutes = 30
+objectives = [ { ja = "目標一", en = "Objective one" }, { ja = "目標二", en = "Objective two" } ]
+scenario = { ja = "状況", en = "Situation" }
+[[sections]]
+id = "s"
+title = { ja = "節", en = "Section" }
+)";
+
 }  // namespace
 
 TEST_CASE("a valid questionnaire loads with its questions, options and show-if") {
@@ -236,19 +252,7 @@ TEST_CASE("a security measure without an action is reported by its id") {
 }
 
 TEST_CASE("an exercise decision needs exactly one best option") {
-    const std::string text = R"(
-[questionnaire]
-id = "ex"
-version = "1"
-kind = "exercise"
-title = { ja = "演習", en = "Exercise" }
-description = { ja = "説明", en = "Description" }
-duration_minutes = 30
-objectives = [ { ja = "目標", en = "Objective" } ]
-scenario = { ja = "状況", en = "Situation" }
-[[sections]]
-id = "s"
-title = { ja = "節", en = "Section" }
+    const std::string text = std::string(kExercise) + R"(
 [[questions]]
 id = "d1"
 section = "s"
@@ -267,20 +271,7 @@ options = [
 }
 
 TEST_CASE("every exercise decision names a learning objective of its exercise, and only exercise decisions have one") {
-    const std::string header = R"(
-[questionnaire]
-id = "ex"
-version = "1"
-kind = "exercise"
-title = { ja = "演習", en = "Exercise" }
-description = { ja = "説明", en = "Description" }
-duration_minutes = 30
-objectives = [ { ja = "目標一", en = "Objective one" }, { ja = "目標二", en = "Objective two" } ]
-scenario = { ja = "状況", en = "Situation" }
-[[sections]]
-id = "s"
-title = { ja = "節", en = "Section" }
-)";
+    const std::string header = kExercise;
     auto decision = [](const std::string& id, const std::string& objective) {
         return "[[questions]]\nid = \"" + id + "\"\nsection = \"s\"\n" + objective +
                "type = \"single_choice\"\ntext = { ja = \"問\", en = \"Q\" }\noptions = [\n"
