@@ -85,8 +85,9 @@ void drawExercises(AppState& state, float width) {
         ImGui::PushFont(state.fonts.large);
         wrappedText(w.session->name, nullptr, inner);
         ImGui::PopFont();
-        wrappedText(i18n::substitute(state.tr("workshop.welcome"), {w.participant->code, phaseLabel(state, w.session->phase)}), nullptr, inner,
-                    &theme::kMuted);
+        const bool team = w.session->mode == workshop::Mode::Team;
+        wrappedText(i18n::substitute(state.tr(team ? "workshop.welcome_team" : "workshop.welcome"), {w.participant->code, phaseLabel(state, w.session->phase)}),
+                    nullptr, inner, &theme::kMuted);
         errorBanner(w.error);
         for (const auto& id : w.session->exercises) {
             const auto* exercise = exerciseOf(state, id);
