@@ -270,6 +270,9 @@ struct AppState {
     AuditorState auditor;
     WorkshopTurn workshop;
     WorkshopConsoleState console;
+    // Exports left running by an idle reset: they finish (and are recorded) on their own thread
+    // while the kiosk goes on; dropped once finished.
+    std::vector<std::shared_ptr<exporting::ExportJob>> background;
     bool quitRequested = false;
     TouchScroll touch;
     bool animating = false;   // something moves on its own (a flicked list): keep drawing frames

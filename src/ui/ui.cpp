@@ -36,6 +36,9 @@ void idleReset(AppState& state) {
     state.matrix.message.clear();
     state.home.confirmDiscard.clear();
     state.auditView = AuditViewState{};
+    // A running export finishes in the background: the next person does not wait for it, and it
+    // is recorded in the audit log as the role that started it.
+    if (state.auditor.job) state.background.push_back(std::move(state.auditor.job));
     state.auditor = AuditorState{};
     state.console = WorkshopConsoleState{};
     state.typedText.clear();
@@ -43,6 +46,7 @@ void idleReset(AppState& state) {
 }
 
 void drawFrame(AppState& state) {
+    std::erase_if(state.background, [](const auto& job) { return job->finished(); });
     state.animating = touchScroll(state.touch);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);

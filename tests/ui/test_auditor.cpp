@@ -246,4 +246,26 @@ TEST_CASE("an export of a database on disk runs on its own thread with a progres
     auto broken = w.audit.verify();
     REQUIRE(broken);
     CHECK_FALSE(*broken);
+
+    // An idle reset while an export runs: the screens are reset at once and nothing of the
+    // export is left in them; the export goes on in the background and is recorded.
+    f.state.auditor.showExport = true;
+    f.state.auditor.written.clear();  // the panel as it opens, with its button on screen
+    f.state.auditor.message.clear();
+    f.state.auditor.path = (dir / "again.csv").string();
+    f.state.auditor.pathEdited = true;
+    REQUIRE(ui.tap(f.strings.get(Lang::Ja, "auditor.export_button")));
+    REQUIRE(f.state.auditor.job);
+    ui::idleReset(f.state);
+    CHECK_FALSE(f.state.auditor.job);
+    CHECK(f.state.screen == ui::Screen::Home);
+    for (frames = 0; !f.state.background.empty() && frames < 3000; ++frames) {
+        ui.frames(1);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    CHECK(f.state.background.empty());
+    CHECK(std::filesystem::exists(dir / "again-answers.csv"));
+    events = w.audit.list({std::nullopt, std::nullopt, std::string("export.")});
+    REQUIRE(events);
+    CHECK(events->size() == 6);
 }
