@@ -81,9 +81,11 @@ int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& optio
     bool idle = false;
 
     int framesLeft = kFramesAfterInput;
+    auto lastRefresh = std::chrono::steady_clock::now();
     while (!window->shouldClose() && !state.quitRequested) {
+        const double refresh = ui::refreshSeconds(state);
         if (framesLeft > 0) window->pollEvents();
-        else window->waitForEvents(kIdleTimeoutSeconds);
+        else window->waitForEvents(refresh > 0 ? std::min(refresh, kIdleTimeoutSeconds) : kIdleTimeoutSeconds);
         if (window->takeActivity() || window->hasQueuedInput()) {
             framesLeft = kFramesAfterInput;
             lastInput = std::chrono::steady_clock::now();
@@ -96,6 +98,12 @@ int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& optio
             idle = true;
             ui::idleReset(state);
             framesLeft = kFramesAfterInput;
+        }
+        // A screen that follows what others change (the trainer's console) is read again now and then.
+        if (refresh > 0 && std::chrono::steady_clock::now() - lastRefresh >= std::chrono::duration<double>(refresh)) {
+            lastRefresh = std::chrono::steady_clock::now();
+            ui::refreshScreen(state);
+            framesLeft = std::max(framesLeft, 1);
         }
         if (framesLeft == 0) continue;
         --framesLeft;

@@ -329,5 +329,9 @@ void linkWorkshopRun(AppState& state);
 bool explanationsNow(const AppState& state);
 void endWorkshopTurn(AppState& state);
 std::string phaseLabel(const AppState& state, workshop::Phase phase);  // 研修の前 / Before the workshop …
+// Seconds after which the screen wants to be read again without input (the trainer's console
+// follows the participants' runs while it is open); 0: only after input.
+double refreshSeconds(const AppState& state);
+void refreshScreen(AppState& state);  // reads the screen's data again on its next frame
 
 }  // namespace kiosk::ui

@@ -9,6 +9,7 @@
 
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
+#include "ui/fonts.hpp"
 #include "ui/widgets.hpp"
 #include "workshop/aggregate.hpp"
 
@@ -43,7 +44,7 @@ void join(AppState& state) {
     }
     w.session = std::move(**session);
     w.participant = std::move(*participant);
-    state.fontsStale = true;  // a nickname may bring characters the atlas lacks
+    ensureGlyphs(state, w.participant->code);  // a nickname may bring characters the atlas lacks
 }
 
 void startRun(AppState& state, const questionnaire::Questionnaire& exercise) {

@@ -13,6 +13,7 @@
 
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
+#include "ui/fonts.hpp"
 #include "ui/widgets.hpp"
 #include "util/dates.hpp"
 #include "util/file.hpp"
@@ -50,7 +51,9 @@ void refresh(AppState& state) {
         else c.error = runs.error();
         c.exercise = std::clamp(c.exercise, 0, std::max(0, static_cast<int>(s->exercises.size()) - 1));
     }
-    state.fontsStale = true;  // nicknames may bring characters the atlas lacks
+    // Nicknames and session names may bring characters the atlas lacks.
+    for (const auto& run : c.runs) ensureGlyphs(state, run.participantCode);
+    for (const auto& session : c.sessions) ensureGlyphs(state, session.name);
 }
 
 std::string sessionFilePath(const workshop::Session& s) {
@@ -331,6 +334,12 @@ void drawSession(AppState& state, const workshop::Session& s, float width) {
 }
 
 }  // namespace
+
+double refreshSeconds(const AppState& state) { return state.screen == Screen::Workshops ? 5.0 : 0.0; }
+
+void refreshScreen(AppState& state) {
+    if (state.screen == Screen::Workshops) state.console.stale = true;
+}
 
 void drawWorkshops(AppState& state) {
     auto& c = state.console;
