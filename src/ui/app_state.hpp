@@ -322,6 +322,9 @@ void showQuestion(AppState& state, int index);  // within the open assessment
 void saveTypedAnswer(AppState& state);          // the typed value of the current question, if valid
 void showResults(AppState& state, const std::string& assessmentUuid);
 void goHome(AppState& state);
+// The full path of a file of that name in the home folder (the working folder when HOME is unset),
+// where the screens write exports, session files and reports unless told otherwise.
+std::string homeFile(const std::string& name);
 // Workshops: after a decision is saved, records the participant's run once its assessment exists;
 // whether explanations show after each decision (or only in the debrief); and the end of a
 // participant's turn (the debrief's reset).

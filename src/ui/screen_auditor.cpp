@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
 
 #include "i18n/strings.hpp"
@@ -137,9 +136,7 @@ void drawFilters(AppState& state) {
 
 // Where an export goes unless the person types another path: the home folder, named by the day.
 std::string defaultExportPath(const std::string& format) {
-    const char* home = std::getenv("HOME");
-    const std::filesystem::path folder = home && *home ? std::filesystem::path(home) : std::filesystem::current_path();
-    return (folder / fmt::format("medsec-kiosk-{}.{}", dates::iso(dates::today()), format)).string();
+    return homeFile(fmt::format("medsec-kiosk-{}.{}", dates::iso(dates::today()), format));
 }
 
 // Starts the export on a thread of its own; the panel shows its progress until it ends.

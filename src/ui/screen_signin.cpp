@@ -10,6 +10,7 @@
 #include "util/time.hpp"
 #include "ui/app_state.hpp"
 #include "ui/widgets.hpp"
+#include "util/hash.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -304,7 +305,7 @@ void drawAuditLog(AppState& state) {
                 const auto subjectRole = row.event.event.rfind("auth.", 0) == 0 ? store::parseRole(row.event.subject) : std::nullopt;
                 // An assessment's or a session's UUID by its first 8 characters, as Home and the lists show them.
                 const std::string& subject = row.event.subject;
-                const bool uuid = subject.size() == 36 && subject[8] == '-';
+                const bool uuid = isUuid(subject);
                 ImGui::TextUnformatted(subjectRole ? roleLabel(state, *subjectRole).c_str()
                                        : uuid      ? (subject.substr(0, 8) + "…").c_str()
                                                    : subject.substr(0, 36).c_str());

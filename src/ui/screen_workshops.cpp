@@ -8,8 +8,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
 
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
@@ -54,16 +52,6 @@ void refresh(AppState& state) {
     // Nicknames and session names may bring characters the atlas lacks.
     for (const auto& run : c.runs) ensureGlyphs(state, run.participantCode);
     for (const auto& session : c.sessions) ensureGlyphs(state, session.name);
-}
-
-std::string sessionFilePath(const workshop::Session& s) {
-    const char* home = std::getenv("HOME");
-    return (std::filesystem::path(home && *home ? home : ".") / fmt::format("medsec-workshop-{}.json", s.code)).string();
-}
-
-std::string reportPath(const workshop::Session& s, const char* extension) {
-    const char* home = std::getenv("HOME");
-    return (std::filesystem::path(home && *home ? home : ".") / fmt::format("medsec-workshop-{}-report.{}", s.code, extension)).string();
 }
 
 std::string points(double percent) { return fmt::format("{:.0f}", percent); }
@@ -261,7 +249,7 @@ void drawSession(AppState& state, const workshop::Session& s, float width) {
         wrappedText(state.tr("console.files"), nullptr, inner);
         ImGui::PopFont();
         wrappedText(state.tr("console.files_text"), state.fonts.small, inner, &theme::kMuted);
-        if (c.file.empty()) c.file = sessionFilePath(s);
+        if (c.file.empty()) c.file = homeFile(fmt::format("medsec-workshop-{}.json", s.code));
         textField(state, "##file", c.file, inner, "", 1024);
         const float half = inner / 2 - 4;
         if (bigButton((state.tr("console.write_file") + "##write").c_str(), {half, theme::kMinTouch})) {
@@ -299,7 +287,7 @@ void drawSession(AppState& state, const workshop::Session& s, float width) {
             if (std::string_view(format) == "pdf") ImGui::SameLine();
             const std::string label = state.tr(std::string_view(format) == "html" ? "console.report_html" : "console.report_pdf");
             if (!bigButton((label + "##" + format).c_str(), {half, theme::kMinTouch})) continue;
-            const std::string path = reportPath(s, format);
+            const std::string path = homeFile(fmt::format("medsec-workshop-{}-report.{}", s.code, format));
             const auto outline = workshop::afterActionOutline(s, c.runs, *state.services.catalog, state.lang, dates::iso(dates::today()));
             auto bytes = std::string_view(format) == "html" ? exporting::htmlDocument(outline)
                                                             : exporting::pdfDocument(outline, isoUtc(std::chrono::system_clock::now()));

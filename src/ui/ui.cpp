@@ -1,6 +1,9 @@
 // The frame: one full-screen window in which the current screen draws itself.
 #include <imgui.h>
 
+#include <cstdlib>
+#include <filesystem>
+
 #include "ui/app_state.hpp"
 #include "ui/widgets.hpp"
 
@@ -22,6 +25,12 @@ void goHome(AppState& state) {
     state.workshop = WorkshopTurn{};
     state.console.stale = true;
     state.screen = Screen::Home;
+}
+
+std::string homeFile(const std::string& name) {
+    const char* home = std::getenv("HOME");
+    const std::filesystem::path folder = home && *home ? std::filesystem::path(home) : std::filesystem::current_path();
+    return (folder / name).string();
 }
 
 void idleReset(AppState& state) {

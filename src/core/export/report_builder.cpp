@@ -47,7 +47,6 @@ Result<Period> periodOf(const ReportRequest& request) {
 // The day that places an assessment in a period: completed, or else begun.
 const std::string& dayOf(const store::AssessmentRecord& record) { return record.completedAt ? *record.completedAt : record.createdAt; }
 
-
 LocalizedText domainName(const std::string& id, const std::optional<scoring::FacilityResult>& result, const ReportContext& context) {
     if (id.empty()) return {};
     if (result)

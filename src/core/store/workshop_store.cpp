@@ -2,6 +2,7 @@
 #include "store/workshop_store.hpp"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -86,15 +87,7 @@ Result<workshop::Session> WorkshopStore::create(const NewSession& request) {
     }
     if (session.code.empty()) return Error{"could not create the session: no free session code was found"};
 
-    Statement insert(m_db, "INSERT INTO workshop_sessions(uuid, code, name, mode, explanations) VALUES (?1, ?2, ?3, ?4, ?5)");
-    insert.bind(1, session.uuid).bind(2, session.code).bind(3, session.name).bind(4, workshop::modeName(session.mode))
-        .bind(5, workshop::explanationsName(session.explanations));
-    if (auto s = insert.run(); !s) return Error{fmt::format("could not create the session: {}", s.error())};
-    Statement exercise(m_db, "INSERT INTO workshop_exercises(session_uuid, position, exercise_id) VALUES (?1, ?2, ?3)");
-    for (std::size_t i = 0; i < session.exercises.size(); ++i) {
-        exercise.reset().bind(1, session.uuid).bind(2, static_cast<std::int64_t>(i)).bind(3, session.exercises[i]);
-        if (auto s = exercise.run(); !s) return Error{fmt::format("could not create the session: {}", s.error())};
-    }
+    if (auto s = insertSessionRows(session); !s) return Error{fmt::format("could not create the session: {}", s.error())};
     if (m_audit) {
         const nlohmann::json details{{"code", session.code},
                                      {"name", session.name},
@@ -109,6 +102,20 @@ Result<workshop::Session> WorkshopStore::create(const NewSession& request) {
     if (!*stored) return Error{"could not create the session: it was not stored"};
     if (auto s = tx.commit(); !s) return Error{fmt::format("could not create the session: {}", s.error())};
     return std::move(**stored);
+}
+
+Status WorkshopStore::insertSessionRows(const workshop::Session& session) {
+    // created_at: now for a new session, as the other kiosk stored it for a merged one.
+    Statement insert(m_db, "INSERT INTO workshop_sessions(uuid, code, name, mode, explanations, phase, created_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(NULLIF(?7, ''), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
+    insert.bind(1, session.uuid).bind(2, session.code).bind(3, session.name).bind(4, workshop::modeName(session.mode))
+        .bind(5, workshop::explanationsName(session.explanations)).bind(6, workshop::phaseName(session.phase)).bind(7, session.createdAt);
+    if (auto s = insert.run(); !s) return s;
+    Statement exercise(m_db, "INSERT INTO workshop_exercises(session_uuid, position, exercise_id) VALUES (?1, ?2, ?3)");
+    for (std::size_t i = 0; i < session.exercises.size(); ++i)
+        if (auto s = exercise.reset().bind(1, session.uuid).bind(2, static_cast<std::int64_t>(i)).bind(3, session.exercises[i]).run(); !s)
+            return s;
+    return {};
 }
 
 Result<std::vector<workshop::Session>> WorkshopStore::sessions() {
@@ -237,6 +244,52 @@ Status WorkshopStore::setPhase(const std::string& sessionId, workshop::Phase pha
             return Error{fmt::format("could not change the phase: {}", s.error())};
     }
     return tx.commit();
+}
+
+Result<std::vector<workshop::Participant>> WorkshopStore::participants(const std::string& sessionId) {
+    auto session = require(sessionId);
+    if (!session) return Error{session.error()};
+    Statement s(m_db, "SELECT uuid, code, consented_at FROM workshop_participants WHERE session_uuid = ?1 ORDER BY consented_at, uuid");
+    s.bind(1, session->uuid);
+    std::vector<workshop::Participant> out;
+    for (;;) {
+        auto row = s.step();
+        if (!row) return Error{"could not read the participants: " + row.error()};
+        if (!*row) return out;
+        out.push_back({s.text(0), session->uuid, s.text(1), s.text(2)});
+    }
+}
+
+Result<bool> WorkshopStore::insertSession(const workshop::Session& session) {
+    Statement sameCode(m_db, "SELECT uuid FROM workshop_sessions WHERE code = ?1");
+    auto row = sameCode.bind(1, session.code).step();
+    if (!row) return Error{row.error()};
+    if (*row) {
+        if (sameCode.text(0) != session.uuid)
+            return Error{fmt::format("{} is the code of another session here; this file is not of that session", session.code)};
+        return false;  // the same session: kept as it is here
+    }
+    if (auto s = insertSessionRows(session); !s) return Error{s.error()};
+    return true;
+}
+
+Result<std::pair<std::string, bool>> WorkshopStore::insertParticipant(const workshop::Participant& participant) {
+    Statement byCode(m_db, "SELECT uuid FROM workshop_participants WHERE session_uuid = ?1 AND code = ?2");
+    auto row = byCode.bind(1, participant.session).bind(2, participant.code).step();
+    if (!row) return Error{row.error()};
+    if (*row) return std::pair{byCode.text(0), false};
+    Statement insert(m_db, "INSERT INTO workshop_participants(uuid, session_uuid, code, consented_at) VALUES (?1, ?2, ?3, ?4)");
+    insert.bind(1, participant.uuid).bind(2, participant.session).bind(3, participant.code).bind(4, participant.consentedAt);
+    if (auto s = insert.run(); !s) return Error{s.error()};
+    return std::pair{participant.uuid, true};
+}
+
+Result<bool> WorkshopStore::insertRun(const workshop::Run& run) {
+    Statement insert(m_db, "INSERT INTO workshop_runs(assessment_uuid, participant_uuid, exercise_id, phase) VALUES (?1, ?2, ?3, ?4) "
+                           "ON CONFLICT(assessment_uuid) DO NOTHING");
+    insert.bind(1, run.assessment).bind(2, run.participant).bind(3, run.exercise).bind(4, workshop::phaseName(run.phase));
+    if (auto s = insert.run(); !s) return Error{s.error()};
+    return sqlite3_changes(m_db.handle()) > 0;
 }
 
 Result<std::set<std::string>> WorkshopStore::runAssessments() {

@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "store/audit_log.hpp"
@@ -65,11 +66,25 @@ public:
     // The assessments of every run of every session: the participant screens never list them.
     Result<std::set<std::string>> runAssessments();
 
+    // Every participant of the session, in the order they joined.
+    Result<std::vector<workshop::Participant>> participants(const std::string& session);
+
+    // For merging a session file (workshop/bundle.hpp): inside the caller's transaction and not
+    // audited (the merge records itself once). Each adds what this database does not hold yet and
+    // says whether it did.
+    //   the session as another kiosk stored it (refused when its code is another session's here);
+    Result<bool> insertSession(const workshop::Session& session);
+    //   a participant, unless the session already has one of that nickname: the UUID it has here;
+    Result<std::pair<std::string, bool>> insertParticipant(const workshop::Participant& participant);
+    //   a run, unless its assessment already has one.
+    Result<bool> insertRun(const workshop::Run& run);
+
     // Closes the session with the trainer's improvement items; a closed session takes no new participant.
     Status close(const std::string& session, const std::string& improvements);
 
 private:
     Result<workshop::Session> require(const std::string& session);
+    Status insertSessionRows(const workshop::Session& session);
     Database& m_db;
     AuditLog* m_audit = nullptr;
 };

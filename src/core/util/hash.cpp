@@ -68,6 +68,16 @@ std::string randomCode(std::size_t length) {
     return out;
 }
 
+bool isUuid(std::string_view s) {
+    if (s.size() != 36) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    }
+    return true;
+}
+
 std::string newUuid() {
     ensureSodium();
     std::array<unsigned char, 16> b{};

@@ -31,6 +31,8 @@ std::string hashedText(std::string_view text);
 
 // A random (version 4) UUID in its canonical text form.
 std::string newUuid();
+// Whether a text is a UUID in that form: 8-4-4-4-12 lower-case hex digits.
+bool isUuid(std::string_view text);
 
 // A random code of `length` characters people can read aloud and type: capital letters and
 // digits without the look-alikes 0/O and 1/I/L (31 characters, almost 5 bits each).

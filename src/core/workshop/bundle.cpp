@@ -20,7 +20,6 @@ namespace kiosk::workshop {
 namespace {
 
 using nlohmann::json;
-using store::Statement;
 
 constexpr std::string_view kKind = "medsec-kiosk workshop session";
 
@@ -46,19 +45,6 @@ Status onlyKeys(const json& object, const std::string& where, std::initializer_l
     return {};
 }
 
-bool isUuid(const std::string& text) {
-    if (text.size() != 36) return false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (c != '-') return false;
-        } else if (!std::isxdigit(static_cast<unsigned char>(c))) {
-            return false;
-        }
-    }
-    return true;
-}
-
 Result<std::string> uuidOf(const json& object, const std::string& where, std::string_view key) {
     auto text = textOf(object, where, key, 36);
     if (!text) return text;
@@ -82,16 +68,10 @@ Result<std::string> sessionFile(store::Database& db, const std::string& sessionI
     auto runs = workshops.runs(session.uuid);
     if (!runs) return Error{runs.error()};
 
+    auto people = workshops.participants(session.uuid);
+    if (!people) return Error{people.error()};
     json participants = json::array(), runList = json::array();
-    std::set<std::string> seen;
-    Statement people(db, "SELECT uuid, code, consented_at FROM workshop_participants WHERE session_uuid = ?1 ORDER BY consented_at, uuid");
-    people.bind(1, session.uuid);
-    for (;;) {
-        auto row = people.step();
-        if (!row) return Error{fmt::format("could not read the participants: {}", row.error())};
-        if (!*row) break;
-        participants.push_back({{"uuid", people.text(0)}, {"code", people.text(1)}, {"consented_at", people.text(2)}});
-    }
+    for (const auto& p : *people) participants.push_back({{"uuid", p.uuid}, {"code", p.code}, {"consented_at", p.consentedAt}});
     // The runs' assessments, as the JSON export writes them (each with its questionnaire text).
     exporting::Report report;
     report.exportedAt = isoUtc(std::chrono::system_clock::now());
@@ -169,10 +149,7 @@ Result<MergeSummary> mergeSessionFile(store::Database& db, store::AuditLog* audi
         }
 
         // Participants and runs, checked before anything is written.
-        struct Incoming {
-            std::string uuid, code, consentedAt;
-        };
-        std::vector<Incoming> participants;
+        std::vector<Participant> participants;
         const json* people = arrayOf(doc, "participants");
         if (!people) return Error{"participants: expected a list"};
         for (std::size_t i = 0; i < people->size(); ++i) {
@@ -185,7 +162,7 @@ Result<MergeSummary> mergeSessionFile(store::Database& db, store::AuditLog* audi
             if (nickname->empty()) return Error{fmt::format("{}.code: empty", where)};
             auto consented = textOf((*people)[i], where, "consented_at", 40);
             if (!consented) return Error{consented.error()};
-            participants.push_back({*id, *nickname, *consented});
+            participants.push_back({*id, session.uuid, *nickname, *consented});
         }
         std::vector<Run> runs;
         const json* runList = arrayOf(doc, "runs");
@@ -206,7 +183,7 @@ Result<MergeSummary> mergeSessionFile(store::Database& db, store::AuditLog* audi
             auto participant = uuidOf(r, where, "participant");
             if (!participant) return Error{participant.error()};
             run.participant = *participant;
-            if (std::none_of(participants.begin(), participants.end(), [&](const Incoming& p) { return p.uuid == run.participant; }))
+            if (std::none_of(participants.begin(), participants.end(), [&](const Participant& p) { return p.uuid == run.participant; }))
                 return Error{fmt::format("{}.participant: {} is not a participant of the file", where, run.participant)};
             auto exercise = textOf(r, where, "exercise", 200);
             if (!exercise) return Error{exercise.error()};
@@ -230,60 +207,24 @@ Result<MergeSummary> mergeSessionFile(store::Database& db, store::AuditLog* audi
             summary.assessmentsAdded = static_cast<int>(imported->imported.size());
         }
 
-        // The session: the same UUID is the same session; its code must not be another's.
-        Statement sameCode(db, "SELECT uuid FROM workshop_sessions WHERE code = ?1");
-        sameCode.bind(1, session.code);
-        auto row = sameCode.step();
-        if (!row) return Error{fmt::format("could not merge: {}", row.error())};
-        if (*row && sameCode.text(0) != session.uuid)
-            return Error{fmt::format("session.code: {} is the code of another session here; this file is not of that session", session.code)};
-        sameCode.reset();
-        Statement known(db, "SELECT 1 FROM workshop_sessions WHERE uuid = ?1");
-        known.bind(1, session.uuid);
-        auto exists = known.step();
-        if (!exists) return Error{fmt::format("could not merge: {}", exists.error())};
-        known.reset();
-        if (!*exists) {
-            Statement insert(db, "INSERT INTO workshop_sessions(uuid, code, name, mode, explanations, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-            insert.bind(1, session.uuid).bind(2, session.code).bind(3, session.name).bind(4, modeName(session.mode))
-                .bind(5, explanationsName(session.explanations)).bind(6, session.createdAt);
-            if (auto ok = insert.run(); !ok) return Error{fmt::format("session: {}", ok.error())};
-            Statement exercise(db, "INSERT INTO workshop_exercises(session_uuid, position, exercise_id) VALUES (?1, ?2, ?3)");
-            for (std::size_t i = 0; i < session.exercises.size(); ++i)
-                if (auto ok = exercise.reset().bind(1, session.uuid).bind(2, static_cast<std::int64_t>(i)).bind(3, session.exercises[i]).run(); !ok)
-                    return Error{fmt::format("session.exercises[{}]: {}", i, ok.error())};
-            summary.sessionAdded = true;
-        }
-
-        // Participants: one per nickname in the session, whichever kiosk they joined on.
+        // The session (the same UUID is the same session), then one participant per nickname in it
+        // whichever kiosk they joined on, then the runs by their assessment.
+        store::WorkshopStore workshops(db);
+        auto added = workshops.insertSession(session);
+        if (!added) return Error{fmt::format("session.code: {}", added.error())};
+        summary.sessionAdded = *added;
         std::map<std::string, std::string> localOf;  // the file's participant UUID -> this database's
-        Statement byCode(db, "SELECT uuid FROM workshop_participants WHERE session_uuid = ?1 AND code = ?2");
-        Statement addParticipant(db, "INSERT INTO workshop_participants(uuid, session_uuid, code, consented_at) VALUES (?1, ?2, ?3, ?4)");
         for (std::size_t i = 0; i < participants.size(); ++i) {
-            const auto& p = participants[i];
-            auto here = byCode.reset().bind(1, session.uuid).bind(2, p.code).step();
-            if (!here) return Error{fmt::format("could not merge: {}", here.error())};
-            if (*here) {
-                localOf[p.uuid] = byCode.text(0);
-                continue;
-            }
-            if (auto ok = addParticipant.reset().bind(1, p.uuid).bind(2, session.uuid).bind(3, p.code).bind(4, p.consentedAt).run(); !ok)
-                return Error{fmt::format("participants[{}]: {}", i, ok.error())};
-            localOf[p.uuid] = p.uuid;
-            ++summary.participantsAdded;
+            auto here = workshops.insertParticipant(participants[i]);
+            if (!here) return Error{fmt::format("participants[{}]: {}", i, here.error())};
+            localOf[participants[i].uuid] = here->first;
+            if (here->second) ++summary.participantsAdded;
         }
-
-        // Runs, by their assessment.
-        Statement runKnown(db, "SELECT 1 FROM workshop_runs WHERE assessment_uuid = ?1");
-        Statement addRun(db, "INSERT INTO workshop_runs(assessment_uuid, participant_uuid, exercise_id, phase) VALUES (?1, ?2, ?3, ?4)");
         for (std::size_t i = 0; i < runs.size(); ++i) {
-            const auto& r = runs[i];
-            auto here = runKnown.reset().bind(1, r.assessment).step();
-            if (!here) return Error{fmt::format("could not merge: {}", here.error())};
-            if (*here) continue;
-            if (auto ok = addRun.reset().bind(1, r.assessment).bind(2, localOf.at(r.participant)).bind(3, r.exercise).bind(4, phaseName(r.phase)).run(); !ok)
-                return Error{fmt::format("runs[{}]: {}", i, ok.error())};
-            ++summary.runsAdded;
+            runs[i].participant = localOf.at(runs[i].participant);
+            auto run = workshops.insertRun(runs[i]);
+            if (!run) return Error{fmt::format("runs[{}]: {}", i, run.error())};
+            if (*run) ++summary.runsAdded;
         }
 
         if (summary.changed() && audit) {
