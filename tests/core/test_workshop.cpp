@@ -354,6 +354,15 @@ TEST_CASE("a session file with anything wrong is refused, naming the first bad r
         CHECK_MESSAGE(merged.error().find(says) != std::string::npos, merged.error());
         CHECK(k.dump() == before);
     };
+    // A file cut short, and one of a kiosk export (not a session file).
+    const std::string whole = good.dump();
+    for (const auto& [text, says] : {std::pair{whole.substr(0, whole.size() / 3), std::string("JSON")},
+                                     std::pair{std::string("{\"schema_version\": 1}"), std::string("is not a field of a workshop session file")}}) {
+        auto merged = mergeSessionFile(k.db, &k.audit, text);
+        REQUIRE_FALSE(merged);
+        CHECK_MESSAGE(merged.error().find(says) != std::string::npos, merged.error());
+        CHECK(k.dump() == before);
+    }
     refused([](auto& d) { d["kind"] = "something else"; }, "kind: this is not a workshop session file");
     refused([](auto& d) { d["version"] = 9; }, "version: not a version this kiosk reads");
     refused([](auto& d) { d["runs"][0]["phase"] = "during"; }, "runs[0].phase: expected pre or post");

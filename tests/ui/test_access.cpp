@@ -120,6 +120,15 @@ TEST_CASE("the trainer's console: a session created on screen, its aggregate, it
     REQUIRE(ui.tap(tr("console.merge_file")));
     CHECK(f.state.console.message == tr("console.nothing_new"));
     CHECK(f.state.console.error.empty());
+    // A file far too large to be a session file is refused before it is read, naming it.
+    const auto huge = dir / "huge.json";
+    test::writeFile(huge, "{");
+    std::filesystem::resize_file(huge, 100u << 20);  // sparse: nothing is written
+    f.state.console.file = huge.string();
+    REQUIRE(ui.tap(tr("console.merge_file")));
+    CHECK(f.state.console.error.find(huge.string()) != std::string::npos);
+    CHECK(f.state.console.error.find("MB") != std::string::npos);
+    CHECK(f.workshops.runs(session.uuid)->size() == 2);
 
     // Closed after a yes, with the improvement items.
     f.state.console.improvements = "夜間の連絡網を紙で配る";
