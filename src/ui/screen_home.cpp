@@ -211,6 +211,8 @@ void drawHome(AppState& state) {
             ImGui::PopFont();
             if (state.services.workshops &&
                 card(state, "join", state.tr("home.join_title"), state.tr("home.join_text"), "", state.tr("home.join"), false)) {
+                // The kiosk is a participant's now: a role left signed in (the trainer's) signs out.
+                if (state.services.auth) state.services.auth->signOut();
                 state.workshop = WorkshopTurn{};
                 state.screen = Screen::WorkshopJoin;
                 break;

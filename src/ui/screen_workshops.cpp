@@ -152,7 +152,8 @@ void drawAggregate(AppState& state, const workshop::Session& s, const questionna
         for (const Phase phase : {Phase::Pre, Phase::Post}) {
             if (phase == Phase::Post) ImGui::SameLine();
             const bool on = (phase == Phase::Post) == showPost;
-            if (bigButton((phaseLabel(state, phase) + "##view" + std::string(workshop::phaseName(phase))).c_str(), {half, theme::kMinTouch}, on))
+            const std::string label = state.tr(phase == Phase::Pre ? "console.view_pre" : "console.view_post");
+            if (bigButton((label + "##view").c_str(), {half, theme::kMinTouch}, on))
                 c.view = phase == Phase::Post ? 1 : 0;
         }
         wrappedText(i18n::substitute(state.tr("console.counts"), {phaseLabel(state, showPost ? Phase::Post : Phase::Pre),

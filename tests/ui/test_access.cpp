@@ -152,6 +152,14 @@ TEST_CASE("the trainer's console: a session created on screen, its aggregate, it
     CHECK(test::readFile(html).find("夜間の連絡網を紙で配る") != std::string::npos);
     CHECK(test::readFile(dir / ("medsec-workshop-" + session.code + "-report.pdf")).rfind("%PDF-", 0) == 0);
     CHECK(f.state.console.error.empty());
+
+    // A participant joining on this kiosk: the trainer left signed in is signed out first.
+    REQUIRE(g.auth.current() == Role::Trainer);
+    ui::goHome(f.state);
+    ui.frames(2);
+    REQUIRE(ui.tap(tr("home.join")));
+    CHECK(f.state.screen == ui::Screen::WorkshopJoin);
+    CHECK(g.auth.current() == Role::Staff);
 }
 
 TEST_CASE("the first run asks for the admin PIN, refuses an easy one, and signs in with the chosen one") {
