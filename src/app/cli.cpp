@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "advisors/model.hpp"
 #include "assessment/service.hpp"
 #include "auth/auth_service.hpp"
 #include "questionnaire/loader.hpp"
@@ -55,10 +56,17 @@ int runValidate(const std::filesystem::path& dir) {
         for (auto& d : policy.diagnostics) catalog.diagnostics.push_back(std::move(d));
     }
     const bool hasQualifications = std::filesystem::exists(dir / "qualifications.toml", ec);
+    const bool hasAdvisors = std::filesystem::exists(dir / "advisors.toml", ec);
     if (hasQualifications) {
         auto skills = skills::loadSkillCatalog(dir, catalog);
         ++catalog.filesRead;
         for (auto& d : skills.diagnostics) catalog.diagnostics.push_back(std::move(d));
+        // The advisor directory builds on the qualifications and skills.
+        if (hasAdvisors && skills.catalog) {
+            auto directory = advisors::loadAdvisorCatalog(dir, *skills.catalog, catalog.domains);
+            ++catalog.filesRead;
+            for (auto& d : directory.diagnostics) catalog.diagnostics.push_back(std::move(d));
+        }
     }
     // Warnings (entries skipped without reading) do not fail validation, but are never silent.
     for (const auto& w : catalog.warnings) fmt::print(stderr, "warning: {}\n", w.format());
@@ -72,6 +80,7 @@ int runValidate(const std::filesystem::path& dir) {
         fmt::print("ok  {:<22} {:<8} {:>3} questions  {}\n", q.id, q.version, q.questions.size(), q.file);
     if (hasPolicy) fmt::print("ok  tier and recommendation rules (tiers.toml, recommendation.toml)\n");
     if (hasQualifications) fmt::print("ok  qualifications and skill-matrix settings (qualifications.toml)\n");
+    if (hasQualifications && hasAdvisors) fmt::print("ok  advisor directory settings (advisors.toml)\n");
     fmt::print("{} questionnaire(s) valid in {}\n", catalog.questionnaires.size(), dir.string());
     return 0;
 }

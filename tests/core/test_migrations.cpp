@@ -23,6 +23,7 @@
 #include "store/people_store.hpp"
 #include "store/result_store.hpp"
 #include "store/workshop_store.hpp"
+#include "store/advisor_store.hpp"
 #include "support.hpp"
 #include "util/hash.hpp"
 
@@ -187,6 +188,21 @@ void checkData(Database& db, int fixtureVersion) {
         REQUIRE(runs);
         CHECK(runs->empty());
     }
+    // The advisor directory (schema 9): the fixture's advisor as the store reads it, and the consent.
+    AdvisorStore directory(db);
+    auto advisors = directory.list();
+    REQUIRE_MESSAGE(advisors, (advisors ? "" : advisors.error()));
+    CHECK(advisors->size() == (fixtureVersion >= 9 ? 1u : 0u));
+    if (!advisors->empty()) {
+        const auto& a = advisors->front();
+        CHECK(a.name == "見本 一郎（架空）");
+        CHECK(a.key() == "registered|#990001");
+        CHECK(a.qualifications.size() == 2);
+        CHECK(a.serves == std::vector<std::string>{"11", "12", "13", "14"});
+        CHECK(a.mode == advisors::SupportMode::Both);
+        CHECK(a.confirmed == day("2026-09-01"));
+    }
+    CHECK(directory.directoryConsent().value() == (fixtureVersion >= 9 ? std::vector<std::int64_t>{1} : std::vector<std::int64_t>{}));
     CHECK(count(db, "SELECT COUNT(*) FROM answers") == (fixtureVersion >= 4 ? 6 : 5));
     CHECK(count(db, "SELECT COUNT(*) FROM results") == (fixtureVersion >= 2 ? 1 : 0));
     CHECK(count(db, "SELECT COUNT(*) FROM people") == (fixtureVersion >= 4 ? 5 : fixtureVersion >= 3 ? 3 : 0));

@@ -355,9 +355,9 @@ Catalog loadCatalog(const std::filesystem::path& folder) {
     for (const auto& file : files) {
         const auto name = file.filename();
         // Catalogues, read by their own loaders (domains here, tiers and recommendation by scoring,
-        // qualifications by the skill matrix).
+        // qualifications by the skill matrix, advisors by the advisor directory).
         if (file.parent_path() == dir && (name == "domains.toml" || name == "tiers.toml" || name == "recommendation.toml" ||
-                                            name == "qualifications.toml"))
+                                            name == "qualifications.toml" || name == "advisors.toml"))
             continue;
         ++catalog.filesRead;
         ++catalog.questionnaireFiles;

@@ -346,6 +346,42 @@ CREATE TABLE workshop_runs (
 );
 CREATE INDEX workshop_runs_by_participant ON workshop_runs(participant_uuid);
 )sql"},
+        // The external-advisor directory: one row per advisor as a list published them, told apart
+        // by source and registration number (or name and prefecture); lists are ';'-separated ids,
+        // qualifications 'id=YYYY-MM-DD' pairs. And which people of the skill matrix agreed to
+        // appear in the directory the facility publishes for its region.
+        {9, R"sql(
+CREATE TABLE advisors (
+    id                  INTEGER PRIMARY KEY,
+    entry_key           TEXT NOT NULL UNIQUE,
+    source              TEXT NOT NULL CHECK (length(source) BETWEEN 1 AND 40),
+    name                TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 400),
+    registration_number TEXT NOT NULL DEFAULT '' CHECK (length(registration_number) <= 12),
+    registered_on       TEXT,
+    last_course_on      TEXT,
+    qualifications      TEXT NOT NULL DEFAULT '',
+    courses             TEXT NOT NULL DEFAULT '',
+    experience_years    INTEGER NOT NULL DEFAULT 0 CHECK (experience_years BETWEEN 0 AND 60),
+    experience_kind     TEXT NOT NULL DEFAULT '',
+    prefecture          TEXT NOT NULL DEFAULT '',
+    serves              TEXT NOT NULL DEFAULT '',
+    days_per_month      INTEGER CHECK (days_per_month BETWEEN 0 AND 31),
+    support_mode        TEXT NOT NULL DEFAULT '',
+    menus               TEXT NOT NULL DEFAULT '',
+    skills              TEXT NOT NULL DEFAULT '',
+    affiliation         TEXT NOT NULL DEFAULT '',
+    side_work           INTEGER CHECK (side_work IN (0, 1)),
+    contact             TEXT NOT NULL DEFAULT '' CHECK (length(contact) <= 200),
+    confirmed_on        TEXT,
+    imported_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX advisors_by_source ON advisors(source);
+
+CREATE TABLE directory_consent (
+    person_id  INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+    agreed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+)sql"},
     };
     return list;
 }

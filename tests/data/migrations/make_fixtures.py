@@ -26,6 +26,7 @@ of their commit, which leaves the checkout alone):
   python3 tests/data/migrations/make_fixtures.py 6 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 6)
   python3 tests/data/migrations/make_fixtures.py 7 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 7)
   python3 tests/data/migrations/make_fixtures.py 8 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 8)
+  python3 tests/data/migrations/make_fixtures.py 9 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 9)
 
 What every fixture holds (the test relies on it, so a new fixture keeps all of it):
   - the questionnaire snapshot of tests/data/good/tiny.toml (its text frozen below, with its sha256);
@@ -52,6 +53,8 @@ What every fixture holds (the test relies on it, so a new fixture keeps all of i
     the trigger of migration 7 when the result row is inserted, as the kiosk fills them.
   - schema >= 8: a workshop session (code K7MPQ2, ransomware_night then vpn_advisory, team mode,
     explanations at the end, now in its post phase) with one participant who joined under the nickname 「さくら」.
+  - schema >= 9: one advisor of the registered source (a fictional sample) and person 1's consent to
+    appear in the published directory.
 """
 
 import argparse
@@ -74,7 +77,8 @@ ERAS = {
     5: ("after 4147180", "afb3918"),
     6: ("after afb3918", "b30bedf"),
     7: ("after b30bedf", "f38dac5"),
-    8: ("after f38dac5", None),  # the newest schema: no last version yet
+    8: ("after f38dac5", "3f462ce"),
+    9: ("after 3f462ce", None),  # the newest schema: no last version yet
 }
 
 # The migrations exactly as they were published. Frozen here on purpose: the fixtures reproduce the
@@ -397,6 +401,38 @@ CREATE TABLE workshop_runs (
 );
 CREATE INDEX workshop_runs_by_participant ON workshop_runs(participant_uuid);
 """,
+    9: """
+CREATE TABLE advisors (
+    id                  INTEGER PRIMARY KEY,
+    entry_key           TEXT NOT NULL UNIQUE,
+    source              TEXT NOT NULL CHECK (length(source) BETWEEN 1 AND 40),
+    name                TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 400),
+    registration_number TEXT NOT NULL DEFAULT '' CHECK (length(registration_number) <= 12),
+    registered_on       TEXT,
+    last_course_on      TEXT,
+    qualifications      TEXT NOT NULL DEFAULT '',
+    courses             TEXT NOT NULL DEFAULT '',
+    experience_years    INTEGER NOT NULL DEFAULT 0 CHECK (experience_years BETWEEN 0 AND 60),
+    experience_kind     TEXT NOT NULL DEFAULT '',
+    prefecture          TEXT NOT NULL DEFAULT '',
+    serves              TEXT NOT NULL DEFAULT '',
+    days_per_month      INTEGER CHECK (days_per_month BETWEEN 0 AND 31),
+    support_mode        TEXT NOT NULL DEFAULT '',
+    menus               TEXT NOT NULL DEFAULT '',
+    skills              TEXT NOT NULL DEFAULT '',
+    affiliation         TEXT NOT NULL DEFAULT '',
+    side_work           INTEGER CHECK (side_work IN (0, 1)),
+    contact             TEXT NOT NULL DEFAULT '' CHECK (length(contact) <= 200),
+    confirmed_on        TEXT,
+    imported_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX advisors_by_source ON advisors(source);
+
+CREATE TABLE directory_consent (
+    person_id  INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+    agreed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+""",
 }
 
 # tests/data/good/tiny.toml as the assessments stored it (frozen: the stored copy never changes).
@@ -606,6 +642,17 @@ def rows(version, result_json):
             ("workshop_exercises", dict(session_uuid=WORKSHOP, position=1, exercise_id="vpn_advisory")),
             ("workshop_participants", dict(uuid=PARTICIPANT, session_uuid=WORKSHOP, code="さくら",
                                            consented_at="2026-05-12T00:41:09.512Z")),
+        ]
+    if version >= 9:
+        out += [
+            ("advisors", dict(id=1, entry_key="registered|#990001", source="registered", name="見本 一郎（架空）",
+                              registration_number="990001", registered_on="2019-10-01", last_course_on="2025-06-20",
+                              qualifications="hit=2022-09-01;senior_hit=2022-03-01", courses="", experience_years=12,
+                              experience_kind="both", prefecture="13", serves="11;12;13;14", days_per_month=4,
+                              support_mode="both", menus="checklist;incident", skills="skill_net_remote", affiliation="",
+                              side_work=None, contact="ichiro@example.invalid", confirmed_on="2026-09-01",
+                              imported_at="2026-11-27T08:00:00.000Z")),
+            ("directory_consent", dict(person_id=1, agreed_at="2026-11-27T08:05:00.000Z")),
         ]
     return out
 

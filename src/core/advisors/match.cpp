@@ -1,0 +1,215 @@
+// Matching a result against the directory, and the reasons in words.
+#include "advisors/match.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace kiosk::advisors {
+namespace {
+
+std::string pick(Lang lang, std::string_view ja, std::string_view en) { return std::string(lang == Lang::Ja ? ja : en); }
+
+// A sentence in the reader's language with its figures filled in.
+template <typename... Args>
+std::string say(Lang lang, std::string_view ja, std::string_view en, Args&&... args) {
+    return fmt::format(fmt::runtime(lang == Lang::Ja ? ja : en), std::forward<Args>(args)...);
+}
+
+std::string joined(const std::vector<std::string>& parts, Lang lang) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : (lang == Lang::Ja ? "、" : ", ")) + p;
+    return out;
+}
+
+bool serves(const Advisor& a, const std::string& prefecture, bool& byHome) {
+    byHome = a.prefecture == prefecture;
+    if (byHome) return true;
+    return std::any_of(a.serves.begin(), a.serves.end(), [&](const auto& s) { return s == prefecture || s == kNationwide; });
+}
+
+}  // namespace
+
+MatchResult match(const scoring::FacilityResult& result, const std::vector<Advisor>& advisors, const AdvisorCatalog& catalog,
+                  const MatchOptions& options) {
+    MatchResult m;
+    for (const auto& gap : result.gaps)
+        if (const auto* item = result.item(gap); item && !item->domain.empty() &&
+                                                 std::find(m.gapDomains.begin(), m.gapDomains.end(), item->domain) == m.gapDomains.end())
+            m.gapDomains.push_back(item->domain);
+    for (const auto& r : result.routes)
+        if (!r.inPlace) m.routes.push_back(r.id);
+    if (m.routes.empty()) {
+        m.routesFromResult = false;
+        for (const auto& s : catalog.sources)
+            if (std::find(m.routes.begin(), m.routes.end(), s.route) == m.routes.end()) m.routes.push_back(s.route);
+    }
+    for (const auto& c : kCriteria) m.excludedBy[c] = 0;
+    m.considered = static_cast<int>(advisors.size());
+
+    for (const auto& a : advisors) {
+        Candidate c;
+        c.advisor = &a;
+        const auto* source = catalog.source(a.source);
+        c.route = source ? source->route : std::string();
+        c.standing = standing(a, catalog, options.on);
+        bool excluded = false;
+        const auto fail = [&](const std::string& criterion) {
+            ++m.excludedBy[criterion];
+            excluded = true;
+        };
+        if (std::find(m.routes.begin(), m.routes.end(), c.route) == m.routes.end()) fail("route");
+        if (options.securityOnly ? !c.standing.security : !c.standing.knowledge) fail("knowledge");
+        if (options.requireRegistration && c.standing.registration != Registration::Valid && c.standing.registration != Registration::Due)
+            fail("registration");
+        if (options.prefecture && !serves(a, *options.prefecture, c.servesByHome)) fail("prefecture");
+        const bool visits = a.mode == SupportMode::OnSite || a.mode == SupportMode::Both;
+        if ((options.needOnSite && !visits) || (options.minDaysPerMonth > 0 && a.daysPerMonth.value_or(0) < options.minDaysPerMonth))
+            fail("availability");
+        if (excluded) continue;
+
+        for (const auto& domain : m.gapDomains) {
+            Coverage cov{domain, {}, {}};
+            for (const auto& id : a.menus)
+                if (const auto* menu = catalog.menu(id);
+                    menu && std::find(menu->domains.begin(), menu->domains.end(), domain) != menu->domains.end())
+                    cov.menus.push_back(id);
+            for (const auto& id : a.skills)
+                if (const auto* skill = catalog.skill(id); skill && skill->domain == domain) cov.skills.push_back(id);
+            if (!cov.menus.empty() || !cov.skills.empty()) c.covers.push_back(std::move(cov));
+        }
+        m.candidates.push_back(std::move(c));
+    }
+    std::stable_sort(m.candidates.begin(), m.candidates.end(), [](const Candidate& x, const Candidate& y) {
+        if (x.covers.size() != y.covers.size()) return x.covers.size() > y.covers.size();
+        if (x.advisor->experienceYears != y.advisor->experienceYears) return x.advisor->experienceYears > y.advisor->experienceYears;
+        if (x.standing.stale != y.standing.stale) return !x.standing.stale;  // a confirmed entry before a stale one
+        if (x.advisor->name != y.advisor->name) return x.advisor->name < y.advisor->name;
+        return x.advisor->id < y.advisor->id;
+    });
+
+    if (m.candidates.empty()) {
+        int most = 0;
+        for (const auto& c : kCriteria)
+            if (m.excludedBy[c] > most) most = m.excludedBy[c], m.mostExcluding = c;
+        for (const auto& id : m.routes)
+            for (const auto& r : result.routes)
+                if (r.id == id) m.fallbacks.push_back({r.id, r.name, r.untilThen.empty() ? r.description : r.untilThen});
+    }
+    return m;
+}
+
+std::vector<std::string> reasonLines(const Candidate& candidate, const AdvisorCatalog& catalog, Lang lang) {
+    std::vector<std::string> lines;
+    const Advisor& a = *candidate.advisor;
+    const bool ja = lang == Lang::Ja;
+
+    // The gaps the advisor covers, each with the menus and skills that cover it.
+    if (candidate.covers.empty()) {
+        lines.push_back(pick(lang, "施設の欠けている分野に当たる支援メニューやスキルの記載はありません。",
+                             "Lists no support menu or skill in the facility's gap domains."));
+    } else {
+        std::vector<std::string> parts;
+        for (const auto& cov : candidate.covers) {
+            const auto* domain = catalog.domain(cov.domain);
+            std::vector<std::string> by;
+            for (const auto& id : cov.menus)
+                if (const auto* menu = catalog.menu(id)) by.push_back(menu->name.get(lang));
+            for (const auto& id : cov.skills)
+                if (const auto* skill = catalog.skill(id)) by.push_back(skill->text.get(lang));
+            parts.push_back(say(lang, "{}（{}）", "{} ({})", domain ? domain->name.get(lang) : cov.domain, joined(by, lang)));
+        }
+        lines.push_back(say(lang, "欠けている分野のうち {} つを支援できます: {}", "Covers {} of the facility's gap domains: {}",
+                                    candidate.covers.size(), joined(parts, lang)));
+    }
+
+    // Knowledge of medical information systems, and why.
+    if (candidate.standing.knowledge) {
+        std::vector<std::string> because;
+        for (const auto& b : candidate.standing.knowledgeBecause) {
+            if (b == "experience") {
+                const auto kind = experienceKindLabel(a.experienceKind).get(lang);
+                because.push_back(kind.empty() ? say(lang, "病院情報システムの経験 {} 年", "{} years with hospital information systems",
+                                                             a.experienceYears)
+                                               : say(lang, "病院情報システムの経験 {} 年（{}）", "{} years with hospital information systems ({})",
+                                                             a.experienceYears, kind));
+            } else if (b == "healthcare_course") {
+                because.push_back(say(lang, "医療分野の講習を修了（{}）", "completed a healthcare course ({})", joined(a.courses, lang)));
+            } else if (const auto* q = catalog.matrix.qualification(b)) {
+                because.push_back(q->name.get(lang));
+            }
+        }
+        lines.push_back(say(lang, "医療情報システムの知識の担保: {}", "Knowledge of medical information systems: {}", joined(because, lang)));
+    } else {
+        lines.push_back(pick(lang, "医療情報システムの知識の担保は、記載からは確認できません（セキュリティの資格のみで探しています）。",
+                             "Knowledge of medical information systems is not shown by the entry (searching on security only)."));
+    }
+
+    // The registration as a specialist.
+    const auto due = candidate.standing.registrationDue ? skills::formatDate(*candidate.standing.registrationDue) : std::string();
+    const std::string number = a.registrationNumber.empty() ? std::string() : say(lang, "（登録番号 {}）", " (no. {})", a.registrationNumber);
+    switch (candidate.standing.registration) {
+    case Registration::Valid:
+        lines.push_back(say(lang, "登録セキスペ{}: 登録は有効（次の更新は {} まで）", "Registered specialist{}: in force (next renewal by {})",
+                                    number, due));
+        break;
+    case Registration::Due:
+        lines.push_back(say(lang, "登録セキスペ{}: 更新の期限が近づいています（{} まで）。依頼の前に更新を確かめてください。", "Registered specialist{}: renewal due by {}; check it is renewed before engaging them.",
+                                    number, due));
+        break;
+    case Registration::Lapsed:
+        lines.push_back(say(lang, "登録セキスペ{}: 記載の日付では登録の期限（{}）を過ぎています。IPA の登録簿で確かめてください。", "Registered specialist{}: by the dates given, the registration ran out on {}; check IPA's register.",
+                                    number, due));
+        break;
+    case Registration::None:
+        lines.push_back(pick(lang, "登録セキスペの登録の記載はありません。", "No registration as a specialist is listed."));
+        break;
+    }
+
+    // Where and how the advisor works.
+    std::vector<std::string> where;
+    if (const auto* home = catalog.prefectureByCode(a.prefecture)) where.push_back(say(lang, "所在地 {}", "based in {}", home->name.get(lang)));
+    std::vector<std::string> served;
+    for (const auto& s : a.serves) {
+        if (s == kNationwide) served.push_back(ja ? "全国" : "nationwide");
+        else if (const auto* p = catalog.prefectureByCode(s)) served.push_back(p->name.get(lang));
+    }
+    if (!served.empty()) where.push_back(say(lang, "支援する地域 {}", "serves {}", joined(served, lang)));
+    where.push_back(supportModeLabel(a.mode).get(lang));
+    if (a.daysPerMonth) where.push_back(say(lang, "月 {} 日まで", "up to {} days a month", *a.daysPerMonth));
+    if (!a.affiliation.empty()) {
+        std::string aff = say(lang, "所属 {}", "affiliated with {}", a.affiliation);
+        if (a.sideWork) aff += *a.sideWork ? (ja ? "（兼業可）" : " (side work permitted)") : (ja ? "（兼業不可）" : " (side work not permitted)");
+        where.push_back(aff);
+    }
+    lines.push_back(joined(where, lang));
+
+    if (candidate.standing.stale) {
+        lines.push_back(a.confirmed ? say(lang, "この記載は {} から確認されていません。依頼の前に本人に確かめてください。", "This entry has not been confirmed since {}; check with the person before engaging them.",
+                                                 skills::formatDate(*a.confirmed))
+                                    : pick(lang, "この記載には確認した日がありません。依頼の前に本人に確かめてください。",
+                                           "This entry was never confirmed; check with the person before engaging them."));
+    }
+    return lines;
+}
+
+std::vector<std::string> noMatchLines(const MatchResult& m, const AdvisorCatalog& catalog, Lang lang) {
+    std::vector<std::string> lines;
+    if (m.considered == 0) {
+        lines.push_back(pick(lang, "名簿に助言者がまだいません。管理者が名簿（CSV）を取り込むと、ここに候補が出ます。",
+                             "The directory holds no advisors yet. Once an administrator imports a list (CSV), candidates appear here."));
+    } else if (!m.mostExcluding.empty()) {
+        const auto* c = catalog.criterion(m.mostExcluding);
+        lines.push_back(say(lang, "名簿の {} 人のうち、条件に合う人はいません。最も多くの人を外した条件は「{}」（{} 人）です。",
+                                       "None of the {} advisors in the directory meets the conditions. The condition that excluded the most is "
+                                         "\"{}\" ({} advisors).",
+                                    m.considered, c ? c->name.get(lang) : m.mostExcluding, m.excludedBy.at(m.mostExcluding)));
+        if (c) lines.push_back(c->hint.get(lang));
+    }
+    for (const auto& f : m.fallbacks)
+        lines.push_back(say(lang, "{}: {}", "{}: {}", f.name.get(lang), f.advice.get(lang)));  // the route, and what to do until then
+    return lines;
+}
+
+}  // namespace kiosk::advisors
