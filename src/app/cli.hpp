@@ -3,7 +3,9 @@
 
 #include <filesystem>
 #include <optional>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "util/text.hpp"
 
@@ -67,5 +69,47 @@ int runImport(const Paths& paths, const std::string& file);
 // record FILE.json: answers as for `score --answers`, stored as a completed facility profile and
 // security-measures assessment (as the system) and scored; prints their ids and the decision.
 int runRecord(const Paths& paths, const std::string& file, Lang lang);
+
+// The external-advisor directory (cli_advisors.cpp).
+// advisors import FILE.csv [--partial] [--source ID]: nothing is imported if a row is bad, unless
+// --partial (then exit 2 when rows were left out).
+struct AdvisorImportOptions {
+    std::string file;
+    bool partial = false;
+    std::optional<std::string> source;  // the source of every row, for a list without a source column
+};
+int runAdvisorsImport(const Paths& paths, const AdvisorImportOptions& options);
+// advisors list [--json] [--contact]
+int runAdvisorsList(const Paths& paths, bool json, bool withContact, Lang lang);
+// advisors match RESULT_UUID|latest [--prefecture P] [--security-only] [--any-registration]
+// [--on-site] [--days N] [--json] [--contact]: candidates with reasons, or why there are none.
+struct AdvisorMatchOptions {
+    std::string result;
+    std::optional<std::string> prefecture;
+    bool securityOnly = false;
+    bool anyRegistration = false;
+    bool onSite = false;
+    int days = 0;
+    bool json = false;
+    bool contact = false;
+};
+int runAdvisorsMatch(const Paths& paths, const AdvisorMatchOptions& options, Lang lang);
+// advisors export FILE.csv|- [--contact]
+int runAdvisorsExport(const Paths& paths, const std::string& file, bool withContact);
+// advisors publish --out FILE --affiliation NAME --prefecture P [...]: the facility's own people
+// who agreed, as a list for the region.
+struct AdvisorPublishOptions {
+    std::string out;
+    std::string affiliation;
+    std::string prefecture;
+    std::string serves;  // further prefectures, ';'-separated, or 全国
+    std::optional<std::string> sideWork;
+    std::optional<int> days;
+    std::optional<std::string> mode;
+    std::string contact;
+};
+int runAdvisorsPublish(const Paths& paths, const AdvisorPublishOptions& options);
+// advisors consent PERSON_ID yes|no
+int runAdvisorsConsent(const Paths& paths, std::int64_t personId, const std::string& answer);
 
 }  // namespace kiosk::app

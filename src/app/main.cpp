@@ -110,6 +110,55 @@ static int run(int argc, char** argv) {
     auto* peopleExport = people->add_subcommand("export", "Export people to CSV (\"-\" for standard output)");
     peopleExport->add_option("FILE", peopleFile, "CSV file to write")->required();
 
+    auto* advisorsCmd = cli.add_subcommand("advisors", "The external-advisor directory: import lists, list them, match a result "
+                                                       "against them, publish the facility's own people for the region");
+    advisorsCmd->require_subcommand(1);
+    app::AdvisorImportOptions advisorImport;
+    auto* advisorsImport = advisorsCmd->add_subcommand("import", "Import an advisor list from CSV (UTF-8, Excel quoting); nothing is "
+                                                                 "imported if a row is bad, unless --partial");
+    advisorsImport->add_option("FILE", advisorImport.file, "CSV file (columns: medsec-kiosk advisors export -)")->required();
+    advisorsImport->add_flag("--partial", advisorImport.partial, "Import the good rows and list the bad ones (exit 2)");
+    advisorsImport->add_option("--source", advisorImport.source, "The source of every row, for a list without a source column "
+                                                                 "(registered, medcsc, regional, part_time)");
+    bool advisorsJson = false, advisorsContact = false;
+    auto* advisorsList = advisorsCmd->add_subcommand("list", "List the directory with each entry's registration and knowledge status");
+    advisorsList->add_flag("--json", advisorsJson, "Print JSON");
+    advisorsList->add_flag("--contact", advisorsContact, "Include the contact field");
+    app::AdvisorMatchOptions advisorMatch;
+    auto* advisorsMatch = advisorsCmd->add_subcommand("match", "Candidates for a result's routes, ranked by the gaps they cover, with "
+                                                               "the reasons; or why nobody matches and what to do instead");
+    advisorsMatch->add_option("RESULT", advisorMatch.result, "The security-measures assessment's UUID (a unique prefix), or latest")
+        ->required();
+    advisorsMatch->add_option("--prefecture", advisorMatch.prefecture, "The facility's prefecture (東京都, or its code 13)");
+    advisorsMatch->add_flag("--security-only", advisorMatch.securityOnly,
+                            "Do not require knowledge of medical information systems");
+    advisorsMatch->add_flag("--any-registration", advisorMatch.anyRegistration, "Include advisors whose registration is not in force");
+    advisorsMatch->add_flag("--on-site", advisorMatch.onSite, "Only advisors who can visit");
+    advisorsMatch->add_option("--days", advisorMatch.days, "At least this many days a month")->check(CLI::Range(0, 31));
+    advisorsMatch->add_flag("--json", advisorMatch.json, "Print JSON");
+    advisorsMatch->add_flag("--contact", advisorMatch.contact, "Include the contact field");
+    std::string advisorsFile;
+    auto* advisorsExport = advisorsCmd->add_subcommand("export", "Write the directory as CSV (\"-\" for standard output)");
+    advisorsExport->add_option("FILE", advisorsFile, "CSV file to write")->required();
+    advisorsExport->add_flag("--contact", advisorsContact, "Include the contact field");
+    app::AdvisorPublishOptions advisorPublish;
+    auto* advisorsPublish = advisorsCmd->add_subcommand(
+        "publish", "Write the facility's own people who agreed (advisors consent) as an advisor list for the region: public fields only");
+    advisorsPublish->add_option("--out", advisorPublish.out, "CSV file to write (\"-\" for standard output)")->required();
+    advisorsPublish->add_option("--affiliation", advisorPublish.affiliation, "The facility's name")->required();
+    advisorsPublish->add_option("--prefecture", advisorPublish.prefecture, "The facility's prefecture")->required();
+    advisorsPublish->add_option("--serves", advisorPublish.serves, "Further prefectures served, separated by ';' (or 全国)");
+    advisorsPublish->add_option("--side-work", advisorPublish.sideWork, "Whether the facility permits side work (yes or no)");
+    advisorsPublish->add_option("--days", advisorPublish.days, "Days a month each person can give")->check(CLI::Range(0, 31));
+    advisorsPublish->add_option("--mode", advisorPublish.mode, "onsite, remote or both");
+    advisorsPublish->add_option("--contact", advisorPublish.contact, "The facility's desk for requests (not a person's)");
+    std::int64_t consentPerson = 0;
+    std::string consentAnswer;
+    auto* advisorsConsent = advisorsCmd->add_subcommand("consent", "Record whether a person of the skill matrix agreed to appear in "
+                                                                   "the published directory (audited)");
+    advisorsConsent->add_option("PERSON_ID", consentPerson, "The person's id (people export)")->required()->check(CLI::PositiveNumber);
+    advisorsConsent->add_option("ANSWER", consentAnswer, "yes or no")->required()->check(CLI::IsMember({"yes", "no"}));
+
     auto* admin = cli.add_subcommand("admin", "Administration from the machine's command line (physical access is the trust boundary)");
     admin->require_subcommand(1);
     auto* resetPin = admin->add_subcommand("reset-pin", "Clear a role's PIN, failed attempts and lock, so that a new PIN is set "
@@ -169,6 +218,12 @@ static int run(int argc, char** argv) {
     if (*score) return app::runScore(paths, scoreOptions, lang);
     if (*peopleImport) return app::runPeopleImport(paths, peopleFile, partial, replace);
     if (*peopleExport) return app::runPeopleExport(paths, peopleFile);
+    if (*advisorsImport) return app::runAdvisorsImport(paths, advisorImport);
+    if (*advisorsList) return app::runAdvisorsList(paths, advisorsJson, advisorsContact, lang);
+    if (*advisorsMatch) return app::runAdvisorsMatch(paths, advisorMatch, lang);
+    if (*advisorsExport) return app::runAdvisorsExport(paths, advisorsFile, advisorsContact);
+    if (*advisorsPublish) return app::runAdvisorsPublish(paths, advisorPublish);
+    if (*advisorsConsent) return app::runAdvisorsConsent(paths, consentPerson, consentAnswer);
     if (*resetPin) return app::runAdminResetPin(paths, pinRole);
     if (*auditVerify) return app::runAuditVerify(paths);
     if (*auditList) return app::runAuditList(paths, auditOptions);

@@ -116,8 +116,8 @@ std::vector<std::string> reasonLines(const Candidate& candidate, const AdvisorCa
             std::vector<std::string> by;
             for (const auto& id : cov.menus)
                 if (const auto* menu = catalog.menu(id)) by.push_back(menu->name.get(lang));
-            for (const auto& id : cov.skills)
-                if (const auto* skill = catalog.skill(id)) by.push_back(skill->text.get(lang));
+            // A skill's text is a whole sentence of the checklist: the count says enough here.
+            if (!cov.skills.empty()) by.push_back(say(lang, "スキル {} 件", "{} skill(s)", cov.skills.size()));
             parts.push_back(say(lang, "{}（{}）", "{} ({})", domain ? domain->name.get(lang) : cov.domain, joined(by, lang)));
         }
         lines.push_back(say(lang, "欠けている分野のうち {} つを支援できます: {}", "Covers {} of the facility's gap domains: {}",

@@ -210,12 +210,12 @@ std::optional<SupportMode> parseSupportMode(std::string_view s) {
 
 LocalizedText supportModeLabel(SupportMode m) {
     switch (m) {
-    case SupportMode::OnSite: return {"訪問", "On site"};
-    case SupportMode::Remote: return {"リモート", "Remote"};
-    case SupportMode::Both: return {"訪問・リモート", "On site and remote"};
+    case SupportMode::OnSite: return {"訪問", "on site"};
+    case SupportMode::Remote: return {"リモート", "remote"};
+    case SupportMode::Both: return {"訪問・リモート", "on site and remote"};
     case SupportMode::Unknown: break;
     }
-    return {"記載なし", "Not given"};
+    return {"訪問かリモートかの記載なし", "on site or remote not given"};
 }
 
 std::string_view experienceKindName(ExperienceKind k) {
