@@ -79,8 +79,8 @@ struct AdvisorImportOptions {
     std::optional<std::string> source;  // the source of every row, for a list without a source column
 };
 int runAdvisorsImport(const Paths& paths, const AdvisorImportOptions& options);
-// advisors list [--json] [--contact]
-int runAdvisorsList(const Paths& paths, bool json, bool withContact, Lang lang);
+// advisors list [--json] [--contact] [--on DAY]
+int runAdvisorsList(const Paths& paths, bool json, bool withContact, const std::optional<std::string>& on);
 // advisors match RESULT_UUID|latest [--prefecture P] [--security-only] [--any-registration]
 // [--on-site] [--days N] [--json] [--contact]: candidates with reasons, or why there are none.
 struct AdvisorMatchOptions {
@@ -92,6 +92,7 @@ struct AdvisorMatchOptions {
     int days = 0;
     bool json = false;
     bool contact = false;
+    std::optional<std::string> on;  // judge statuses on this day (YYYY-MM-DD) instead of today
 };
 int runAdvisorsMatch(const Paths& paths, const AdvisorMatchOptions& options, Lang lang);
 // advisors export FILE.csv|- [--contact]

@@ -56,6 +56,14 @@ Result<store::Database> openDatabase(const Paths& paths, bool write) {
 
 std::string dateText(const std::optional<skills::Date>& d) { return d ? skills::formatDate(*d) : std::string(); }
 
+// The day statuses are judged on: the one given (planning ahead, or a reproducible check), or today.
+std::optional<skills::Date> judgedOn(const std::optional<std::string>& on) {
+    if (!on) return skills::today();
+    if (auto d = skills::parseDate(*on)) return d;
+    printError(fmt::format("--on '{}' is not a date; write YYYY-MM-DD", *on));
+    return std::nullopt;
+}
+
 nlohmann::json advisorJson(const advisors::Advisor& a, const advisors::AdvisorStanding& st, bool withContact) {
     nlohmann::json j{{"source", a.source},
                      {"name", a.name},
@@ -118,7 +126,9 @@ int runAdvisorsImport(const Paths& paths, const AdvisorImportOptions& options) {
     return 0;
 }
 
-int runAdvisorsList(const Paths& paths, bool json, bool withContact, Lang lang) {
+int runAdvisorsList(const Paths& paths, bool json, bool withContact, const std::optional<std::string>& on) {
+    const auto day = judgedOn(on);
+    if (!day) return 1;
     auto catalogs = loadCatalogs(paths);
     if (!catalogs) return 1;
     auto db = openDatabase(paths, false);
@@ -126,7 +136,7 @@ int runAdvisorsList(const Paths& paths, bool json, bool withContact, Lang lang) 
     store::AdvisorStore directory(*db);
     auto list = directory.list();
     if (!list) return printError(list.error()), 1;
-    const auto today = skills::today();
+    const auto today = *day;
     if (json) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& a : *list) out.push_back(advisorJson(a, advisors::standing(a, catalogs->advisors, today), withContact));
@@ -147,11 +157,12 @@ int runAdvisorsList(const Paths& paths, bool json, bool withContact, Lang lang) 
                    withContact && !a.contact.empty() ? "  <" + a.contact + ">" : "");
     }
     fmt::print("{} advisor(s)\n", list->size());
-    (void)lang;
     return 0;
 }
 
 int runAdvisorsMatch(const Paths& paths, const AdvisorMatchOptions& options, Lang lang) {
+    const auto day = judgedOn(options.on);
+    if (!day) return 1;
     auto catalogs = loadCatalogs(paths);
     if (!catalogs) return 1;
     auto db = openDatabase(paths, false);
@@ -179,7 +190,7 @@ int runAdvisorsMatch(const Paths& paths, const AdvisorMatchOptions& options, Lan
     if (!result) return printError(fmt::format("the result of {} cannot be read: {}", stored->assessmentUuid, result.error())), 1;
 
     advisors::MatchOptions match;
-    match.on = skills::today();
+    match.on = *day;
     if (options.prefecture) {
         const auto* p = catalogs->advisors.findPrefecture(*options.prefecture);
         if (!p) return printError(fmt::format("'{}' is not a prefecture; give its name (東京都) or its code (13)", *options.prefecture)), 1;

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+#include "advisors/service.hpp"
 #include "app/platform_glfw.hpp"
 #include "assessment/service.hpp"
 #include "auth/auth_service.hpp"
@@ -200,15 +201,30 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
         scoring.useSkillMatrix(&*skillService);
     }
 
+    // The advisor directory builds on the skill catalogue; without it the tab says why.
+    store::AdvisorStore advisorStore(*db, &audit);
+    std::optional<advisors::AdvisorCatalog> advisorCatalog;
+    std::string advisorsProblem = "the qualifications catalogue (qualifications.toml) has problems";
+    if (skillCatalog.catalog) {
+        auto loaded = advisors::loadAdvisorCatalog(paths.questionnaires, *skillCatalog.catalog, catalog.domains);
+        for (const auto& d : loaded.diagnostics) fmt::print(stderr, "{}\n", d.format());
+        if (!loaded.diagnostics.empty()) advisorsProblem = loaded.diagnostics.front().format();
+        advisorCatalog = std::move(loaded.catalog);
+    }
+    std::optional<advisors::AdvisorService> advisorService;
+    if (advisorCatalog) advisorService.emplace(advisorStore, *advisorCatalog);
+
     ui::AppState state;
     state.lang = options.lang;
-    state.services = {&service, &scoring, nullptr, &catalog, &*strings};
+    state.services = {&service, &scoring, nullptr, &catalog, &*strings, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, {}};
     state.services.policy = policy.policy ? &*policy.policy : nullptr;
     state.services.skills = skillService ? &*skillService : nullptr;
     state.services.audit = &audit;
     state.services.auth = &auth;
     state.services.plans = &plans;
     state.services.workshops = &workshops;
+    state.services.advisors = advisorService ? &*advisorService : nullptr;
+    state.services.advisorsProblem = advisorService ? std::string() : advisorsProblem;
     exporting::Exporter exporter(*db, &audit, {&catalog.domains, skillCatalog.catalog ? &*skillCatalog.catalog : nullptr});
     state.services.exporter = &exporter;
     // Read before the fonts are built (their titles need glyphs); Home stays stale so that its

@@ -124,6 +124,8 @@ static int run(int argc, char** argv) {
     auto* advisorsList = advisorsCmd->add_subcommand("list", "List the directory with each entry's registration and knowledge status");
     advisorsList->add_flag("--json", advisorsJson, "Print JSON");
     advisorsList->add_flag("--contact", advisorsContact, "Include the contact field");
+    std::optional<std::string> advisorsOn;
+    advisorsList->add_option("--on", advisorsOn, "Judge registration and staleness on this day (YYYY-MM-DD) instead of today");
     app::AdvisorMatchOptions advisorMatch;
     auto* advisorsMatch = advisorsCmd->add_subcommand("match", "Candidates for a result's routes, ranked by the gaps they cover, with "
                                                                "the reasons; or why nobody matches and what to do instead");
@@ -137,6 +139,7 @@ static int run(int argc, char** argv) {
     advisorsMatch->add_option("--days", advisorMatch.days, "At least this many days a month")->check(CLI::Range(0, 31));
     advisorsMatch->add_flag("--json", advisorMatch.json, "Print JSON");
     advisorsMatch->add_flag("--contact", advisorMatch.contact, "Include the contact field");
+    advisorsMatch->add_option("--on", advisorMatch.on, "Judge registration and staleness on this day (YYYY-MM-DD) instead of today");
     std::string advisorsFile;
     auto* advisorsExport = advisorsCmd->add_subcommand("export", "Write the directory as CSV (\"-\" for standard output)");
     advisorsExport->add_option("FILE", advisorsFile, "CSV file to write")->required();
@@ -219,7 +222,7 @@ static int run(int argc, char** argv) {
     if (*peopleImport) return app::runPeopleImport(paths, peopleFile, partial, replace);
     if (*peopleExport) return app::runPeopleExport(paths, peopleFile);
     if (*advisorsImport) return app::runAdvisorsImport(paths, advisorImport);
-    if (*advisorsList) return app::runAdvisorsList(paths, advisorsJson, advisorsContact, lang);
+    if (*advisorsList) return app::runAdvisorsList(paths, advisorsJson, advisorsContact, advisorsOn);
     if (*advisorsMatch) return app::runAdvisorsMatch(paths, advisorMatch, lang);
     if (*advisorsExport) return app::runAdvisorsExport(paths, advisorsFile, advisorsContact);
     if (*advisorsPublish) return app::runAdvisorsPublish(paths, advisorPublish);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "advisors/service.hpp"
 #include "assessment/service.hpp"
 #include "auth/auth_service.hpp"
 #include "export/export_service.hpp"
@@ -53,6 +54,8 @@ struct Services {
     store::PlanStore* plans = nullptr;        // the improvement plan of each result (auditor workspace)
     exporting::Exporter* exporter = nullptr;  // exports from the auditor workspace
     store::WorkshopStore* workshops = nullptr;  // workshop sessions (trainer's console, participants)
+    advisors::AdvisorService* advisors = nullptr;  // the external-advisor directory; null when it cannot be used
+    std::string advisorsProblem;                   // why it cannot be used
 };
 
 struct Fonts {
@@ -132,6 +135,22 @@ struct CompletionState {
 
 enum class ResultsTab { Gaps, Routes, Actions, Reasons };
 
+// The candidates of the advisor directory for the result shown (the external-advisors tab). The
+// match points into `directory`, read when the view opens or a filter changes.
+struct AdvisorCandidates {
+    bool shown = false;               // the tab shows the candidates (else the routes)
+    bool stale = true;
+    bool choosingPrefecture = false;  // the prefecture chooser is open
+    advisors::MatchOptions options;   // the prefecture comes from AppState::facilityPrefecture
+    std::optional<advisors::Date> on; // the day statuses are judged on; today when not set
+    std::vector<advisors::Advisor> directory;
+    std::optional<advisors::MatchResult> match;
+    std::vector<std::vector<std::string>> reasons;  // of each candidate shown, in `lang`
+    std::vector<std::string> advice;                // when there is no candidate
+    Lang lang = Lang::Ja;
+    std::string error;
+};
+
 struct ResultsState {
     std::optional<scoring::FacilityResult> result;
     std::string error;            // why there is no result (e.g. no completed profile yet)
@@ -139,6 +158,7 @@ struct ResultsState {
     std::set<std::string> openGaps;  // gaps opened to show their explanation
     std::string revealGap;           // the gap just opened, scrolled into view on the next frame
     Screen back = Screen::Home;      // where "back" leads: Home, or the auditor's workspace
+    AdvisorCandidates advisors;
 };
 
 // A person being added or edited by an administrator; dates stay text until saved.
@@ -280,6 +300,9 @@ struct AppState {
     std::string startupError;  // why the kiosk cannot start (Screen::StartupError)
     bool fontsStale = false;  // new text (people's names) needs glyphs: rebuild the atlas after this frame
     std::string typedText;    // characters typed by people that the content does not have
+    // The facility's prefecture as last chosen for matching advisors (JIS code); kept for the
+    // kiosk's run, since it belongs to the facility, not to a person.
+    std::string facilityPrefecture;
 
     // A UI string in the current language.
     const std::string& tr(std::string_view key) const { return services.strings->get(lang, key); }

@@ -28,6 +28,15 @@ std::string textToShow(const AppState& state) {
         for (const auto& [d, t] : p->decisionNames) add(t);
     }
     for (const auto& d : state.services.catalog->domains) text += d.name.ja + d.name.en;
+    // The advisor directory's words: prefectures, menus, sources and the criteria with their advice.
+    if (const auto* advisors = state.services.advisors) {
+        const auto& c = advisors->catalog();
+        const auto add = [&](const LocalizedText& t) { text += t.ja + t.en; };
+        for (const auto& p : c.prefectures) add(p.name);
+        for (const auto& m : c.menus) add(m.name);
+        for (const auto& s : c.sources) add(s.name);
+        for (const auto& k : c.criteria) add(k.name), add(k.hint);
+    }
     text += "未達未回答統治識別防御検知対応復旧";
     // People's names and departments, which no content file holds.
     if (state.services.skills) {

@@ -11,6 +11,7 @@
 
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
+#include "ui/fonts.hpp"
 #include "ui/text_layout.hpp"
 #include "ui/widgets.hpp"
 #include "util/time.hpp"
@@ -227,7 +228,154 @@ void gapsTab(AppState& state, const scoring::FacilityResult& r) {
     ImGui::PopStyleVar();
 }
 
-void routesTab(AppState& state, const scoring::FacilityResult& r) {
+// At most this many candidates are drawn; the rest are counted (the command line lists them all).
+constexpr std::size_t kCandidatesShown = 30;
+
+// Matches the result against the directory with the view's filters, and words the reasons once.
+void refreshCandidates(AppState& state, const scoring::FacilityResult& r) {
+    auto& v = state.results.advisors;
+    v.stale = false;
+    v.error.clear();
+    v.match.reset();
+    v.options.on = v.on.value_or(skills::today());
+    v.options.prefecture = state.facilityPrefecture.empty() ? std::nullopt : std::optional<std::string>(state.facilityPrefecture);
+    auto* service = state.services.advisors;
+    auto match = service->match(r, v.options, v.directory);
+    if (!match) {
+        v.error = match.error();
+        return;
+    }
+    v.match = std::move(*match);
+    v.lang = state.lang;
+    v.reasons.clear();
+    std::string text;
+    for (std::size_t i = 0; i < v.match->candidates.size() && i < kCandidatesShown; ++i) {
+        const auto& c = v.match->candidates[i];
+        v.reasons.push_back(advisors::reasonLines(c, service->catalog(), state.lang));
+        text += c.advisor->name + c.advisor->affiliation + c.advisor->contact;
+        for (const auto& line : v.reasons.back()) text += line;
+    }
+    v.advice = v.match->candidates.empty() ? advisors::noMatchLines(*v.match, service->catalog(), state.lang) : std::vector<std::string>{};
+    for (const auto& line : v.advice) text += line;
+    ensureGlyphs(state, text);  // names and the directory's words may bring characters the atlas lacks
+}
+
+void prefectureChooser(AppState& state) {
+    auto& v = state.results.advisors;
+    const auto& catalog = state.services.advisors->catalog();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const int columns = std::max(3, static_cast<int>((width + spacing) / (112 + spacing)));
+    const float cell = std::floor((width - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns));
+    int column = 0;
+    const auto choose = [&](const std::string& code) {
+        state.facilityPrefecture = code;
+        v.choosingPrefecture = false;
+        v.stale = true;
+    };
+    if (bigButton((state.tr("results.advisors_any_prefecture") + "##pref_any").c_str(), {width, theme::kMinTouch},
+                  state.facilityPrefecture.empty()))
+        choose("");
+    for (const auto& p : catalog.prefectures) {
+        if (column > 0) ImGui::SameLine();
+        if (bigButton((p.name.get(state.lang) + "##pref" + p.code).c_str(), {cell, theme::kMinTouch}, state.facilityPrefecture == p.code))
+            choose(p.code);
+        column = (column + 1) % columns;
+    }
+}
+
+void candidatesView(AppState& state, const scoring::FacilityResult& r) {
+    auto& v = state.results.advisors;
+    if (!state.services.advisors) {
+        wrappedText(i18n::substitute(state.tr("results.advisors_unavailable"), {state.services.advisorsProblem}), nullptr, 0, &theme::kError);
+        return;
+    }
+    if (v.lang != state.lang) v.stale = true;
+    if (v.stale) refreshCandidates(state, r);
+    const auto& catalog = state.services.advisors->catalog();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+
+    // The filters: the facility's prefecture, then three switches.
+    const auto* pref = catalog.prefectureByCode(state.facilityPrefecture);
+    const std::string prefLabel = pref ? i18n::substitute(state.tr("results.advisors_prefecture"), {pref->name.get(state.lang)})
+                                       : state.tr("results.advisors_choose_prefecture");
+    if (bigButton((prefLabel + "##prefecture").c_str(), {width, theme::kMinTouch + 8}, v.choosingPrefecture))
+        v.choosingPrefecture = !v.choosingPrefecture;
+    if (v.choosingPrefecture) {
+        prefectureChooser(state);
+        return;
+    }
+    const float third = std::floor((width - 2 * spacing) / 3);
+    if (bigButton((state.tr("results.advisors_security_only") + "##security_only").c_str(), {third, 64}, v.options.securityOnly)) {
+        v.options.securityOnly = !v.options.securityOnly;
+        v.stale = true;
+    }
+    ImGui::SameLine();
+    if (bigButton((state.tr("results.advisors_any_registration") + "##any_registration").c_str(), {third, 64},
+                  !v.options.requireRegistration)) {
+        v.options.requireRegistration = !v.options.requireRegistration;
+        v.stale = true;
+    }
+    ImGui::SameLine();
+    if (bigButton((state.tr("results.advisors_on_site") + "##on_site").c_str(), {third, 64}, v.options.needOnSite)) {
+        v.options.needOnSite = !v.options.needOnSite;
+        v.stale = true;
+    }
+    if (!v.error.empty()) {
+        errorBanner(v.error);
+        return;
+    }
+    if (!v.match) return;
+    const auto& m = *v.match;
+
+    // What was searched for.
+    std::string gaps;
+    for (const auto& d : m.gapDomains)
+        if (const auto* domain = catalog.domain(d)) gaps += (gaps.empty() ? "" : state.lang == Lang::Ja ? "、" : ", ") + domain->name.get(state.lang);
+    wrappedText(i18n::substitute(state.tr("results.advisors_count"), {std::to_string(m.candidates.size()), std::to_string(m.considered)}),
+                state.fonts.large, width);
+    if (!gaps.empty()) wrappedText(i18n::substitute(state.tr("results.advisors_gap_domains"), {gaps}), state.fonts.small, width, &theme::kMuted);
+    if (!m.routesFromResult) wrappedText(state.tr("results.advisors_all_routes"), state.fonts.small, width, &theme::kMuted);
+
+    if (m.candidates.empty()) {
+        box([&](float w) {
+            for (std::size_t i = 0; i < v.advice.size(); ++i)
+                wrappedText(v.advice[i], i == 0 ? nullptr : state.fonts.small, w, i == 0 ? &theme::kText : nullptr);
+        });
+        return;
+    }
+    const bool seesContact = permitted(state, auth::Gate::AdvisorContact);
+    for (std::size_t i = 0; i < m.candidates.size() && i < v.reasons.size(); ++i) {
+        const auto& c = m.candidates[i];
+        const auto* source = catalog.source(c.advisor->source);
+        const ImVec4* edge = c.standing.stale || c.standing.registration == advisors::Registration::Due ? &theme::kWarning : nullptr;
+        box(
+            [&](float w) {
+                wrappedText(fmt::format("{}. {}", i + 1, c.advisor->name), state.fonts.large, w);
+                if (source) wrappedText(source->name.get(state.lang), state.fonts.small, w, &theme::kAccent);
+                const auto& lines = v.reasons[i];
+                for (std::size_t l = 0; l < lines.size(); ++l) {
+                    const bool warning = (l + 1 == lines.size() && c.standing.stale) ||
+                                         (lines[l].find(c.advisor->registrationNumber) != std::string::npos &&
+                                          c.standing.registration != advisors::Registration::Valid && !c.advisor->registrationNumber.empty());
+                    wrappedText(lines[l], l == 0 ? nullptr : state.fonts.small, w, warning ? &theme::kWarning : nullptr);
+                }
+                if (!c.advisor->contact.empty()) {
+                    if (seesContact)
+                        wrappedText(i18n::substitute(state.tr("results.advisors_contact"), {c.advisor->contact}), nullptr, w, &theme::kSelected);
+                    else
+                        wrappedText(state.tr("results.advisors_contact_admin"), state.fonts.small, w, &theme::kMuted);
+                }
+            },
+            theme::kPanel, edge, edge ? 2.0f : 1.0f);
+    }
+    if (m.candidates.size() > v.reasons.size())
+        wrappedText(i18n::substitute(state.tr("results.advisors_more"), {std::to_string(m.candidates.size() - v.reasons.size())}),
+                    state.fonts.small, width, &theme::kMuted);
+}
+
+void routesList(AppState& state, const scoring::FacilityResult& r) {
     if (r.routes.empty()) wrappedText(state.tr("results.no_routes"), nullptr, 0, &theme::kMuted);
     int number = 0;
     for (const auto& route : r.routes) {
@@ -248,6 +396,21 @@ void routesTab(AppState& state, const scoring::FacilityResult& r) {
         box([&](float w) { wrappedText(r.providerWhy->text.get(state.lang), nullptr, w, &theme::kSelected); },
             ImVec4{0.90f, 0.97f, 0.93f, 1});
     }
+}
+
+// The external-advisors tab: the routes with their reasons, or the candidates of the directory.
+void routesTab(AppState& state, const scoring::FacilityResult& r) {
+    auto& v = state.results.advisors;
+    const float half = std::floor((ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2);
+    if (bigButton((state.tr("results.advisors_routes") + "##view_routes").c_str(), {half, theme::kMinTouch + 8}, !v.shown)) v.shown = false;
+    ImGui::SameLine();
+    if (bigButton((state.tr("results.advisors_candidates") + "##view_candidates").c_str(), {half, theme::kMinTouch + 8}, v.shown)) {
+        v.shown = true;
+        v.stale = true;  // the directory may have changed since
+    }
+    ImGui::Spacing();
+    if (v.shown) candidatesView(state, r);
+    else routesList(state, r);
 }
 
 void actionsTab(AppState& state, const scoring::FacilityResult& r) {

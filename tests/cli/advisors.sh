@@ -52,7 +52,7 @@ out=$(k advisors import "$tmp/none.csv" 2>&1) && fail "a missing file was accept
 grep -q "none.csv" <<<"$out" || fail "a missing file is not named: $out"
 
 # --- Matching, read by Python's json module.
-k advisors match "$clinic" --prefecture 東京都 --json >"$tmp/match.json" || fail "match exited non-zero"
+k advisors match "$clinic" --prefecture 東京都 --json --on 2026-11-24 >"$tmp/match.json" || fail "match exited non-zero"
 python3 - "$tmp/match.json" <<'PY' || fail "the match is not what the lists say"
 import json, sys
 m = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -69,11 +69,11 @@ assert "contact" not in first, "the contact was printed without --contact"
 assert any("上級医療情報技師" in r for r in first["reasons"]), first["reasons"]
 assert m["excluded_by"]["registration"] >= 1 and m["advice"] == []
 PY
-k advisors match "${clinic:0:8}" --prefecture 13 --json --contact | python3 -c '
+k advisors match "${clinic:0:8}" --prefecture 13 --json --contact --on 2026-11-24 | python3 -c '
 import json, sys
 m = json.load(sys.stdin)
 assert m["candidates"][0]["contact"] == "ichiro@example.invalid", m["candidates"][0]' || fail "--contact or a UUID prefix does not work"
-k advisors match latest --prefecture 沖縄県 --on-site --json >"$tmp/none.json" || fail "an empty match exited non-zero"
+k advisors match latest --prefecture 沖縄県 --on-site --json --on 2026-11-24 >"$tmp/none.json" || fail "an empty match exited non-zero"
 python3 - "$tmp/none.json" <<'PY' || fail "an empty match does not explain itself"
 import json, sys
 m = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -85,6 +85,8 @@ PY
 out=$(k advisors match latest --prefecture Atlantis 2>&1) && fail "an unknown prefecture was accepted"
 grep -q "'Atlantis' is not a prefecture" <<<"$out" || fail "an unknown prefecture is not named: $out"
 out=$(k advisors match 00000000 2>&1) && fail "an unknown result was accepted"
+out=$(k advisors match latest --on 2026-02-30 2>&1) && fail "an impossible --on day was accepted"
+grep -q "not a date" <<<"$out" || fail "a bad --on day is not explained: $out"
 
 # --- The directory exported, read by Python's csv module, imported again unchanged.
 k advisors export "$tmp/directory.csv" >/dev/null || fail "export exited non-zero"

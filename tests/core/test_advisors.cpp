@@ -303,12 +303,15 @@ TEST_CASE("matching ranks by gap domains covered, then experience, and gives the
     CHECK(m.mostExcluding.empty());
 
     const auto ichiro = reasonLines(m.candidates[1], catalog(), Lang::Ja);
-    REQUIRE(ichiro.size() >= 4);
+    REQUIRE(ichiro.size() >= 5);
     CHECK(ichiro[0].find("4 つ") != std::string::npos);
     CHECK(ichiro[0].find("バックアップと復旧") != std::string::npos);
-    CHECK(ichiro[1].find("上級医療情報技師") != std::string::npos);
-    CHECK(ichiro[2].find("有効") != std::string::npos);
-    CHECK(ichiro[2].find("2028-06-20") != std::string::npos);
+    CHECK(ichiro[1].find("インシデント対応計画と診療継続計画（BCP）") != std::string::npos);  // the menus that cover them
+    CHECK(ichiro[1].find("スキル 1 件") != std::string::npos);  // incident; his network skill is not a gap here
+    CHECK(ichiro[1].find("医療機器のセキュリティ") == std::string::npos);  // not a menu of his
+    CHECK(ichiro[2].find("上級医療情報技師") != std::string::npos);
+    CHECK(ichiro[3].find("有効") != std::string::npos);
+    CHECK(ichiro[3].find("2028-06-20") != std::string::npos);
     // 四季's renewal is due within 90 days; 六花's entry is stale: both say so.
     const auto shiki = reasonLines(m.candidates[5], catalog(), Lang::En);
     CHECK(std::any_of(shiki.begin(), shiki.end(), [](const auto& l) { return l.find("renewal due by 2026-12-05") != std::string::npos; }));

@@ -42,8 +42,13 @@ struct Fixture {
         skillCatalog = std::move(*skillLoad.catalog);
         skillService = std::make_unique<skills::SkillService>(people, skillCatalog);
         scoring->useSkillMatrix(skillService.get());
-        state.services = {&service, scoring.get(), skillService.get(), &catalog, &strings, &policy};
+        state.services = {&service, scoring.get(), skillService.get(), &catalog, &strings, &policy, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, {}};
         state.services.workshops = &workshops;
+        auto advisorLoad = advisors::loadAdvisorCatalog(sourceDir() / "questionnaires", skillCatalog, catalog.domains);
+        REQUIRE(advisorLoad.catalog);
+        advisorCatalog = std::move(*advisorLoad.catalog);
+        advisorService = std::make_unique<advisors::AdvisorService>(advisorStore, advisorCatalog);
+        state.services.advisors = advisorService.get();
     }
     questionnaire::Catalog catalog;
     i18n::Strings strings;
@@ -53,10 +58,13 @@ struct Fixture {
     store::ResultStore results;
     store::PeopleStore people{db};
     store::WorkshopStore workshops{db};
+    store::AdvisorStore advisorStore{db};
     assessment::AssessmentService service;
     std::unique_ptr<scoring::ScoringService> scoring;
     skills::SkillCatalog skillCatalog;
     std::unique_ptr<skills::SkillService> skillService;
+    advisors::AdvisorCatalog advisorCatalog;
+    std::unique_ptr<advisors::AdvisorService> advisorService;
     ui::AppState state;
 };
 

@@ -356,3 +356,66 @@ TEST_CASE("every audit event the core records is named in words on the audit-log
         CHECK_MESSAGE(strings->all(Lang::En).count(key), "no English name for " << name);
     }
 }
+
+TEST_CASE("the external-advisors tab shows the directory's candidates for the result, the contact only to the administrator") {
+    Guarded g;
+    auto& f = g.f;
+    const auto uuid = test::completeScenario(f, "clinic_19_beds");
+    const skills::Date day{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}};
+    for (const char* list : {"registered.csv", "regional.csv", "part_time.csv", "medcsc.csv"}) {
+        auto imported = f.advisorService->importFile((test::dataDir() / "advisors" / list).string(), false, std::nullopt, day);
+        REQUIRE(imported);
+        REQUIRE(imported->problems() == 0);
+    }
+    REQUIRE(g.auth.setPin(Role::Admin, "274918"));
+    test::HeadlessUi ui(f.state, 1280, 9000);  // tall enough that every candidate is drawn
+    const auto tr = [&](const char* key) { return f.strings.get(Lang::Ja, key); };
+    const auto drawnText = [&] {
+        std::string drawn;
+        for (const auto& quad : test::glyphQuads(f.state)) drawn += test::glyphText(quad.glyph);
+        return drawn;
+    };
+    const auto openCandidates = [&] {
+        ui::showResults(f.state, uuid);
+        f.state.results.advisors.on = day;
+        REQUIRE(ui.tap(tr("results.tab_routes")));
+        REQUIRE(ui.tap(tr("results.advisors_candidates")));
+        ui.frames(3);  // the names' glyphs are added to the atlas
+    };
+
+    // Staff: candidates with their public fields, no contact.
+    openCandidates();
+    REQUIRE(f.state.results.advisors.match);
+    CHECK(f.state.results.advisors.match->excludedBy.at("prefecture") == 0);  // no prefecture chosen yet: every region
+    CHECK(f.state.results.advisors.match->excludedBy.at("route") == 2);       // the clinic's result names no part-time route
+    REQUIRE(ui.tap(tr("results.advisors_choose_prefecture")));
+    REQUIRE(ui.tap("東京都"));
+    CHECK(f.state.facilityPrefecture == "13");
+    ui.frames(3);
+    const auto& m = *f.state.results.advisors.match;
+    REQUIRE(m.candidates.size() == 7);
+    CHECK(m.candidates.front().advisor->name == "見本 一郎（架空）");
+    std::string drawn = drawnText();
+    CHECK(drawn.find("見本一郎（架空）") != std::string::npos);  // glyphs only: the space is not drawn
+    CHECK(drawn.find("候補7人（名簿13人から）") != std::string::npos);
+    CHECK(drawn.find("ichiro@example.invalid") == std::string::npos);
+    CHECK(drawn.find("連絡先は管理者がサインインすると表示されます。") != std::string::npos);
+
+    // A filter nobody passes: the way out instead of an empty list.
+    REQUIRE(ui.tap(tr("results.advisors_on_site")));
+    f.state.facilityPrefecture = "47";
+    f.state.results.advisors.stale = true;
+    ui.frames(3);
+    CHECK(f.state.results.advisors.match->candidates.empty());
+    CHECK(drawnText().find("施設のある都道府県を支援できる") != std::string::npos);
+
+    // The administrator sees the contact; the chosen prefecture stays the facility's.
+    REQUIRE(g.auth.signIn(Role::Admin, "274918")->ok);
+    f.state.facilityPrefecture = "13";
+    openCandidates();
+    CHECK(drawnText().find("連絡先:ichiro@example.invalid") != std::string::npos);
+    // The idle reset signs the administrator out: the next person sees no contact.
+    ui::idleReset(f.state);
+    openCandidates();
+    CHECK(drawnText().find("ichiro@example.invalid") == std::string::npos);
+}

@@ -4,6 +4,8 @@
 // scrolls, the number keypad and the date picker answer without a keyboard.
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 #include <fmt/format.h>
 
 #include <functional>
@@ -60,6 +62,9 @@ struct World {
     World() {
         resultUuid = test::completeScenario(f, "clinic_19_beds");
         REQUIRE(f.skillService->importCsv(test::readFile(test::dataDir() / "people" / "staff_40.csv"), false));
+        const skills::Date day{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}};
+        for (const char* list : {"registered.csv", "regional.csv", "part_time.csv", "medcsc.csv"})
+            REQUIRE(f.advisorService->importFile((test::dataDir() / "advisors" / list).string(), false, std::nullopt, day));
         auto active = f.service.start(*f.catalog.find("practice"), Lang::Ja);
         REQUIRE(active);
         REQUIRE(f.service.answer(*active, "role", assessment::Answer::option("clerical")));
@@ -151,6 +156,25 @@ TEST_CASE("every screen lays out at every supported size and scale, in both lang
                 f.state.results.tab = tab;
                 report(fmt::format("Results tab {}, {}", static_cast<int>(tab), at), drawAndCheck(ui, f.state));
             }
+            // The external-advisors tab's candidates, the prefecture chooser, and an empty match.
+            auto& advisors = f.state.results.advisors;
+            f.state.results.tab = ui::ResultsTab::Routes;
+            advisors.shown = true;
+            advisors.on = skills::Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}};
+            f.state.facilityPrefecture = "13";
+            advisors.stale = true;
+            report("Advisor candidates, " + at, drawAndCheck(ui, f.state));
+            REQUIRE(advisors.match);
+            CHECK(advisors.match->candidates.size() == 7);
+            advisors.choosingPrefecture = true;
+            report("Prefecture chooser, " + at, drawAndCheck(ui, f.state));
+            advisors.choosingPrefecture = false;
+            f.state.facilityPrefecture = "47";
+            advisors.options.needOnSite = true;
+            advisors.stale = true;
+            report("No advisor matches, " + at, drawAndCheck(ui, f.state));
+            CHECK(advisors.match->candidates.empty());
+            f.state.facilityPrefecture.clear();
 
             ui::goHome(f.state);
             f.state.screen = ui::Screen::Matrix;

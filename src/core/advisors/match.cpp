@@ -105,23 +105,26 @@ std::vector<std::string> reasonLines(const Candidate& candidate, const AdvisorCa
     const Advisor& a = *candidate.advisor;
     const bool ja = lang == Lang::Ja;
 
-    // The gaps the advisor covers, each with the menus and skills that cover it.
+    // The gaps the advisor covers, then the menus and skills that cover them.
     if (candidate.covers.empty()) {
         lines.push_back(pick(lang, "施設の欠けている分野に当たる支援メニューやスキルの記載はありません。",
                              "Lists no support menu or skill in the facility's gap domains."));
     } else {
-        std::vector<std::string> parts;
+        std::vector<std::string> domains, menus;
+        std::size_t skillCount = 0;
         for (const auto& cov : candidate.covers) {
             const auto* domain = catalog.domain(cov.domain);
-            std::vector<std::string> by;
+            domains.push_back(domain ? domain->name.get(lang) : cov.domain);
             for (const auto& id : cov.menus)
-                if (const auto* menu = catalog.menu(id)) by.push_back(menu->name.get(lang));
-            // A skill's text is a whole sentence of the checklist: the count says enough here.
-            if (!cov.skills.empty()) by.push_back(say(lang, "スキル {} 件", "{} skill(s)", cov.skills.size()));
-            parts.push_back(say(lang, "{}（{}）", "{} ({})", domain ? domain->name.get(lang) : cov.domain, joined(by, lang)));
+                if (const auto* menu = catalog.menu(id); menu && std::find(menus.begin(), menus.end(), menu->name.get(lang)) == menus.end())
+                    menus.push_back(menu->name.get(lang));
+            skillCount += cov.skills.size();
         }
         lines.push_back(say(lang, "欠けている分野のうち {} つを支援できます: {}", "Covers {} of the facility's gap domains: {}",
-                                    candidate.covers.size(), joined(parts, lang)));
+                            candidate.covers.size(), joined(domains, lang)));
+        // A skill's text is a whole sentence of the checklist: the count says enough here.
+        if (skillCount > 0) menus.push_back(say(lang, "スキル {} 件", "{} skill(s)", skillCount));
+        lines.push_back(say(lang, "支援メニュー: {}", "Support: {}", joined(menus, lang)));
     }
 
     // Knowledge of medical information systems, and why.

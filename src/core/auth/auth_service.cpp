@@ -133,7 +133,7 @@ bool allows(Role role, Gate gate) {
             return gate == Gate::SkillMatrix || gate == Gate::PeopleExport || gate == Gate::Exports || gate == Gate::AuditLogView;
         case Role::Admin:
             return gate == Gate::SkillMatrix || gate == Gate::PeopleEdit || gate == Gate::PeopleExport || gate == Gate::Exports ||
-                   gate == Gate::AuditLogView || gate == Gate::Settings;
+                   gate == Gate::AuditLogView || gate == Gate::Settings || gate == Gate::AdvisorContact;
     }
     return false;
 }

@@ -38,6 +38,7 @@ enum class Gate {
     AuditLogView,   // auditor (and admin)
     Workshops,      // trainer
     Settings,       // settings and PINs: admin
+    AdvisorContact, // the contact field of the advisor directory: admin
 };
 // The command line of the machine (Role::System) is allowed everything: physical access is the
 // trust boundary.
