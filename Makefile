@@ -35,6 +35,7 @@ bench: build
 	bench/idle_cpu.sh $(BUILD)/src/app/medsec-kiosk
 	$(BUILD)/bench/kiosk_bench_matrix
 	bench/export_csv.sh $(BUILD)/src/app/medsec-kiosk
+	$(BUILD)/bench/kiosk_bench_advisors
 
 # Crash torture: RUNS starts of the kiosk under Xvfb, each killed with SIGKILL while answering.
 torture: build

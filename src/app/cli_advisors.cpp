@@ -113,8 +113,10 @@ int runAdvisorsImport(const Paths& paths, const AdvisorImportOptions& options) {
     if (report->errorsNotListed > 0) fmt::print(stderr, "{}: … and {} more problem(s) not listed\n", options.file, report->errorsNotListed);
     const int written = report->counts.added + report->counts.updated + report->counts.unchanged;
     if (written == 0) {
+        // --partial helps only a list with good rows beside the bad ones.
+        const bool goodRows = report->rows > report->problems();
         fmt::print(stderr, "medsec-kiosk: {} problem(s) in {}; nothing was imported{}\n", report->problems(), options.file,
-                   options.partial ? "" : " (use --partial to import the good rows)");
+                   options.partial || !goodRows ? "" : " (use --partial to import the good rows)");
         return 1;
     }
     fmt::print("imported {} of {} advisor(s) from {} ({} new, {} updated, {} unchanged)\n", written, report->rows, options.file,

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
 #include <random>
 #include <set>
 #include <toml++/toml.h>
@@ -19,6 +20,7 @@
 #include "scoring/service.hpp"
 #include "skills/catalog.hpp"
 #include "skills/csv.hpp"
+#include "advisors/service.hpp"
 #include "skills/people_csv.hpp"
 #include "skills/service.hpp"
 #include "store/assessment_store.hpp"
@@ -141,6 +143,35 @@ TEST_CASE("every broken people CSV in the corpus is refused with its exact messa
         CHECK(messages == withoutTrailingNewline(test::readFile(expected.replace_extension(".expected"))));
         CHECK(report->imported == 0);
         CHECK(m.exported() == before);
+    }
+}
+
+TEST_CASE("every broken advisor list in the corpus is refused with its exact messages and changes nothing stored") {
+    const auto files = corpus("advisors", ".csv");
+    REQUIRE(files.size() >= 15);
+    const auto loaded = advisors::loadAdvisorCatalog(test::sourceDir() / "questionnaires", skillCatalog(), content().domains);
+    REQUIRE(loaded.catalog);
+    const skills::Date today{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}};
+    for (const auto& file : files) {
+        CAPTURE(file.filename().string());
+        auto db = store::Database::open(":memory:");
+        REQUIRE(db);
+        store::AuditLog audit(*db);
+        store::AdvisorStore directory(*db, &audit);
+        advisors::AdvisorService service(directory, *loaded.catalog);
+        // A directory that already holds a list, one of whose advisors a broken row names again.
+        REQUIRE(service.importFile((test::dataDir() / "advisors" / "registered.csv").string(), false, std::nullopt, today));
+        const auto before = service.exportCsv(true).value();
+        const auto auditRows = audit.list().value().size();
+        auto report = service.importCsv(test::readFile(file), file.filename().string(), false, std::nullopt, today);
+        REQUIRE(report);
+        std::string messages;
+        for (const auto& e : report->errors) messages += (messages.empty() ? "" : "\n") + e.format();
+        auto expected = file;
+        CHECK(messages == withoutTrailingNewline(test::readFile(expected.replace_extension(".expected"))));
+        CHECK(report->imported == 0);
+        CHECK(service.exportCsv(true).value() == before);
+        CHECK(audit.list().value().size() == auditRows);  // a refused list leaves no audit row either
     }
 }
 

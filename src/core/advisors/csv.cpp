@@ -185,9 +185,9 @@ AdvisorImport readAdvisorsCsv(std::string_view text, const AdvisorCatalog& catal
         a.lastCourse = date("last_course_date");
         if (source && source->registrationRequired) {
             if (get("registration_number").empty())
-                bad("registration_number", fmt::format("required for {} (the register's number)", source->name.en));
+                bad("registration_number", fmt::format("required for the source '{}' (the register's number)", source->id));
             if (get("registration_date").empty())
-                bad("registration_date", fmt::format("required for {} (the register's registration date)", source->name.en));
+                bad("registration_date", fmt::format("required for the source '{}' (the register's registration date)", source->id));
         }
         if (!a.registrationNumber.empty() && get("registration_date").empty())
             bad("registration_date", "a registration number needs its registration date");

@@ -20,7 +20,7 @@ Result<ImportReport> AdvisorService::importCsv(std::string_view text, const std:
     if ((report.problems() > 0 && !partial) || fileLevel) return report;
     if (read.advisors.empty()) {
         if (report.problems() == 0)
-            report.errors.push_back({0, "", fmt::format("{} holds no advisors (only a header); nothing was imported", file)});
+            report.errors.push_back({0, "", "the file holds no advisors, only a header"});
         return report;
     }
     store::AdvisorImportInfo info{file, sha256Hex(text), read.rows, read.rows - static_cast<int>(read.advisors.size())};
