@@ -190,6 +190,7 @@ struct MatrixState {
     int shownSkill = -1;                // skill column last tapped, shown in full above the table
     MatrixPanel panel = MatrixPanel::None;
     std::vector<skills::SkillSnapshot> history;  // of the selected person
+    std::set<std::int64_t> directoryConsent;     // people who agreed to appear in the published advisor list
     std::optional<PersonDraft> draft;   // the person editor, when open
     std::string path = "staff.csv";     // import / export file
     std::string confirmOverwrite;       // export waits for a yes: this file exists

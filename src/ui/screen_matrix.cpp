@@ -54,6 +54,11 @@ void reload(AppState& state) {
         if (auto tier = state.services.scoring->latestExpectedTier()) m.tier = *tier;
         m.tierChosen = true;
     }
+    if (auto* advisors = state.services.advisors) {
+        auto consent = advisors->directoryConsent();
+        if (consent) m.directoryConsent = {consent->begin(), consent->end()};
+        else m.error = consent.error();
+    }
     auto people = state.services.skills->people();
     if (!people) {
         m.error = people.error();
@@ -290,6 +295,23 @@ void personPanel(AppState& state, float width, float height) {
                                           : state.tr("matrix.standing_none");
     if (st.dutyHolder) standing += " · " + state.tr("matrix.duty_holder");
     wrappedText(standing, nullptr, 0, st.both() ? &theme::kSelected : nullptr);
+    // Whether the person agreed to appear in the advisor list the facility publishes for its region
+    // (advisors publish): the administrator records it, others see it.
+    if (auto* advisors = state.services.advisors) {
+        bool agreed = m.directoryConsent.count(p.id) > 0;
+        if (permitted(state, auth::Gate::PeopleEdit)) {
+            // A whole sentence: an option that wraps it, as wide as the panel.
+            if (optionButton("consent", (agreed ? "■ " : "□ ") + state.tr("matrix.directory_consent"), agreed ? "✓" : "",
+                             ImGui::GetContentRegionAvail().x, agreed, theme::kMinTouch + 8)) {
+                agreed = !agreed;
+                if (auto s = advisors->setDirectoryConsent(p.id, agreed); !s) m.error = s.error();
+                else if (agreed) m.directoryConsent.insert(p.id);
+                else m.directoryConsent.erase(p.id);
+            }
+        } else if (agreed) {
+            wrappedText(state.tr("matrix.directory_consent"), state.fonts.small, 0, &theme::kSelected);
+        }
+    }
 
     ImGui::Spacing();
     wrappedText(state.tr("matrix.qualifications"), state.fonts.small, 0, &theme::kAccent);

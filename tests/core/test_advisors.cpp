@@ -461,6 +461,8 @@ TEST_CASE("a leading facility publishes only the people who agreed, only their p
     yes.department = "医療情報部";
     yes.qualifications.push_back({"senior_hit", dateOf("2024-04-01"), std::nullopt, true});
     yes.qualifications.push_back({"rissa", dateOf("2023-10-01"), std::nullopt, true});
+    // Obtained long ago, renewed since: due 2028-09-01, so the current period began 2023-09-01.
+    yes.qualifications.push_back({"hit", dateOf("2013-09-01"), dateOf("2028-09-01"), true});
     skills::SkillSnapshot snap;
     snap.experienceYears = 9;
     snap.levels = {{"skill_bak_restore", 4}, {"skill_log_review", 2}};
@@ -482,6 +484,7 @@ TEST_CASE("a leading facility publishes only the people who agreed, only their p
     CHECK(a.source == "part_time");
     CHECK(a.registered == dateOf("2023-10-01"));
     CHECK(a.qualifications.count("senior_hit"));
+    CHECK(a.qualifications.at("hit") == dateOf("2023-09-01"));
     CHECK(a.skills == std::vector<std::string>{"skill_bak_restore"});  // level 3 or above only
     CHECK(a.experienceYears == 9);
     CHECK(a.affiliation == "架空大学病院");

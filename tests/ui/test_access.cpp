@@ -31,6 +31,7 @@ struct Guarded {
     Guarded() {
         f.state.services.audit = &audit;
         f.state.services.auth = &auth;
+        f.advisorStore.setAuditLog(&audit);
     }
 };
 
@@ -418,4 +419,39 @@ TEST_CASE("the external-advisors tab shows the directory's candidates for the re
     ui::idleReset(f.state);
     openCandidates();
     CHECK(drawnText().find("ichiro@example.invalid") == std::string::npos);
+}
+
+TEST_CASE("the administrator records on the matrix who agreed to appear in the published advisor list, audited") {
+    Guarded g;
+    auto& f = g.f;
+    REQUIRE(f.skillService->importCsv(test::readFile(test::dataDir() / "people" / "staff_40.csv"), false));
+    REQUIRE(g.auth.setPin(Role::Admin, "274918"));
+    REQUIRE(g.auth.signIn(Role::Admin, "274918")->ok);
+    test::HeadlessUi ui(f.state, 1280, 800);
+    const std::string label = "□ " + f.strings.get(Lang::Ja, "matrix.directory_consent");
+    f.state.screen = ui::Screen::Matrix;
+    ui.frames(2);
+    REQUIRE_FALSE(f.state.matrix.people.empty());
+    const auto id = f.state.matrix.people.front().id;
+    f.state.matrix.selected = id;
+    ui.frames(2);
+    REQUIRE(ui.tap(label));
+    CHECK(f.advisorStore.directoryConsent().value() == std::vector<std::int64_t>{id});
+    auto rows = g.audit.list().value();
+    CHECK(std::count_if(rows.begin(), rows.end(), [](const auto& r) { return r.event.event == "person.directory_consent"; }) == 1);
+    // Read again when the matrix opens, and taken back with a second tap.
+    f.state.matrix.stale = true;
+    ui.frames(2);
+    CHECK(f.state.matrix.directoryConsent.count(id) == 1);
+    REQUIRE(ui.tap("■ " + f.strings.get(Lang::Ja, "matrix.directory_consent")));
+    CHECK(f.advisorStore.directoryConsent().value().empty());
+    // An auditor reads the matrix but cannot change the consent.
+    REQUIRE(f.advisorStore.setDirectoryConsent(id, true));
+    REQUIRE(g.auth.setPin(Role::Auditor, "583920"));
+    g.auth.signOut();
+    REQUIRE(g.auth.signIn(Role::Auditor, "583920")->ok);
+    f.state.matrix.stale = true;
+    ui.frames(2);
+    CHECK_FALSE(ui.tap("■ " + f.strings.get(Lang::Ja, "matrix.directory_consent")));
+    CHECK(f.advisorStore.directoryConsent().value() == std::vector<std::int64_t>{id});
 }

@@ -313,11 +313,19 @@ std::vector<Advisor> publishPeople(const std::vector<skills::Person>& people, co
         a.source = "part_time";
         a.name = p.name;
         for (const auto& q : p.qualifications) {
-            if (!q.obtained) continue;
+            const auto* def = catalog.matrix.qualification(q.id);
+            if (!def || !q.obtained) continue;
+            // A list gives the date a qualification was obtained or last renewed: for one renewed
+            // since, the start of the period that ends at its recorded due date.
+            Date since = *q.obtained;
+            if (q.renewalDue && def->renewalYears > 0) {
+                const Date start = (q.renewalDue->year() - std::chrono::years{def->renewalYears}) / q.renewalDue->month() / q.renewalDue->day();
+                if (start.ok() && std::chrono::sys_days{start} > std::chrono::sys_days{since}) since = start;
+            }
             if (q.id == catalog.policy.registrationQualification) {
-                if (q.registered) a.registered = q.obtained;
-            } else if (catalog.matrix.qualification(q.id)) {
-                a.qualifications[q.id] = *q.obtained;
+                if (q.registered) a.registered = since;
+            } else {
+                a.qualifications[q.id] = since;
             }
         }
         if (p.latest) {

@@ -40,6 +40,11 @@ public:
     // The stored directory as a list (contact only for the administrator).
     Result<std::string> exportCsv(bool withContact);
 
+    // Who of the skill matrix agreed to appear in the directory the facility publishes, and
+    // recording a change (audited as the signed-in role).
+    Result<std::vector<std::int64_t>> directoryConsent() { return m_store.directoryConsent(); }
+    Status setDirectoryConsent(std::int64_t personId, bool agreed) { return m_store.setDirectoryConsent(personId, agreed); }
+
     // Matches a result against the stored directory.
     Result<MatchResult> match(const scoring::FacilityResult& result, const MatchOptions& options, std::vector<Advisor>& storage);
 
