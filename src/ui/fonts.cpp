@@ -36,6 +36,7 @@ std::string textToShow(const AppState& state) {
         for (const auto& m : c.menus) add(m.name);
         for (const auto& s : c.sources) add(s.name);
         for (const auto& k : c.criteria) add(k.name), add(k.hint);
+        for (const auto& [key, t] : c.texts) add(t);
     }
     text += "未達未回答統治識別防御検知対応復旧";
     // People's names and departments, which no content file holds.

@@ -196,7 +196,10 @@ TEST_CASE("every broken content file in the corpus is reported at its file, line
         auto catalog = questionnaire::loadCatalog(dir);
         auto diagnostics = catalog.diagnostics;
         for (auto& d : scoring::loadPolicy(dir, catalog).diagnostics) diagnostics.push_back(d);
-        for (auto& d : skills::loadSkillCatalog(dir, catalog).diagnostics) diagnostics.push_back(d);
+        auto skillLoad = skills::loadSkillCatalog(dir, catalog);
+        for (auto& d : skillLoad.diagnostics) diagnostics.push_back(d);
+        if (skillLoad.catalog)
+            for (auto& d : advisors::loadAdvisorCatalog(dir, *skillLoad.catalog, catalog.domains).diagnostics) diagnostics.push_back(d);
         std::vector<std::string> found;
         for (const auto& d : diagnostics) {
             std::string line = d.format();

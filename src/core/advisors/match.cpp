@@ -9,14 +9,6 @@
 namespace kiosk::advisors {
 namespace {
 
-std::string pick(Lang lang, std::string_view ja, std::string_view en) { return std::string(lang == Lang::Ja ? ja : en); }
-
-// A sentence in the reader's language with its figures filled in.
-template <typename... Args>
-std::string say(Lang lang, std::string_view ja, std::string_view en, Args&&... args) {
-    return fmt::format(fmt::runtime(lang == Lang::Ja ? ja : en), std::forward<Args>(args)...);
-}
-
 std::string joined(const std::vector<std::string>& parts, Lang lang) {
     std::string out;
     for (const auto& p : parts) out += (out.empty() ? "" : (lang == Lang::Ja ? "、" : ", ")) + p;
@@ -103,12 +95,11 @@ MatchResult match(const scoring::FacilityResult& result, const std::vector<Advis
 std::vector<std::string> reasonLines(const Candidate& candidate, const AdvisorCatalog& catalog, Lang lang) {
     std::vector<std::string> lines;
     const Advisor& a = *candidate.advisor;
-    const bool ja = lang == Lang::Ja;
+    const auto say = [&](std::string_view key, std::initializer_list<std::string_view> args = {}) { return catalog.say(key, lang, args); };
 
     // The gaps the advisor covers, then the menus and skills that cover them.
     if (candidate.covers.empty()) {
-        lines.push_back(pick(lang, "施設の欠けている分野に当たる支援メニューやスキルの記載はありません。",
-                             "Lists no support menu or skill in the facility's gap domains."));
+        lines.push_back(say("covers_none"));
     } else {
         std::vector<std::string> domains, menus;
         std::size_t skillCount = 0;
@@ -120,11 +111,10 @@ std::vector<std::string> reasonLines(const Candidate& candidate, const AdvisorCa
                     menus.push_back(menu->name.get(lang));
             skillCount += cov.skills.size();
         }
-        lines.push_back(say(lang, "欠けている分野のうち {} つを支援できます: {}", "Covers {} of the facility's gap domains: {}",
-                            candidate.covers.size(), joined(domains, lang)));
+        lines.push_back(say("covers", {std::to_string(candidate.covers.size()), joined(domains, lang)}));
         // A skill's text is a whole sentence of the checklist: the count says enough here.
-        if (skillCount > 0) menus.push_back(say(lang, "スキル {} 件", "{} skill(s)", skillCount));
-        lines.push_back(say(lang, "支援メニュー: {}", "Support: {}", joined(menus, lang)));
+        if (skillCount > 0) menus.push_back(say("skills", {std::to_string(skillCount)}));
+        lines.push_back(say("menus", {joined(menus, lang)}));
     }
 
     // Knowledge of medical information systems, and why.
@@ -132,86 +122,65 @@ std::vector<std::string> reasonLines(const Candidate& candidate, const AdvisorCa
         std::vector<std::string> because;
         for (const auto& b : candidate.standing.knowledgeBecause) {
             if (b == "experience") {
-                const auto kind = experienceKindLabel(a.experienceKind).get(lang);
-                because.push_back(kind.empty() ? say(lang, "病院情報システムの経験 {} 年", "{} years with hospital information systems",
-                                                             a.experienceYears)
-                                               : say(lang, "病院情報システムの経験 {} 年（{}）", "{} years with hospital information systems ({})",
-                                                             a.experienceYears, kind));
+                const auto kind = experienceKindKey(a.experienceKind);
+                because.push_back(kind.empty() ? say("experience", {std::to_string(a.experienceYears)})
+                                               : say("experience_kind", {std::to_string(a.experienceYears), say(kind)}));
             } else if (b == "healthcare_course") {
-                because.push_back(say(lang, "医療分野の講習を修了（{}）", "completed a healthcare course ({})", joined(a.courses, lang)));
+                because.push_back(say("course", {joined(a.courses, lang)}));
             } else if (const auto* q = catalog.matrix.qualification(b)) {
                 because.push_back(q->name.get(lang));
             }
         }
-        lines.push_back(say(lang, "医療情報システムの知識の担保: {}", "Knowledge of medical information systems: {}", joined(because, lang)));
+        lines.push_back(say("knowledge", {joined(because, lang)}));
     } else {
-        lines.push_back(pick(lang, "医療情報システムの知識の担保は、記載からは確認できません（セキュリティの資格のみで探しています）。",
-                             "Knowledge of medical information systems is not shown by the entry (searching on security only)."));
+        lines.push_back(say("knowledge_none"));
     }
 
     // The registration as a specialist.
     const auto due = candidate.standing.registrationDue ? skills::formatDate(*candidate.standing.registrationDue) : std::string();
-    const std::string number = a.registrationNumber.empty() ? std::string() : say(lang, "（登録番号 {}）", " (no. {})", a.registrationNumber);
+    const std::string number = a.registrationNumber.empty() ? std::string() : say("registration_number", {a.registrationNumber});
     switch (candidate.standing.registration) {
-    case Registration::Valid:
-        lines.push_back(say(lang, "登録セキスペ{}: 登録は有効（次の更新は {} まで）", "Registered specialist{}: in force (next renewal by {})",
-                                    number, due));
-        break;
-    case Registration::Due:
-        lines.push_back(say(lang, "登録セキスペ{}: 更新の期限が近づいています（{} まで）。依頼の前に更新を確かめてください。", "Registered specialist{}: renewal due by {}; check it is renewed before engaging them.",
-                                    number, due));
-        break;
-    case Registration::Lapsed:
-        lines.push_back(say(lang, "登録セキスペ{}: 記載の日付では登録の期限（{}）を過ぎています。IPA の登録簿で確かめてください。", "Registered specialist{}: by the dates given, the registration ran out on {}; check IPA's register.",
-                                    number, due));
-        break;
-    case Registration::None:
-        lines.push_back(pick(lang, "登録セキスペの登録の記載はありません。", "No registration as a specialist is listed."));
-        break;
+    case Registration::Valid: lines.push_back(say("registration_valid", {number, due})); break;
+    case Registration::Due: lines.push_back(say("registration_due", {number, due})); break;
+    case Registration::Lapsed: lines.push_back(say("registration_lapsed", {number, due})); break;
+    case Registration::None: lines.push_back(say("registration_none")); break;
     }
 
     // Where and how the advisor works.
     std::vector<std::string> where;
-    if (const auto* home = catalog.prefectureByCode(a.prefecture)) where.push_back(say(lang, "所在地 {}", "based in {}", home->name.get(lang)));
+    if (const auto* home = catalog.prefectureByCode(a.prefecture)) where.push_back(say("based_in", {home->name.get(lang)}));
     std::vector<std::string> served;
     for (const auto& s : a.serves) {
-        if (s == kNationwide) served.push_back(ja ? "全国" : "nationwide");
+        if (s == kNationwide) served.push_back(say("nationwide"));
         else if (const auto* p = catalog.prefectureByCode(s)) served.push_back(p->name.get(lang));
     }
-    if (!served.empty()) where.push_back(say(lang, "支援する地域 {}", "serves {}", joined(served, lang)));
-    where.push_back(supportModeLabel(a.mode).get(lang));
-    if (a.daysPerMonth) where.push_back(say(lang, "月 {} 日まで", "up to {} days a month", *a.daysPerMonth));
+    if (!served.empty()) where.push_back(say("serves", {joined(served, lang)}));
+    where.push_back(say(supportModeKey(a.mode)));
+    if (a.daysPerMonth) where.push_back(say("days", {std::to_string(*a.daysPerMonth)}));
     if (!a.affiliation.empty()) {
-        std::string aff = say(lang, "所属 {}", "affiliated with {}", a.affiliation);
-        if (a.sideWork) aff += *a.sideWork ? (ja ? "（兼業可）" : " (side work permitted)") : (ja ? "（兼業不可）" : " (side work not permitted)");
+        std::string aff = say("affiliation", {a.affiliation});
+        if (a.sideWork) aff += say(*a.sideWork ? "side_work_yes" : "side_work_no");
         where.push_back(aff);
     }
     lines.push_back(joined(where, lang));
 
-    if (candidate.standing.stale) {
-        lines.push_back(a.confirmed ? say(lang, "この記載は {} から確認されていません。依頼の前に本人に確かめてください。", "This entry has not been confirmed since {}; check with the person before engaging them.",
-                                                 skills::formatDate(*a.confirmed))
-                                    : pick(lang, "この記載には確認した日がありません。依頼の前に本人に確かめてください。",
-                                           "This entry was never confirmed; check with the person before engaging them."));
-    }
+    if (candidate.standing.stale)
+        lines.push_back(a.confirmed ? say("stale_since", {skills::formatDate(*a.confirmed)}) : say("stale_never"));
     return lines;
 }
 
 std::vector<std::string> noMatchLines(const MatchResult& m, const AdvisorCatalog& catalog, Lang lang) {
     std::vector<std::string> lines;
     if (m.considered == 0) {
-        lines.push_back(pick(lang, "名簿に助言者がまだいません。管理者が名簿（CSV）を取り込むと、ここに候補が出ます。",
-                             "The directory holds no advisors yet. Once an administrator imports a list (CSV), candidates appear here."));
+        lines.push_back(catalog.say("no_advisors", lang));
     } else if (!m.mostExcluding.empty()) {
         const auto* c = catalog.criterion(m.mostExcluding);
-        lines.push_back(say(lang, "名簿の {} 人のうち、条件に合う人はいません。最も多くの人を外した条件は「{}」（{} 人）です。",
-                                       "None of the {} advisors in the directory meets the conditions. The condition that excluded the most is "
-                                         "\"{}\" ({} advisors).",
-                                    m.considered, c ? c->name.get(lang) : m.mostExcluding, m.excludedBy.at(m.mostExcluding)));
+        lines.push_back(catalog.say("no_match", lang,
+                                    {std::to_string(m.considered), c ? c->name.get(lang) : m.mostExcluding,
+                                     std::to_string(m.excludedBy.at(m.mostExcluding))}));
         if (c) lines.push_back(c->hint.get(lang));
     }
-    for (const auto& f : m.fallbacks)
-        lines.push_back(say(lang, "{}: {}", "{}: {}", f.name.get(lang), f.advice.get(lang)));  // the route, and what to do until then
+    for (const auto& f : m.fallbacks) lines.push_back(catalog.say("fallback", lang, {f.name.get(lang), f.advice.get(lang)}));
     return lines;
 }
 

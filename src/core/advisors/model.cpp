@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "i18n/strings.hpp"
 #include "questionnaire/toml_reader.hpp"
 #include "scoring/policy.hpp"
 #include "util/file.hpp"
@@ -83,6 +84,22 @@ const Prefecture* AdvisorCatalog::findPrefecture(std::string_view text) const {
     return nullptr;
 }
 
+std::string AdvisorCatalog::say(std::string_view key, Lang lang, std::initializer_list<std::string_view> args) const {
+    auto it = texts.find(std::string(key));
+    if (it == texts.end()) return std::string(key);
+    return i18n::substitute(it->second.get(lang), args);
+}
+
+const std::vector<std::string_view>& requiredTextKeys() {
+    static const std::vector<std::string_view> keys{
+        "covers", "covers_none", "menus", "skills", "knowledge", "knowledge_none", "experience", "experience_kind", "course",
+        "registration_number", "registration_valid", "registration_due", "registration_lapsed", "registration_none", "based_in",
+        "serves", "nationwide", "days", "affiliation", "side_work_yes", "side_work_no", "mode_onsite", "mode_remote", "mode_both",
+        "mode_unknown", "kind_operation", "kind_renewal", "kind_both", "stale_since", "stale_never", "no_advisors", "no_match",
+        "fallback"};
+    return keys;
+}
+
 std::vector<const skills::QualificationDef*> AdvisorCatalog::otherQualifications() const {
     std::vector<const skills::QualificationDef*> out;
     for (const auto& q : matrix.qualifications)
@@ -102,7 +119,7 @@ AdvisorCatalogResult parseAdvisorCatalog(std::string_view text, const std::strin
         return std::any_of(domains.begin(), domains.end(), [&](const auto& d) { return d.id == id; });
     };
     if (auto root = questionnaire::detail::parseToml(r, text)) {
-        r.allowOnly(*root, "advisors.toml", {"policy", "sources", "menus", "criteria", "prefectures"});
+        r.allowOnly(*root, "advisors.toml", {"policy", "sources", "menus", "criteria", "texts", "prefectures"});
         if (const auto* p = root->get("policy") ? root->get("policy")->as_table() : nullptr) {
             r.allowOnly(*p, "[policy]", {"stale_after_days", "registration_qualification", "skill_level_for_directory"});
             c.policy.staleAfterDays = r.integer(*p, "stale_after_days", "[policy]", 1, 3650).value_or(365);
@@ -167,6 +184,18 @@ AdvisorCatalogResult parseAdvisorCatalog(std::string_view text, const std::strin
             p.name = r.text(*t, "name", where, true);
             c.prefectures.push_back(std::move(p));
         }
+        if (const auto* t = root->get("texts") ? root->get("texts")->as_table() : nullptr) {
+            for (auto&& [key, node] : *t) {
+                const std::string name(key.str());
+                if (std::find(requiredTextKeys().begin(), requiredTextKeys().end(), name) == requiredTextKeys().end())
+                    r.error(node, fmt::format("unknown text '{}' in [texts]", name));
+                else c.texts[name] = r.textOf(node, fmt::format("text '{}'", name));
+            }
+            for (const auto& key : requiredTextKeys())
+                if (!c.texts.count(std::string(key))) r.error(posOf(*t), fmt::format("[texts] is missing '{}'", key));
+        } else {
+            r.error(SourcePos{1, 1}, "advisors.toml has no [texts] table");
+        }
         for (const auto& id : scoring::requiredRouteIds())
             if (std::none_of(c.sources.begin(), c.sources.end(), [&](const auto& s) { return s.route == id; }))
                 r.error(SourcePos{1, 1}, fmt::format("no source serves the route '{}'", id));
@@ -208,14 +237,14 @@ std::optional<SupportMode> parseSupportMode(std::string_view s) {
     return std::nullopt;
 }
 
-LocalizedText supportModeLabel(SupportMode m) {
+std::string_view supportModeKey(SupportMode m) {
     switch (m) {
-    case SupportMode::OnSite: return {"訪問", "on site"};
-    case SupportMode::Remote: return {"リモート", "remote"};
-    case SupportMode::Both: return {"訪問・リモート", "on site and remote"};
+    case SupportMode::OnSite: return "mode_onsite";
+    case SupportMode::Remote: return "mode_remote";
+    case SupportMode::Both: return "mode_both";
     case SupportMode::Unknown: break;
     }
-    return {"訪問かリモートかの記載なし", "on site or remote not given"};
+    return "mode_unknown";
 }
 
 std::string_view experienceKindName(ExperienceKind k) {
@@ -235,14 +264,14 @@ std::optional<ExperienceKind> parseExperienceKind(std::string_view s) {
     return std::nullopt;
 }
 
-LocalizedText experienceKindLabel(ExperienceKind k) {
+std::string_view experienceKindKey(ExperienceKind k) {
     switch (k) {
-    case ExperienceKind::Operation: return {"運用", "operation"};
-    case ExperienceKind::Renewal: return {"更新・調達", "renewal and procurement"};
-    case ExperienceKind::Both: return {"運用と更新・調達", "operation, renewal and procurement"};
+    case ExperienceKind::Operation: return "kind_operation";
+    case ExperienceKind::Renewal: return "kind_renewal";
+    case ExperienceKind::Both: return "kind_both";
     case ExperienceKind::Unknown: break;
     }
-    return {};
+    return "";
 }
 
 std::string Advisor::key() const {

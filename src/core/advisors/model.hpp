@@ -62,6 +62,7 @@ struct AdvisorCatalog {
     std::vector<CriterionDef> criteria;
     std::vector<Prefecture> prefectures;
     std::vector<questionnaire::Domain> domains;
+    std::map<std::string, LocalizedText> texts;  // the words of reasons and advice ([texts])
     skills::MatrixPolicy matrix;           // qualifications and the knowledge rules, from qualifications.toml
     std::vector<skills::SkillDef> skills;  // the staff checklist's skills, with their domains
 
@@ -74,6 +75,9 @@ struct AdvisorCatalog {
     // A prefecture as a list may write it: its code ("13" or "1" for "01"), its Japanese name with
     // or without 都・道・府・県 (東京都, 東京), or its English name in any case (Tokyo).
     const Prefecture* findPrefecture(std::string_view text) const;
+    // A text of [texts] in one language with {0}, {1} … filled in; the key itself when missing
+    // (the loader refuses a file without every key, so only a programming error shows one).
+    std::string say(std::string_view key, Lang lang, std::initializer_list<std::string_view> args = {}) const;
     // The qualifications a list may give besides the registration (senior_hit, hit, sg, …).
     std::vector<const skills::QualificationDef*> otherQualifications() const;
 };
@@ -92,12 +96,15 @@ AdvisorCatalogResult loadAdvisorCatalog(const std::filesystem::path& dir, const 
 enum class SupportMode { Unknown, OnSite, Remote, Both };
 std::string_view supportModeName(SupportMode m);  // "", onsite, remote, both
 std::optional<SupportMode> parseSupportMode(std::string_view s);
-LocalizedText supportModeLabel(SupportMode m);
+std::string_view supportModeKey(SupportMode m);  // the [texts] key of its label
 
 enum class ExperienceKind { Unknown, Operation, Renewal, Both };
 std::string_view experienceKindName(ExperienceKind k);  // "", operation, renewal, both
 std::optional<ExperienceKind> parseExperienceKind(std::string_view s);
-LocalizedText experienceKindLabel(ExperienceKind k);
+std::string_view experienceKindKey(ExperienceKind k);  // the [texts] key of its label; "" when unknown
+
+// Every key of [texts] the matching uses.
+const std::vector<std::string_view>& requiredTextKeys();
 
 // One advisor as a list publishes them. Only the register's fields (source, name, and for the
 // registered source the number and the registration date) are required; everything else is what
