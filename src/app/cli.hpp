@@ -113,4 +113,12 @@ int runAdvisorsPublish(const Paths& paths, const AdvisorPublishOptions& options)
 // advisors consent PERSON_ID yes|no
 int runAdvisorsConsent(const Paths& paths, std::int64_t personId, const std::string& answer);
 
+// facility [--name NAME] [--prefecture P] [--kind K] [--beds N]: shows the facility record, or sets
+// what is given (audited as the system) and shows it.
+struct FacilityOptions {
+    std::optional<std::string> name, prefecture, kind;
+    std::optional<int> beds;
+};
+int runFacility(const Paths& paths, const FacilityOptions& options);
+
 }  // namespace kiosk::app

@@ -17,6 +17,7 @@
 #include "store/audit_log.hpp"
 #include "store/people_store.hpp"
 #include "util/file.hpp"
+#include "util/signing.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -65,10 +66,17 @@ int runExport(const Paths& paths, const ExportOptions& options, Lang lang) {
         if (!loaded.catalog) return fail("the skill matrix cannot be exported until these problems are fixed (medsec-kiosk validate)");
         skillCatalog = std::move(loaded.catalog);
     }
+    // A facility bundle is signed with the kiosk's key, kept beside the database (made on first use).
+    std::optional<SigningKey> key;
+    if (options.format == "bundle") {
+        auto loaded = loadOrCreateSigningKey(signingKeyPath(paths.database));
+        if (!loaded) return fail(loaded.error());
+        key = *loaded;
+    }
     exporting::ReportRequest request{options.assessment, options.from, options.to, lang, options.matrix};
     store::AuditLog audit(*db);
     audit.setActor(store::Role::System);
-    auto outcome = exporting::exportDatabase(*db, &audit, request, {&catalog.domains, skillCatalog ? &*skillCatalog : nullptr},
+    auto outcome = exporting::exportDatabase(*db, &audit, request, {&catalog.domains, skillCatalog ? &*skillCatalog : nullptr, key ? &*key : nullptr},
                                              {options.format, options.out, options.force});
     if (!outcome) return fail(outcome.error());
     for (const auto& file : outcome->files) fmt::print("wrote {}{}\n", file.path.string(), rowsNote(file.rows));

@@ -34,6 +34,7 @@
 #include "scoring/service.hpp"
 #include "ui/app_state.hpp"
 #include "ui/fonts.hpp"
+#include "util/signing.hpp"
 #include "ui/widgets.hpp"
 
 namespace kiosk::app {
@@ -201,6 +202,9 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
         scoring.useSkillMatrix(&*skillService);
     }
 
+    // The key that signs the facility's bundles for its region, made on the first run.
+    if (auto key = loadOrCreateSigningKey(signingKeyPath(paths.database)); !key) fmt::print(stderr, "medsec-kiosk: {}\n", key.error());
+
     // The advisor directory builds on the skill catalogue; without it the tab says why.
     store::AdvisorStore advisorStore(*db, &audit);
     std::optional<advisors::AdvisorCatalog> advisorCatalog;
@@ -225,7 +229,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     state.services.workshops = &workshops;
     state.services.advisors = advisorService ? &*advisorService : nullptr;
     state.services.advisorsProblem = advisorService ? std::string() : advisorsProblem;
-    exporting::Exporter exporter(*db, &audit, {&catalog.domains, skillCatalog.catalog ? &*skillCatalog.catalog : nullptr});
+    exporting::Exporter exporter(*db, &audit, {&catalog.domains, skillCatalog.catalog ? &*skillCatalog.catalog : nullptr, nullptr});
     state.services.exporter = &exporter;
     // Read before the fonts are built (their titles need glyphs); Home stays stale so that its
     // first frame also reads the completed results.

@@ -162,6 +162,15 @@ static int run(int argc, char** argv) {
     advisorsConsent->add_option("PERSON_ID", consentPerson, "The person's id (people export)")->required()->check(CLI::PositiveNumber);
     advisorsConsent->add_option("ANSWER", consentAnswer, "yes or no")->required()->check(CLI::IsMember({"yes", "no"}));
 
+    app::FacilityOptions facilityOptions;
+    auto* facility = cli.add_subcommand("facility", "Show the facility this database belongs to, or set its name, prefecture, kind "
+                                                    "and beds (audited)");
+    facility->add_option("--name", facilityOptions.name, "The facility's name");
+    facility->add_option("--prefecture", facilityOptions.prefecture, "Its prefecture (東京都, or the code 13)");
+    facility->add_option("--kind", facilityOptions.kind, "hospital, clinic_beds or clinic_no_beds")
+        ->check(CLI::IsMember({"hospital", "clinic_beds", "clinic_no_beds"}));
+    facility->add_option("--beds", facilityOptions.beds, "Beds")->check(CLI::Range(0, 5000));
+
     auto* admin = cli.add_subcommand("admin", "Administration from the machine's command line (physical access is the trust boundary)");
     admin->require_subcommand(1);
     auto* resetPin = admin->add_subcommand("reset-pin", "Clear a role's PIN, failed attempts and lock, so that a new PIN is set "
@@ -185,7 +194,7 @@ static int run(int argc, char** argv) {
         "export", "Export assessments for other programs: csv (three files: answers, results, plan; UTF-8 with BOM for Excel) or json "
                   "(everything needed to restore them in another kiosk; docs/export-schema.json). Recorded in the audit log");
     app::ExportOptions exportOptions;
-    exportCmd->add_option("--format", exportOptions.format, "csv, xlsx, json, html or pdf")->required();
+    exportCmd->add_option("--format", exportOptions.format, "csv, xlsx, json, html, pdf, or bundle (the JSON export with the facility record, signed with the kiosk's key, for the region)")->required();
     exportCmd->add_option("--out", exportOptions.out,
                           "File to write; for csv a prefix (out/audit.csv writes out/audit-answers.csv, -results.csv, -plan.csv) or a "
                           "folder ending in /")
@@ -227,6 +236,7 @@ static int run(int argc, char** argv) {
     if (*advisorsExport) return app::runAdvisorsExport(paths, advisorsFile, advisorsContact);
     if (*advisorsPublish) return app::runAdvisorsPublish(paths, advisorPublish);
     if (*advisorsConsent) return app::runAdvisorsConsent(paths, consentPerson, consentAnswer);
+    if (*facility) return app::runFacility(paths, facilityOptions);
     if (*resetPin) return app::runAdminResetPin(paths, pinRole);
     if (*auditVerify) return app::runAuditVerify(paths);
     if (*auditList) return app::runAuditList(paths, auditOptions);

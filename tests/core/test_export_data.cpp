@@ -84,7 +84,7 @@ struct Kiosk {
     }
 
     Report report(ReportRequest request = {}) {
-        auto built = buildReport(db, request, {&catalog.domains, nullptr});
+        auto built = buildReport(db, request, {&catalog.domains, nullptr, nullptr});
         REQUIRE_MESSAGE(built, (built ? "" : built.error()));
         return std::move(*built);
     }

@@ -24,6 +24,8 @@
 #include "store/result_store.hpp"
 #include "store/workshop_store.hpp"
 #include "store/advisor_store.hpp"
+#include "store/facility_store.hpp"
+#include "util/hash.hpp"
 #include "support.hpp"
 #include "util/hash.hpp"
 
@@ -203,6 +205,21 @@ void checkData(Database& db, int fixtureVersion) {
         CHECK(a.confirmed == day("2026-09-01"));
     }
     CHECK(directory.directoryConsent().value() == (fixtureVersion >= 9 ? std::vector<std::int64_t>{1} : std::vector<std::int64_t>{}));
+    // The facility (schema 10): an older database gets one, with a random version-4 UUID and no name.
+    FacilityStore facilities(db);
+    auto facility = facilities.get();
+    REQUIRE_MESSAGE(facility, (facility ? "" : facility.error()));
+    CHECK(count(db, "SELECT COUNT(*) FROM facility") == 1);
+    if (fixtureVersion >= 10) {
+        CHECK(facility->uuid == "6f1c2a9e-4b7d-4e21-9c3a-5d8e7f60a1b2");
+        CHECK(facility->name == "架空市立病院");
+        CHECK(facility->beds == 199);
+    } else {
+        CHECK(isUuid(facility->uuid));
+        CHECK(facility->uuid[14] == '4');
+        CHECK(std::string("89ab").find(facility->uuid[19]) != std::string::npos);
+        CHECK(facility->name.empty());
+    }
     CHECK(count(db, "SELECT COUNT(*) FROM answers") == (fixtureVersion >= 4 ? 6 : 5));
     CHECK(count(db, "SELECT COUNT(*) FROM results") == (fixtureVersion >= 2 ? 1 : 0));
     CHECK(count(db, "SELECT COUNT(*) FROM people") == (fixtureVersion >= 4 ? 5 : fixtureVersion >= 3 ? 3 : 0));

@@ -340,7 +340,7 @@ TEST_CASE("after the idle timeout nothing of the previous person is left in the 
 }
 
 TEST_CASE("every audit event the core records is named in words on the audit-log screen, in both languages") {
-    const std::regex event(R"re("((assessment|auth|person|result|export|plan|workshop|advisors)\.(?!toml")[a-z_]+)")re");  // not a file name (advisors.toml)
+    const std::regex event(R"re("((assessment|auth|person|result|export|plan|workshop|advisors|facility|region)\.(?!toml")[a-z_]+)")re");  // not a file name (advisors.toml)
     auto strings = i18n::Strings::load(test::sourceDir() / "assets" / "i18n");
     REQUIRE(strings);
     std::set<std::string> events;

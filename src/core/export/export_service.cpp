@@ -7,6 +7,7 @@
 #include "export/csv_writer.hpp"
 #include "export/documents.hpp"
 #include "export/json_bundle.hpp"
+#include "region/bundle.hpp"
 #include "util/file.hpp"
 #include "util/hash.hpp"
 
@@ -16,6 +17,13 @@ namespace {
 namespace fs = std::filesystem;
 
 Result<std::string> jsonDocument(const Report& report) { return bundleJson(report); }
+
+// The JSON export with the facility record, signed with the kiosk's key (region/bundle.hpp).
+Result<std::string> facilityBundle(const Report& report) {
+    if (!report.signingKey) return Error{"no signing key to sign the facility bundle with"};
+    if (!report.facilityRecord) return Error{"the database has no facility record"};
+    return region::writeBundle(*report.facilityRecord, bundleJson(report), *report.signingKey);
+}
 
 bool namesFolder(const fs::path& out) {
     std::error_code ec;
@@ -40,7 +48,8 @@ const std::vector<Format>& formats() {
                                           {"xlsx", "xlsx", {""}, xlsxDocument},
                                           {"json", "json", {""}, jsonDocument},
                                           {"html", "html", {""}, htmlReport},
-                                          {"pdf", "pdf", {""}, pdfReport}};
+                                          {"pdf", "pdf", {""}, pdfReport},
+                                          {"bundle", "json", {""}, facilityBundle}};
     return list;
 }
 

@@ -15,6 +15,8 @@
 #include "skills/model.hpp"
 #include "store/assessment_store.hpp"
 #include "store/audit_log.hpp"
+#include "store/facility_store.hpp"
+#include "util/signing.hpp"
 #include "store/result_store.hpp"
 #include "util/text.hpp"
 
@@ -73,7 +75,9 @@ struct Report {
     int schemaVersion = kSchemaVersion;
     std::string exportedAt;  // UTC, ISO 8601
     Lang lang = Lang::Ja;
-    std::string facility;    // the facility's name; empty until the kiosk has a facility record
+    std::string facility;    // the facility's name; empty until the administrator names it
+    std::optional<store::Facility> facilityRecord;  // the whole record, for the signed facility bundle
+    const SigningKey* signingKey = nullptr;         // the kiosk's key, for the signed facility bundle
     std::optional<std::string> from, to;  // the period asked for (YYYY-MM-DD), inclusive
     std::vector<AssessmentReport> assessments;  // oldest first
     std::optional<MatrixReport> matrix;  // only when the role may see personal data

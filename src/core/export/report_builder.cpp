@@ -235,6 +235,11 @@ Result<Report> buildReport(store::Database& db, const ReportRequest& request, co
     report.from = request.from;
     report.to = request.to;
     report.exportedAt = isoUtc(std::chrono::system_clock::now());
+    report.signingKey = context.signingKey;
+    if (auto facility = store::FacilityStore(db).get()) {
+        report.facility = facility->name;
+        report.facilityRecord = std::move(*facility);
+    }
 
     auto records = selectAssessments(db, request);
     if (!records) return Error{records.error()};

@@ -35,6 +35,7 @@ using ReportProgress = std::function<void(std::size_t done, std::size_t total)>;
 struct ReportContext {
     const std::vector<questionnaire::Domain>* domains = nullptr;
     const skills::SkillCatalog* skills = nullptr;
+    const SigningKey* signingKey = nullptr;  // signs a facility bundle (--format bundle)
 };
 
 // The report of the assessments asked for, oldest first. An assessment is in the period when the

@@ -382,6 +382,24 @@ CREATE TABLE directory_consent (
     agreed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 )sql"},
+        // The facility the kiosk's database belongs to (one row): every assessment, result and person
+        // in it is the facility's. A database made before gets one facility with a new random UUID
+        // (version 4) and no name yet; the administrator names it.
+        {10, R"sql(
+CREATE TABLE facility (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    uuid       TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    name       TEXT NOT NULL DEFAULT '' CHECK (length(name) <= 100),
+    prefecture TEXT NOT NULL DEFAULT '' CHECK (prefecture = '' OR length(prefecture) = 2),
+    kind       TEXT NOT NULL DEFAULT '' CHECK (kind IN ('', 'hospital', 'clinic_beds', 'clinic_no_beds')),
+    beds       INTEGER CHECK (beds BETWEEN 0 AND 5000),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+INSERT INTO facility(id, uuid) VALUES (1,
+    lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' ||
+    substr('89ab', 1 + abs(random()) % 4, 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))));
+)sql"},
     };
     return list;
 }

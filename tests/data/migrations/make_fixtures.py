@@ -27,6 +27,7 @@ of their commit, which leaves the checkout alone):
   python3 tests/data/migrations/make_fixtures.py 7 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 7)
   python3 tests/data/migrations/make_fixtures.py 8 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 8)
   python3 tests/data/migrations/make_fixtures.py 9 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 9)
+  python3 tests/data/migrations/make_fixtures.py 10 --kiosk build/src/app/medsec-kiosk  (the kiosk of its day, the first with schema 10)
 
 What every fixture holds (the test relies on it, so a new fixture keeps all of it):
   - the questionnaire snapshot of tests/data/good/tiny.toml (its text frozen below, with its sha256);
@@ -55,6 +56,8 @@ What every fixture holds (the test relies on it, so a new fixture keeps all of i
     explanations at the end, now in its post phase) with one participant who joined under the nickname 「さくら」.
   - schema >= 9: one advisor of the registered source (a fictional sample) and person 1's consent to
     appear in the published directory.
+  - schema >= 10: the facility record as the administrator named it (migration 10 creates the row
+    with a random UUID; the fixture replaces it with a fixed one).
 """
 
 import argparse
@@ -78,7 +81,8 @@ ERAS = {
     6: ("after afb3918", "b30bedf"),
     7: ("after b30bedf", "f38dac5"),
     8: ("after f38dac5", "3f462ce"),
-    9: ("after 3f462ce", None),  # the newest schema: no last version yet
+    9: ("after 3f462ce", "8e72450"),
+    10: ("after 8e72450", None),  # the newest schema: no last version yet
 }
 
 # The migrations exactly as they were published. Frozen here on purpose: the fixtures reproduce the
@@ -433,6 +437,21 @@ CREATE TABLE directory_consent (
     agreed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 """,
+    10: """
+CREATE TABLE facility (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    uuid       TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    name       TEXT NOT NULL DEFAULT '' CHECK (length(name) <= 100),
+    prefecture TEXT NOT NULL DEFAULT '' CHECK (prefecture = '' OR length(prefecture) = 2),
+    kind       TEXT NOT NULL DEFAULT '' CHECK (kind IN ('', 'hospital', 'clinic_beds', 'clinic_no_beds')),
+    beds       INTEGER CHECK (beds BETWEEN 0 AND 5000),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+INSERT INTO facility(id, uuid) VALUES (1,
+    lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' ||
+    substr('89ab', 1 + abs(random()) % 4, 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))));
+""",
 }
 
 # tests/data/good/tiny.toml as the assessments stored it (frozen: the stored copy never changes).
@@ -493,7 +512,9 @@ def literal(value):
 def insert(table, row):
     columns = ", ".join(row)
     values = ", ".join(literal(v) for v in row.values())
-    return f"INSERT INTO {table}({columns}) VALUES({values});"
+    # The facility's row is made by migration 10 itself: the fixture's takes its place.
+    verb = "INSERT OR REPLACE" if table == "facility" else "INSERT"
+    return f"{verb} INTO {table}({columns}) VALUES({values});"
 
 
 # PINs as the kiosk stores them (libsodium crypto_pwhash_str, Argon2id, interactive limits): the
@@ -653,6 +674,11 @@ def rows(version, result_json):
                               side_work=None, contact="ichiro@example.invalid", confirmed_on="2026-09-01",
                               imported_at="2026-11-27T08:00:00.000Z")),
             ("directory_consent", dict(person_id=1, agreed_at="2026-11-27T08:05:00.000Z")),
+        ]
+    if version >= 10:
+        out += [
+            ("facility", dict(id=1, uuid="6f1c2a9e-4b7d-4e21-9c3a-5d8e7f60a1b2", name="架空市立病院", prefecture="13",
+                              kind="hospital", beds=199, created_at="2026-11-27T09:00:00.000Z", updated_at="2026-11-27T09:05:00.000Z")),
         ]
     return out
 
