@@ -120,5 +120,14 @@ struct FacilityOptions {
     std::optional<int> beds;
 };
 int runFacility(const Paths& paths, const FacilityOptions& options);
+// region --db postgresql://… init | import [--trust-new-key] BUNDLE... | facilities | rank [--json]
+struct RegionOptions {
+    std::string url;
+    std::string command;
+    std::vector<std::string> bundles;
+    bool trustNewKey = false;
+    bool json = false;
+};
+int runRegion(const RegionOptions& options);
 
 }  // namespace kiosk::app

@@ -1,5 +1,7 @@
-// facility show | set: the facility the kiosk's database belongs to (audited as the system).
+// facility: the facility the kiosk's database belongs to (audited as the system); region: the
+// regional store in PostgreSQL (init, import of signed bundles, the facilities ranked by need).
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 
@@ -9,7 +11,9 @@
 #include "skills/catalog.hpp"
 #include "store/audit_log.hpp"
 #include "store/database.hpp"
+#include "region/store.hpp"
 #include "store/facility_store.hpp"
+#include "util/file.hpp"
 #include "util/signing.hpp"
 
 namespace kiosk::app {
@@ -64,6 +68,73 @@ int runFacility(const Paths& paths, const FacilityOptions& options) {
         if (auto key = loadOrCreateSigningKey(signingKeyPath(paths.database))) publicKey = key->publicKeyBase64();
     printFacility(*facility, publicKey);
     return 0;
+}
+
+namespace {
+
+std::string decisionLabel(const std::string& decision) { return decision.empty() ? "(no result)" : decision; }
+
+}  // namespace
+
+int runRegion(const RegionOptions& options) {
+    if (options.url.empty()) return printError("region needs --db postgresql://… (scripts/region-db start prints one)"), 1;
+    auto store = region::RegionStore::connect(options.url);
+    if (!store) return printError(store.error()), 1;
+    if (options.command == "init") {
+        auto before = store->schemaVersion();
+        if (!before) return printError(before.error()), 1;
+        auto after = store->init();
+        if (!after) return printError(after.error()), 1;
+        if (*before == *after) fmt::print("the regional schema is up to date (version {})\n", *after);
+        else fmt::print("the regional schema is at version {} (was {})\n", *after, *before);
+        return 0;
+    }
+    if (options.command == "import") {
+        if (options.bundles.empty()) return printError("region import needs one or more bundle files"), 1;
+        int failures = 0;
+        for (const auto& file : options.bundles) {
+            const auto text = readFile(file);
+            if (!text) {
+                printError(text.error());
+                ++failures;
+                continue;
+            }
+            auto outcome = store->importBundle(*text, options.trustNewKey);
+            if (!outcome) {
+                printError(fmt::format("{}: {}; nothing of it was imported", file, outcome.error()));
+                ++failures;
+                continue;
+            }
+            fmt::print("{}: facility {}{}{}: {} assessment(s) added, {} already there\n", file, outcome->facility,
+                       outcome->newFacility ? " (new)" : "", outcome->keyTrusted ? ", its key now trusted" : "", outcome->assessmentsAdded,
+                       outcome->assessmentsPresent);
+        }
+        return failures == 0 ? 0 : 1;
+    }
+    if (options.command == "facilities" || options.command == "rank") {
+        auto ranked = store->rank();
+        if (!ranked) return printError(ranked.error()), 1;
+        if (options.json) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const auto& f : *ranked)
+                out.push_back({{"rank", f.rank}, {"uuid", f.uuid}, {"name", f.name}, {"prefecture", f.prefecture}, {"kind", f.kind},
+                               {"beds", f.beds ? nlohmann::json(*f.beds) : nlohmann::json(nullptr)}, {"decision", f.decision},
+                               {"essential_gaps", f.essentialGaps}, {"overall", f.overall}, {"last_assessed", f.lastAssessed},
+                               {"staff_both", f.staffBoth}, {"single_person_skills", f.singlePersonSkills}, {"results", f.results}});
+            fmt::print("{}\n", out.dump(2));
+            return 0;
+        }
+        if (ranked->empty()) {
+            fmt::print("no facility has been imported yet (region import BUNDLE...)\n");
+            return 0;
+        }
+        fmt::print("{:>4}  {:<12} {:>9} {:>7}  {:<20}  {:<4} {}\n", "rank", "decision", "essential", "overall", "last assessed", "pref", "facility");
+        for (const auto& f : *ranked)
+            fmt::print("{:>4}  {:<12} {:>9} {:>7.0f}  {:<20}  {:<4} {}\n", f.rank, decisionLabel(f.decision), f.essentialGaps, f.overall,
+                       f.lastAssessed.empty() ? "-" : f.lastAssessed, f.prefecture.empty() ? "-" : f.prefecture, f.name);
+        return 0;
+    }
+    return printError(fmt::format("'{}' is not a region command; use init, import, facilities or rank", options.command)), 1;
 }
 
 }  // namespace kiosk::app

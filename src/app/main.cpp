@@ -171,6 +171,17 @@ static int run(int argc, char** argv) {
         ->check(CLI::IsMember({"hospital", "clinic_beds", "clinic_no_beds"}));
     facility->add_option("--beds", facilityOptions.beds, "Beds")->check(CLI::Range(0, 5000));
 
+    app::RegionOptions regionOptions;
+    auto* regionCmd = cli.add_subcommand("region", "The regional store in PostgreSQL: init, import signed facility bundles, list the "
+                                                   "facilities ranked by need");
+    regionCmd->add_option("--db", regionOptions.url, "postgresql://… (scripts/region-db start prints one)")->required();
+    regionCmd->add_option("COMMAND", regionOptions.command, "init, import, facilities or rank")
+        ->required()
+        ->check(CLI::IsMember({"init", "import", "facilities", "rank"}));
+    regionCmd->add_option("BUNDLE", regionOptions.bundles, "Bundle files to import (medsec-kiosk export --format bundle)");
+    regionCmd->add_flag("--trust-new-key", regionOptions.trustNewKey, "Record the signing key of a facility the region does not know yet");
+    regionCmd->add_flag("--json", regionOptions.json, "facilities / rank as JSON");
+
     auto* admin = cli.add_subcommand("admin", "Administration from the machine's command line (physical access is the trust boundary)");
     admin->require_subcommand(1);
     auto* resetPin = admin->add_subcommand("reset-pin", "Clear a role's PIN, failed attempts and lock, so that a new PIN is set "
@@ -237,6 +248,7 @@ static int run(int argc, char** argv) {
     if (*advisorsPublish) return app::runAdvisorsPublish(paths, advisorPublish);
     if (*advisorsConsent) return app::runAdvisorsConsent(paths, consentPerson, consentAnswer);
     if (*facility) return app::runFacility(paths, facilityOptions);
+    if (*regionCmd) return app::runRegion(regionOptions);
     if (*resetPin) return app::runAdminResetPin(paths, pinRole);
     if (*auditVerify) return app::runAuditVerify(paths);
     if (*auditList) return app::runAuditList(paths, auditOptions);

@@ -1,0 +1,72 @@
+// The regional store: many facilities' bundles in one PostgreSQL database (libpq), for the
+// advisors who support a region. Its schema is versioned like the kiosk's (numbered migrations,
+// applied in one transaction). A bundle is imported in one transaction: its signature is checked
+// first (readBundle), an unknown key is refused unless trusted on import, a changed key for a known
+// facility is refused, and everything is added by UUID, so importing a bundle twice, or again after
+// an import that died half-way, leaves the same state.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "region/bundle.hpp"
+#include "util/result.hpp"
+
+namespace kiosk::region {
+
+int latestRegionSchema();
+
+struct ImportOutcome {
+    std::string facility;      // its UUID
+    bool newFacility = false;
+    bool keyTrusted = false;   // the key was recorded by this import (--trust-new-key)
+    int assessmentsAdded = 0;
+    int assessmentsPresent = 0;  // already in the store, left as they were
+};
+
+// A facility in order of need: the decision of its latest result (urgent first), then its
+// essential measures not in place, then how long ago it was last assessed (longest first).
+// Facilities without any result come last.
+struct RankedFacility {
+    int rank = 0;
+    std::string uuid, name, prefecture, kind;
+    std::optional<int> beds;
+    std::string decision;            // of the latest result; empty without one
+    int essentialGaps = 0;
+    double overall = 0;
+    std::string lastAssessed;        // when the latest result's assessment was completed (ISO 8601)
+    int staffBoth = 0;               // people who understand both, by the latest result
+    int singlePersonSkills = 0;      // skills only one person holds at the target level
+    int results = 0;                 // results stored for the facility (its trend)
+};
+
+class RegionStore {
+public:
+    // Connects to a postgresql:// URL (a Unix socket folder is given as host=/path).
+    static Result<RegionStore> connect(const std::string& url);
+    RegionStore(RegionStore&&) noexcept;
+    RegionStore& operator=(RegionStore&&) noexcept;
+    ~RegionStore();
+
+    // The schema's version; 0 for a database the region has never been initialised in.
+    Result<int> schemaVersion();
+    // Applies every migration above the database's version, all in one transaction.
+    Result<int> init();
+
+    // Imports one bundle (its text, as read from the file), refusing it whole with the first bad
+    // record named. `trustNewKey` records a key the store has not seen for a facility it does not
+    // know yet.
+    Result<ImportOutcome> importBundle(std::string_view bundleText, bool trustNewKey);
+
+    Result<std::vector<RankedFacility>> rank();
+
+private:
+    struct Impl;
+    explicit RegionStore(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace kiosk::region

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# The regional store against a real PostgreSQL server that this test starts itself
+# (scripts/region-db: initdb in a temporary folder, a Unix socket there, as nobody when run as
+# root): the schema migrates and a second init changes nothing; five kiosks' signed bundles import
+# (an unknown key only with --trust-new-key) and a second import changes nothing; a bundle changed
+# after signing, one signed with a changed key for a known facility, and one claiming another
+# facility's assessment are refused with nothing imported; an import killed half-way leaves no
+# partial facility; the ranking puts the facilities in order of need.
+set -u
+kiosk=$1
+data=$2
+source_dir=$3
+tmp=$(mktemp -d /tmp/kiosk-region-XXXXXX)
+chmod 755 "$tmp"
+server=$tmp/pg
+stop() { "$source_dir/scripts/region-db" stop "$server" >/dev/null 2>&1; rm -rf "$tmp"; }
+trap stop EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+url=$("$source_dir/scripts/region-db" start "$server") || { echo "FAIL: the server did not start"; exit 1; }
+k() { "$kiosk" --questionnaires "$source_dir/questionnaires" "$@"; }
+region() { k region --db "$url" "$@"; }
+sql() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u nobody -- psql "$url" -tAqc "$1"; else psql "$url" -tAqc "$1"; fi
+}
+dump() {
+  sql "SELECT string_agg(t, E'\n' ORDER BY t) FROM (
+         SELECT uuid::text || name || prefecture || kind || coalesce(beds::text, '') || public_key AS t FROM facilities
+         UNION ALL SELECT uuid::text || facility::text || questionnaire || status FROM assessments
+         UNION ALL SELECT assessment::text || question || coalesce(value, '') || skipped::text FROM answers
+         UNION ALL SELECT assessment::text || decision || overall::text || essential_gaps::text FROM results
+         UNION ALL SELECT public_key FROM trusted_keys) x"
+}
+
+# --- The schema: made by init, and a second init changes nothing.
+out=$(region rank 2>&1) && fail "rank before init succeeded: $out"
+grep -q "run \`region init\` first" <<<"$out" || fail "rank before init does not say what to do: $out"
+out=$(region init 2>&1) || fail "init: $out"
+grep -q "version 1 (was 0)" <<<"$out" || fail "init did not report the migration: $out"
+out=$(region init 2>&1) || fail "second init: $out"
+grep -q "up to date" <<<"$out" || fail "a second init did something: $out"
+
+# --- Five kiosks, each with its facility, scored answers and its own key.
+names=(架空みなと診療所 架空中央大学病院 架空北病院 架空南病院 架空ひかり病院)
+scenarios=(clinic_19_beds university_600_beds hospital_300_one_security_person university_600_essential_missing hospital_250_registration_due)
+for i in 0 1 2 3 4; do
+  mkdir -p "$tmp/kiosk$i"
+  db=$tmp/kiosk$i/kiosk.db
+  k --db "$db" record "$data/scenarios/${scenarios[$i]}.json" >/dev/null || fail "record ${scenarios[$i]}"
+  k --db "$db" facility --name "${names[$i]}" --prefecture 13 --kind hospital --beds $((50 * (i + 1))) >/dev/null || fail "facility $i"
+  k --db "$db" export --format bundle --all --out "$tmp/bundle$i.json" >/dev/null || fail "bundle $i"
+  [ "$(stat -c %a "$tmp/kiosk$i/signing.key")" = 600 ] || fail "kiosk $i's key is not mode 0600"
+done
+
+out=$(region import "$tmp/bundle0.json" 2>&1) && fail "an unknown key was accepted: $out"
+grep -q "does not know" <<<"$out" || fail "an unknown key is not explained: $out"
+[ "$(sql 'SELECT count(*) FROM facilities')" = 0 ] || fail "a refused bundle left a facility"
+out=$(region import --trust-new-key "$tmp"/bundle{0,1,2,3,4}.json 2>&1) || fail "import: $out"
+[ "$(sql 'SELECT count(*) FROM facilities')" = 5 ] || fail "five bundles did not give five facilities"
+[ "$(sql 'SELECT count(*) FROM assessments')" = 10 ] || fail "five bundles did not give ten assessments"
+before=$(dump)
+out=$(region import "$tmp"/bundle{0,1,2,3,4}.json 2>&1) || fail "second import: $out"
+grep -q "0 assessment(s) added, 2 already there" <<<"$out" || fail "a second import added something: $out"
+[ "$(dump)" = "$before" ] || fail "a second import changed the store"
+
+# --- Refused bundles change nothing.
+python3 - "$tmp/bundle0.json" "$tmp/tampered.json" <<'PY'
+import json, sys
+b = json.load(open(sys.argv[1], encoding="utf-8"))
+b["payload"] = b["payload"].replace("架空みなと診療所", "架空やまと診療所")
+json.dump(b, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+out=$(region import --trust-new-key "$tmp/tampered.json" 2>&1) && fail "a tampered bundle was accepted"
+grep -q "signature: does not match" <<<"$out" || fail "a tampered bundle is not explained: $out"
+# The same facility with a new key (the kiosk's key file lost and made again).
+rm "$tmp/kiosk0/signing.key"
+k --db "$tmp/kiosk0/kiosk.db" export --format bundle --all --out "$tmp/rekeyed.json" >/dev/null || fail "re-keyed bundle"
+out=$(region import --trust-new-key "$tmp/rekeyed.json" 2>&1) && fail "a changed key was accepted"
+grep -q "known with another signing key" <<<"$out" || fail "a changed key is not explained: $out"
+[ "$(dump)" = "$before" ] || fail "a refused bundle changed the store"
+
+# --- An import killed half-way: a big facility, the process killed while it writes.
+mkdir -p "$tmp/big"
+for n in $(seq 1 40); do k --db "$tmp/big/kiosk.db" record "$data/scenarios/university_600_beds.json" >/dev/null; done
+k --db "$tmp/big/kiosk.db" facility --name 架空大規模病院 >/dev/null
+k --db "$tmp/big/kiosk.db" export --format bundle --all --out "$tmp/big.json" >/dev/null || fail "big bundle"
+big=$(python3 -c "import json,sys; print(json.loads(json.load(open(sys.argv[1]))['payload'])['facility']['uuid'])" "$tmp/big.json")
+# How long a whole import takes here, then the same import killed half-way through.
+start=$(date +%s%N)
+region import --trust-new-key "$tmp/big.json" >/dev/null 2>&1 || fail "the big import"
+took=$(( ($(date +%s%N) - start) / 1000000 ))
+sql "DELETE FROM facilities WHERE uuid = '$big'" >/dev/null
+[ "$(sql "SELECT count(*) FROM assessments WHERE facility = '$big'")" = 0 ] || fail "removing the big facility left assessments"
+# Killed only once the server shows its transaction open (a kill before BEGIN would prove nothing).
+killed=0
+for fraction in 50 60 70 80 90; do
+  "$kiosk" --questionnaires "$source_dir/questionnaires" region --db "$url" import "$tmp/big.json" >/dev/null 2>&1 &
+  pid=$!  # the kiosk itself, not a shell around it
+  sleep "$(awk -v ms="$took" -v f="$fraction" 'BEGIN { printf "%.3f", ms * f / 100000 }')"
+  open=$(sql "SELECT count(*) FROM pg_stat_activity WHERE datname = 'region' AND pid <> pg_backend_pid() AND xact_start IS NOT NULL")
+  if [ "$open" = 1 ] && kill -9 "$pid" 2>/dev/null; then
+    wait "$pid" 2>/dev/null
+    for _ in 1 2 3 4 5 6 7 8 9 10; do  # the server notices the lost connection and rolls back
+      [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE datname = 'region' AND pid <> pg_backend_pid()")" = 0 ] && break
+      sleep 0.3
+    done
+    n=$(sql "SELECT count(*) FROM facilities WHERE uuid = '$big'")
+    a=$(sql "SELECT count(*) FROM assessments WHERE facility = '$big'")
+    if [ "$n" = 0 ] && [ "$a" = 0 ]; then
+      echo "an import of $took ms killed in its transaction after $fraction% left nothing of its facility"
+    else
+      fail "an import killed in its transaction after $fraction% of $took ms left $n facility row(s) and $a assessment(s)"
+    fi
+    killed=1
+    break
+  fi
+  wait "$pid" 2>/dev/null
+  sql "DELETE FROM facilities WHERE uuid = '$big'" >/dev/null
+done
+[ "$killed" = 1 ] || fail "no import could be killed inside its transaction ($took ms each)"
+out=$(region import --trust-new-key "$tmp/big.json" 2>&1) || fail "the import after the kill: $out"
+[ "$(sql "SELECT count(*) FROM assessments WHERE facility = '$big'")" = 80 ] || fail "the import after the kill is not whole"
+
+# --- The ranking: decision, then essential gaps, then the age of the last assessment.
+region rank --json >"$tmp/rank.json" || fail "rank"
+python3 - "$tmp/rank.json" <<'PY' || fail "the ranking is not in order of need"
+import json, sys
+rows = json.load(open(sys.argv[1], encoding="utf-8"))
+names = [r["name"] for r in rows]
+# urgent, recommended, consider; then the three not needed, the longest unassessed first
+assert names == ["架空みなと診療所", "架空北病院", "架空南病院", "架空中央大学病院", "架空ひかり病院", "架空大規模病院"], names
+order = {"urgent": 0, "recommended": 1, "consider": 2, "not_needed": 3}
+keys = [(order[r["decision"]], -r["essential_gaps"], r["last_assessed"]) for r in rows]
+assert keys == sorted(keys), keys
+assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+assert rows[0]["essential_gaps"] == 5 and rows[0]["beds"] == 50 and rows[0]["prefecture"] == "13"
+PY
+
+[ "$failures" -eq 0 ] && echo "region: all checks passed"
+exit "$failures"
