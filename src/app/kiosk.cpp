@@ -220,7 +220,10 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
 
     ui::AppState state;
     state.lang = options.lang;
-    state.services = {&service, &scoring, nullptr, &catalog, &*strings, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, {}};
+    state.services.assessments = &service;
+    state.services.scoring = &scoring;
+    state.services.catalog = &catalog;
+    state.services.strings = &*strings;
     state.services.policy = policy.policy ? &*policy.policy : nullptr;
     state.services.skills = skillService ? &*skillService : nullptr;
     state.services.audit = &audit;
@@ -228,6 +231,10 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     state.services.plans = &plans;
     state.services.workshops = &workshops;
     state.services.advisors = advisorService ? &*advisorService : nullptr;
+    store::FacilityStore facility(*db, &audit);
+    state.services.facility = &facility;
+    // The advisor search starts from the facility's prefecture.
+    if (auto f = facility.get()) state.facilityPrefecture = f->prefecture;
     state.services.advisorsProblem = advisorService ? std::string() : advisorsProblem;
     exporting::Exporter exporter(*db, &audit, {&catalog.domains, skillCatalog.catalog ? &*skillCatalog.catalog : nullptr, nullptr});
     state.services.exporter = &exporter;

@@ -19,6 +19,7 @@
 #include "skills/service.hpp"
 #include "store/plan_store.hpp"
 #include "store/audit_log.hpp"
+#include "store/facility_store.hpp"
 #include "store/workshop_store.hpp"
 #include "ui/touch.hpp"
 
@@ -55,6 +56,7 @@ struct Services {
     exporting::Exporter* exporter = nullptr;  // exports from the auditor workspace
     store::WorkshopStore* workshops = nullptr;  // workshop sessions (trainer's console, participants)
     advisors::AdvisorService* advisors = nullptr;  // the external-advisor directory; null when it cannot be used
+    store::FacilityStore* facility = nullptr;      // the facility this kiosk's database belongs to
     std::string advisorsProblem;                   // why it cannot be used
 };
 
@@ -212,6 +214,11 @@ struct SignInState {
 
 // Settings and PINs (admin).
 struct SettingsState {
+    // The facility record being edited, as typed; read when the screen opens.
+    bool facilityLoaded = false;
+    store::Facility facility;
+    std::string beds;                          // as typed
+    bool choosingPrefecture = false;
     std::optional<store::Role> confirmRemove;  // removing this role's PIN waits for a yes
     std::string message;                       // what was just done
     std::string error;
@@ -360,5 +367,10 @@ std::string phaseLabel(const AppState& state, workshop::Phase phase);  // 研修
 // follows the participants' runs while it is open); 0: only after input.
 double refreshSeconds(const AppState& state);
 void refreshScreen(AppState& state);  // reads the screen's data again on its next frame
+// The 47 prefectures as buttons, and `noneLabel` for none; true when one was tapped, with `code` set
+// to it ("" for none). Draws nothing without the advisor directory's catalogue, which lists them.
+bool prefectureGrid(AppState& state, std::string& code, const std::string& noneLabel);
+// A prefecture's name in the current language, or "" for none or an unknown code.
+std::string prefectureName(const AppState& state, const std::string& code);
 
 }  // namespace kiosk::ui

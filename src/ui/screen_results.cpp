@@ -260,30 +260,6 @@ void refreshCandidates(AppState& state, const scoring::FacilityResult& r) {
     ensureGlyphs(state, text);  // names and the directory's words may bring characters the atlas lacks
 }
 
-void prefectureChooser(AppState& state) {
-    auto& v = state.results.advisors;
-    const auto& catalog = state.services.advisors->catalog();
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const int columns = std::max(3, static_cast<int>((width + spacing) / (112 + spacing)));
-    const float cell = std::floor((width - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns));
-    int column = 0;
-    const auto choose = [&](const std::string& code) {
-        state.facilityPrefecture = code;
-        v.choosingPrefecture = false;
-        v.stale = true;
-    };
-    if (bigButton((state.tr("results.advisors_any_prefecture") + "##pref_any").c_str(), {width, theme::kMinTouch},
-                  state.facilityPrefecture.empty()))
-        choose("");
-    for (const auto& p : catalog.prefectures) {
-        if (column > 0) ImGui::SameLine();
-        if (bigButton((p.name.get(state.lang) + "##pref" + p.code).c_str(), {cell, theme::kMinTouch}, state.facilityPrefecture == p.code))
-            choose(p.code);
-        column = (column + 1) % columns;
-    }
-}
-
 void candidatesView(AppState& state, const scoring::FacilityResult& r) {
     auto& v = state.results.advisors;
     if (!state.services.advisors) {
@@ -303,7 +279,10 @@ void candidatesView(AppState& state, const scoring::FacilityResult& r) {
     if (bigButton((prefLabel + "##prefecture").c_str(), {width, theme::kMinTouch + 8}, v.choosingPrefecture))
         v.choosingPrefecture = !v.choosingPrefecture;
     if (v.choosingPrefecture) {
-        prefectureChooser(state);
+        if (prefectureGrid(state, state.facilityPrefecture, state.tr("results.advisors_any_prefecture"))) {
+            v.choosingPrefecture = false;
+            v.stale = true;
+        }
         return;
     }
     const float third = std::floor((width - 2 * spacing) / 3);
@@ -443,6 +422,36 @@ void reasonsTab(AppState& state, const scoring::FacilityResult& r) {
 }
 
 }  // namespace
+
+bool prefectureGrid(AppState& state, std::string& code, const std::string& noneLabel) {
+    if (!state.services.advisors) return false;
+    const auto& catalog = state.services.advisors->catalog();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const int columns = std::max(3, static_cast<int>((width + spacing) / (112 + spacing)));
+    const float cell = std::floor((width - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns));
+    bool chosen = false;
+    if (bigButton((noneLabel + "##pref_any").c_str(), {width, theme::kMinTouch}, code.empty())) {
+        code.clear();
+        chosen = true;
+    }
+    int column = 0;
+    for (const auto& p : catalog.prefectures) {
+        if (column > 0) ImGui::SameLine();
+        if (bigButton((p.name.get(state.lang) + "##pref" + p.code).c_str(), {cell, theme::kMinTouch}, code == p.code)) {
+            code = p.code;
+            chosen = true;
+        }
+        column = (column + 1) % columns;
+    }
+    return chosen;
+}
+
+std::string prefectureName(const AppState& state, const std::string& code) {
+    if (!state.services.advisors) return code;
+    const auto* p = state.services.advisors->catalog().prefectureByCode(code);
+    return p ? p->name.get(state.lang) : std::string();
+}
 
 void showResults(AppState& state, const std::string& assessmentUuid) {
     state.results = ResultsState{};

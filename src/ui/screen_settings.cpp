@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <stdexcept>
 
 #include "i18n/strings.hpp"
 #include "ui/app_state.hpp"
@@ -39,6 +41,78 @@ void choosePin(AppState& state, Role role) {
     state.screen = Screen::SignIn;
 }
 
+// The facility this kiosk's database belongs to: its name, prefecture, kind and beds, which the
+// region's bundles carry and the advisor search starts from.
+void facilitySection(AppState& state) {
+    auto& s = state.settings;
+    auto* store = state.services.facility;
+    if (!store) return;
+    if (!s.facilityLoaded) {
+        s.facilityLoaded = true;
+        if (auto f = store->get()) {
+            s.facility = *f;
+            s.beds = f->beds ? std::to_string(*f->beds) : std::string();
+        } else {
+            s.error = f.error();
+        }
+    }
+    ImGui::PushFont(state.fonts.large);
+    ImGui::TextUnformatted(state.tr("settings.facility_heading").c_str());
+    ImGui::PopFont();
+    wrappedText(i18n::substitute(state.tr("settings.facility_intro"), {s.facility.uuid}), state.fonts.small, 0, &theme::kMuted);
+    box([&](float inner) {
+        wrappedText(state.tr("settings.facility_name"), state.fonts.small, inner);
+        textField(state, "##facilityname", s.facility.name, std::min(inner, 560.0f), "", 401);
+        wrappedText(state.tr("settings.facility_prefecture"), state.fonts.small, inner);
+        const std::string name = prefectureName(state, s.facility.prefecture);
+        const std::string label = name.empty() ? state.tr("settings.facility_prefecture_none") : name;
+        if (bigButton((label + "##facilitypref").c_str(), {std::min(inner, 360.0f), theme::kMinTouch}, s.choosingPrefecture))
+            s.choosingPrefecture = !s.choosingPrefecture;
+        if (s.choosingPrefecture && prefectureGrid(state, s.facility.prefecture, state.tr("settings.facility_prefecture_unset")))
+            s.choosingPrefecture = false;
+        wrappedText(state.tr("settings.facility_kind"), state.fonts.small, inner);
+        const float third = std::floor((std::min(inner, 720.0f) - 2 * ImGui::GetStyle().ItemSpacing.x) / 3);
+        int i = 0;
+        for (const char* kind : {"hospital", "clinic_beds", "clinic_no_beds"}) {
+            if (i++ > 0) ImGui::SameLine();
+            const bool selected = s.facility.kind == kind;
+            if (bigButton((state.tr(std::string("settings.kind_") + kind) + "##kind" + kind).c_str(), {third, theme::kMinTouch + 8}, selected))
+                s.facility.kind = selected ? std::string() : std::string(kind);
+        }
+        wrappedText(state.tr("settings.facility_beds"), state.fonts.small, inner);
+        textField(state, "##facilitybeds", s.beds, 160, "0", 8);
+        ImGui::Spacing();
+        const std::string save = state.tr("settings.facility_save");
+        if (bigButton((save + "##facilitysave").c_str(), {ImGui::CalcTextSize(save.c_str()).x + 64, theme::kMinTouch})) {
+            auto updated = s.facility;
+            updated.beds.reset();
+            bool ok = true;
+            if (!s.beds.empty()) {
+                try {
+                    std::size_t used = 0;
+                    const int beds = std::stoi(s.beds, &used);
+                    if (used != s.beds.size()) throw std::invalid_argument("beds");
+                    updated.beds = beds;
+                } catch (const std::exception&) {
+                    s.error = state.tr("settings.facility_beds_invalid");
+                    ok = false;
+                }
+            }
+            if (ok) {
+                if (auto done = store->update(updated); !done) {
+                    s.error = done.error();
+                } else {
+                    s.error.clear();
+                    s.facilityLoaded = false;  // read back as stored (the name trimmed)
+                    state.facilityPrefecture = updated.prefecture;
+                    s.message = state.tr("settings.facility_saved");
+                }
+            }
+        }
+    });
+    ImGui::Spacing();
+}
+
 }  // namespace
 
 void drawSettings(AppState& state) {
@@ -55,12 +129,13 @@ void drawSettings(AppState& state) {
     }
     auto* auth = state.services.auth;
     ImGui::BeginChild("settings", {0, 0}, false);
+    if (!s.message.empty()) wrappedText(s.message, nullptr, 0, &theme::kSelected);
+    errorBanner(s.error);
+    facilitySection(state);
     ImGui::PushFont(state.fonts.large);
     ImGui::TextUnformatted(state.tr("settings.pins_heading").c_str());
     ImGui::PopFont();
     wrappedText(state.tr("settings.pins_intro"), nullptr, 0, &theme::kMuted);
-    if (!s.message.empty()) wrappedText(s.message, nullptr, 0, &theme::kSelected);
-    errorBanner(s.error);
     ImGui::Spacing();
 
     // The three roles side by side where there is room, one under the other otherwise.

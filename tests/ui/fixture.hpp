@@ -42,13 +42,19 @@ struct Fixture {
         skillCatalog = std::move(*skillLoad.catalog);
         skillService = std::make_unique<skills::SkillService>(people, skillCatalog);
         scoring->useSkillMatrix(skillService.get());
-        state.services = {&service, scoring.get(), skillService.get(), &catalog, &strings, &policy, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, {}};
+        state.services.assessments = &service;
+        state.services.scoring = scoring.get();
+        state.services.skills = skillService.get();
+        state.services.catalog = &catalog;
+        state.services.strings = &strings;
+        state.services.policy = &policy;
         state.services.workshops = &workshops;
         auto advisorLoad = advisors::loadAdvisorCatalog(sourceDir() / "questionnaires", skillCatalog, catalog.domains);
         REQUIRE(advisorLoad.catalog);
         advisorCatalog = std::move(*advisorLoad.catalog);
         advisorService = std::make_unique<advisors::AdvisorService>(advisorStore, advisorCatalog);
         state.services.advisors = advisorService.get();
+        state.services.facility = &facility;
     }
     questionnaire::Catalog catalog;
     i18n::Strings strings;
@@ -59,6 +65,7 @@ struct Fixture {
     store::PeopleStore people{db};
     store::WorkshopStore workshops{db};
     store::AdvisorStore advisorStore{db};
+    store::FacilityStore facility{db};
     assessment::AssessmentService service;
     std::unique_ptr<scoring::ScoringService> scoring;
     skills::SkillCatalog skillCatalog;

@@ -217,7 +217,7 @@ TEST_CASE("the admin sets the trainer's PIN in the settings and stays signed in;
     Guarded g;
     auto& f = g.f;
     REQUIRE(g.auth.setPin(Role::Admin, "274918"));
-    test::HeadlessUi ui(f.state);
+    test::HeadlessUi ui(f.state, 1280, 2400);  // the settings' PIN cards below the facility, on screen
     ui::goHome(f.state);
     // Before anyone chose it, the trainer's sign-in says so in Japanese and counts no failure.
     ui::openGated(f.state, auth::Gate::Workshops, ui::Screen::Home);
@@ -454,4 +454,38 @@ TEST_CASE("the administrator records on the matrix who agreed to appear in the p
     ui.frames(2);
     CHECK_FALSE(ui.tap("■ " + f.strings.get(Lang::Ja, "matrix.directory_consent")));
     CHECK(f.advisorStore.directoryConsent().value() == std::vector<std::int64_t>{id});
+}
+
+TEST_CASE("the administrator names the facility in the settings; the advisor search starts from its prefecture") {
+    Guarded g;
+    auto& f = g.f;
+    f.facility.setAuditLog(&g.audit);
+    REQUIRE(g.auth.setPin(Role::Admin, "274918"));
+    REQUIRE(g.auth.signIn(Role::Admin, "274918")->ok);
+    test::HeadlessUi ui(f.state, 1280, 2400);
+    const auto tr = [&](const char* key) { return f.strings.get(Lang::Ja, key); };
+    f.state.screen = ui::Screen::Settings;
+    ui.frames(2);
+    f.state.settings.facility.name = "架空市立病院";
+    f.state.settings.beds = "abc";
+    REQUIRE(ui.tap(tr("settings.facility_save")));
+    CHECK(f.state.settings.error == tr("settings.facility_beds_invalid"));
+    CHECK(f.facility.get()->name.empty());  // nothing saved
+    f.state.settings.beds = "199";
+    REQUIRE(ui.tap(tr("settings.facility_prefecture_none")));
+    REQUIRE(ui.tap("大阪府"));
+    REQUIRE(ui.tap(tr("settings.kind_hospital")));
+    REQUIRE(ui.tap(tr("settings.facility_save")));
+    CHECK(f.state.settings.error.empty());
+    const auto stored = f.facility.get().value();
+    CHECK(stored.name == "架空市立病院");
+    CHECK(stored.prefecture == "27");
+    CHECK(stored.kind == "hospital");
+    CHECK(stored.beds == 199);
+    CHECK(f.state.facilityPrefecture == "27");
+    auto rows = g.audit.list().value();
+    CHECK(std::count_if(rows.begin(), rows.end(), [](const auto& r) { return r.event.event == "facility.updated"; }) == 1);
+    // The idle reset keeps the facility's prefecture: it is not a person's.
+    ui::idleReset(f.state);
+    CHECK(f.state.facilityPrefecture == "27");
 }
