@@ -127,7 +127,14 @@ struct RegionOptions {
     std::vector<std::string> bundles;
     bool trustNewKey = false;
     bool json = false;
+    // generate
+    int facilities = 30;
+    int assessments = 4;
+    std::uint64_t seed = 1;
+    std::string out;
 };
-int runRegion(const RegionOptions& options);
+// region generate --out DIR [--facilities N] [--assessments K] [--seed S]: a synthetic region's
+// signed bundles (no database needed).
+int runRegion(const Paths& paths, const RegionOptions& options);
 
 }  // namespace kiosk::app

@@ -12,6 +12,8 @@
 #include "store/audit_log.hpp"
 #include "store/database.hpp"
 #include "region/store.hpp"
+#include "region/synthetic.hpp"
+#include "scoring/policy.hpp"
 #include "store/facility_store.hpp"
 #include "util/file.hpp"
 #include "util/signing.hpp"
@@ -76,7 +78,24 @@ std::string decisionLabel(const std::string& decision) { return decision.empty()
 
 }  // namespace
 
-int runRegion(const RegionOptions& options) {
+int runRegion(const Paths& paths, const RegionOptions& options) {
+    if (options.command == "generate") {
+        if (options.out.empty()) return printError("region generate needs --out FOLDER"), 1;
+        const auto catalog = questionnaire::loadCatalog(paths.questionnaires);
+        auto policy = scoring::loadPolicy(paths.questionnaires, catalog);
+        if (!policy.policy) return printError("the scoring rules have problems (medsec-kiosk validate)"), 1;
+        region::SyntheticOptions synthetic;
+        synthetic.facilities = options.facilities;
+        synthetic.assessments = options.assessments;
+        synthetic.seed = options.seed;
+        synthetic.out = options.out;
+        auto written = region::writeSyntheticRegion(synthetic, catalog, *policy.policy, [](int done, int total) {
+            if (done % 100 == 0 || done == total) fmt::print(stderr, "generated {} of {} facilities\n", done, total);
+        });
+        if (!written) return printError(written.error()), 1;
+        fmt::print("wrote {} bundle(s) of fictional facilities to {}\n", written->size(), options.out);
+        return 0;
+    }
     if (options.url.empty()) return printError("region needs --db postgresql://… (scripts/region-db start prints one)"), 1;
     auto store = region::RegionStore::connect(options.url);
     if (!store) return printError(store.error()), 1;

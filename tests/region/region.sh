@@ -137,5 +137,25 @@ assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
 assert rows[0]["essential_gaps"] == 5 and rows[0]["beds"] == 50 and rows[0]["prefecture"] == "13"
 PY
 
+# --- The sample region: 30 fictional facilities from the generator, the same for the same seed.
+k region generate --out "$tmp/sample" --facilities 30 --assessments 4 --seed 1 >/dev/null 2>&1 || fail "generate"
+k region generate --out "$tmp/again" --facilities 3 --assessments 4 --seed 1 >/dev/null 2>&1 || fail "generate again"
+names_of() { for f in "$@"; do python3 -c "import json,sys; print(json.loads(json.load(open(sys.argv[1]))['payload'])['facility']['name'])" "$f"; done; }
+[ "$(names_of "$tmp"/sample/facility-000{1,2,3}.json)" = "$(names_of "$tmp"/again/facility-000{1,2,3}.json)" ] \
+  || fail "the same seed did not give the same facilities"
+out=$(region import --trust-new-key "$tmp"/sample/*.json 2>&1) || fail "import of the sample region: $out"
+[ "$(sql "SELECT count(*) FROM facilities WHERE name LIKE '架空%0%'")" = 30 ] || fail "the sample region did not give 30 facilities"
+[ "$(sql "SELECT count(*) FROM results r JOIN facilities f ON f.uuid = r.facility WHERE f.name LIKE '架空%0%'")" = 120 ] \
+  || fail "the sample region did not give four results per facility"
+[ "$(sql "SELECT count(DISTINCT decision) FROM results")" -ge 3 ] || fail "the sample region's decisions are all alike"
+region rank --json | python3 -c "
+import json, sys
+rows = json.load(sys.stdin)
+assert len(rows) == 36, len(rows)
+order = {'urgent': 0, 'recommended': 1, 'consider': 2, 'not_needed': 3}
+keys = [(order[r['decision']], -r['essential_gaps'], r['last_assessed']) for r in rows]
+assert keys == sorted(keys), keys
+" || fail "the ranking of the whole region is not in order of need"
+
 [ "$failures" -eq 0 ] && echo "region: all checks passed"
 exit "$failures"

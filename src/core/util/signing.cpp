@@ -44,6 +44,12 @@ std::optional<std::vector<unsigned char>> fromBase64(std::string_view text, std:
 
 std::string SigningKey::publicKeyBase64() const { return toBase64(publicKey.data(), publicKey.size()); }
 
+SigningKey newSigningKey() {
+    SigningKey key;
+    if (sodiumReady()) crypto_sign_keypair(key.publicKey.data(), key.secretKey.data());
+    return key;
+}
+
 std::filesystem::path signingKeyPath(const std::filesystem::path& database) {
     return database.parent_path() / "signing.key";
 }

@@ -17,6 +17,9 @@ struct SigningKey {
     std::string publicKeyBase64() const;
 };
 
+// A new key that lives in memory only (synthetic facilities, tests).
+SigningKey newSigningKey();
+
 // The key file beside the database.
 std::filesystem::path signingKeyPath(const std::filesystem::path& database);
 
