@@ -233,6 +233,17 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     state.services.advisors = advisorService ? &*advisorService : nullptr;
     store::FacilityStore facility(*db, &audit);
     state.services.facility = &facility;
+    // The regional store, when the kiosk serves a region's desk; a failure is shown on its screen.
+    std::optional<region::RegionStore> regionStore;
+    if (!options.region.empty()) {
+        if (auto connected = region::RegionStore::connect(options.region)) {
+            regionStore.emplace(std::move(*connected));
+            state.services.region = &*regionStore;
+        } else {
+            state.services.regionProblem = connected.error();
+            fmt::print(stderr, "medsec-kiosk: {}\n", connected.error());
+        }
+    }
     // The advisor search starts from the facility's prefecture.
     if (auto f = facility.get()) state.facilityPrefecture = f->prefecture;
     state.services.advisorsProblem = advisorService ? std::string() : advisorsProblem;

@@ -65,6 +65,8 @@ static int run(int argc, char** argv) {
                    "returns to Home")
         ->check(CLI::Range(10, 86400))
         ->capture_default_str();
+    cli.add_option("--region", kioskOptions.region,
+                   "The regional store (postgresql://…): the kiosk shows its facilities ranked by need, behind the auditor PIN");
     cli.add_option("--scale", kioskOptions.scale,
                    "UI scale from 1.0 to 3.0 (default: follows the window size and the monitor's content scale)")
         ->check(CLI::Range(1.0f, 3.0f));

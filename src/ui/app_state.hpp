@@ -19,6 +19,7 @@
 #include "skills/service.hpp"
 #include "store/plan_store.hpp"
 #include "store/audit_log.hpp"
+#include "region/store.hpp"
 #include "store/facility_store.hpp"
 #include "store/workshop_store.hpp"
 #include "ui/touch.hpp"
@@ -40,6 +41,7 @@ enum class Screen {
     WorkshopJoin,     // a participant joins a session and chooses its exercise
     WorkshopDebrief,  // a participant's score, path and every explanation, then the reset
     Workshops,        // the trainer's console
+    Region,           // the regional store's facilities (with --region)
     StartupError
 };
 
@@ -57,6 +59,8 @@ struct Services {
     store::WorkshopStore* workshops = nullptr;  // workshop sessions (trainer's console, participants)
     advisors::AdvisorService* advisors = nullptr;  // the external-advisor directory; null when it cannot be used
     store::FacilityStore* facility = nullptr;      // the facility this kiosk's database belongs to
+    region::RegionStore* region = nullptr;         // the regional store (--region); null without it
+    std::string regionProblem;                     // why it could not be opened
     std::string advisorsProblem;                   // why it cannot be used
 };
 
@@ -282,6 +286,17 @@ struct AuditorState {
     std::string error;
 };
 
+// The region: its facilities in order of need, their latest domain scores, the one chosen and its trend.
+struct RegionState {
+    bool stale = true;
+    std::vector<region::RankedFacility> ranked;
+    std::map<std::string, std::map<std::string, double>> scores;  // facility -> domain -> score
+    std::string selected;  // facility UUID
+    std::vector<region::TrendPoint> trend;
+    int tab = 0;           // 0 heat map, 1 trend
+    std::string error;
+};
+
 struct AppState {
     Screen screen = Screen::Home;
     Lang lang = Lang::Ja;
@@ -298,6 +313,7 @@ struct AppState {
     AuditorState auditor;
     WorkshopTurn workshop;
     WorkshopConsoleState console;
+    RegionState region;
     // Exports left running by an idle reset: they finish (and are recorded) on their own thread
     // while the kiosk goes on; dropped once finished.
     std::vector<std::shared_ptr<exporting::ExportJob>> background;
@@ -333,6 +349,7 @@ void drawAuditor(AppState& state);
 void drawWorkshopJoin(AppState& state);
 void drawWorkshopDebrief(AppState& state);
 void drawWorkshops(AppState& state);
+void drawRegion(AppState& state);
 
 // Access: whether the signed-in role passes `gate` (always, when the kiosk has no roles), and
 // opening `target` through the sign-in screen when it does not. The screens behind a gate check

@@ -24,6 +24,7 @@ Role roleFor(auth::Gate gate) {
         return Role::Trainer;
     case auth::Gate::Exports:
     case auth::Gate::AuditLogView:
+    case auth::Gate::Region:
         return Role::Auditor;
     default:
         return Role::Admin;

@@ -100,6 +100,9 @@ void drawFrame(AppState& state) {
     case Screen::Workshops:
         drawWorkshops(state);
         break;
+    case Screen::Region:
+        drawRegion(state);
+        break;
     case Screen::StartupError:
         drawStartupError(state);
         break;

@@ -354,17 +354,17 @@ TEST_CASE("every sign-in, failure, lockout, refusal and sign-out is in the audit
 TEST_CASE("role gates: staff reach none; trainer workshops; auditor reads and exports; admin all but workshops") {
     using G = Gate;
     const std::vector<Gate> gates{G::SkillMatrix, G::PeopleEdit, G::PeopleExport, G::Exports, G::AuditLogView, G::Workshops, G::Settings,
-                                 G::AdvisorContact};
+                                 G::AdvisorContact, G::Region};
     struct Row {
         Role role;
         std::vector<bool> allowed;  // in the order of `gates`
     };
     const Row table[] = {
-        {Role::Staff, {false, false, false, false, false, false, false, false}},
-        {Role::Trainer, {false, false, false, false, false, true, false, false}},
-        {Role::Auditor, {true, false, true, true, true, false, false, false}},
-        {Role::Admin, {true, true, true, true, true, false, true, true}},
-        {Role::System, {true, true, true, true, true, true, true, true}},
+        {Role::Staff, {false, false, false, false, false, false, false, false, false}},
+        {Role::Trainer, {false, false, false, false, false, true, false, false, false}},
+        {Role::Auditor, {true, false, true, true, true, false, false, false, true}},
+        {Role::Admin, {true, true, true, true, true, false, true, true, true}},
+        {Role::System, {true, true, true, true, true, true, true, true, true}},
     };
     for (const auto& row : table) {
         for (std::size_t g = 0; g < gates.size(); ++g) {

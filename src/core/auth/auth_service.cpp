@@ -130,10 +130,12 @@ bool allows(Role role, Gate gate) {
         case Role::Staff: return false;
         case Role::Trainer: return gate == Gate::Workshops;
         case Role::Auditor:
-            return gate == Gate::SkillMatrix || gate == Gate::PeopleExport || gate == Gate::Exports || gate == Gate::AuditLogView;
+            return gate == Gate::SkillMatrix || gate == Gate::PeopleExport || gate == Gate::Exports || gate == Gate::AuditLogView ||
+                   gate == Gate::Region;
         case Role::Admin:
             return gate == Gate::SkillMatrix || gate == Gate::PeopleEdit || gate == Gate::PeopleExport || gate == Gate::Exports ||
-                   gate == Gate::AuditLogView || gate == Gate::Settings || gate == Gate::AdvisorContact;
+                   gate == Gate::AuditLogView || gate == Gate::Settings || gate == Gate::AdvisorContact ||
+                   gate == Gate::Region;
     }
     return false;
 }

@@ -39,6 +39,7 @@ enum class Gate {
     Workshops,      // trainer
     Settings,       // settings and PINs: admin
     AdvisorContact, // the contact field of the advisor directory: admin
+    Region,         // the regional store's facilities (a desk role): auditor (and admin)
 };
 // The command line of the machine (Role::System) is allowed everything: physical access is the
 // trust boundary.

@@ -362,4 +362,37 @@ ORDER BY CASE l.decision WHEN 'urgent' THEN 0 WHEN 'recommended' THEN 1 WHEN 'co
     return out;
 }
 
+Result<std::vector<DomainScore>> RegionStore::latestDomainScores() {
+    auto rows = m_impl->run(R"sql(
+WITH latest AS (
+    SELECT DISTINCT ON (a.facility) a.facility, a.uuid
+    FROM assessments a JOIN results r ON r.assessment = a.uuid
+    ORDER BY a.facility, a.completed_at DESC NULLS LAST, r.computed_at DESC NULLS LAST
+)
+SELECT l.facility, d.domain, d.score FROM latest l JOIN result_domains d ON d.assessment = l.uuid ORDER BY l.facility, d.domain
+)sql");
+    if (!rows) return Error{rows.error()};
+    std::vector<DomainScore> out;
+    PGresult* r = rows->get();
+    for (int i = 0; i < PQntuples(r); ++i) out.push_back({PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), std::stod(PQgetvalue(r, i, 2))});
+    return out;
+}
+
+Result<std::vector<TrendPoint>> RegionStore::trend(const std::string& facility) {
+    if (!isUuid(facility)) return Error{fmt::format("'{}' is not a facility's UUID", facility)};
+    auto rows = m_impl->run(R"sql(
+SELECT coalesce(to_char(a.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), ''), r.decision, r.overall, r.essential_gaps
+FROM results r JOIN assessments a ON a.uuid = r.assessment
+WHERE r.facility = $1
+ORDER BY a.completed_at NULLS FIRST, r.computed_at
+)sql",
+                            {facility});
+    if (!rows) return Error{rows.error()};
+    std::vector<TrendPoint> out;
+    PGresult* r = rows->get();
+    for (int i = 0; i < PQntuples(r); ++i)
+        out.push_back({PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), std::stod(PQgetvalue(r, i, 2)), std::stoi(PQgetvalue(r, i, 3))});
+    return out;
+}
+
 }  // namespace kiosk::region

@@ -43,6 +43,20 @@ struct RankedFacility {
     int results = 0;                 // results stored for the facility (its trend)
 };
 
+// The score of one domain in a facility's latest result.
+struct DomainScore {
+    std::string facility, domain;
+    double score = 0;
+};
+
+// One result of a facility, oldest first: how it went over time.
+struct TrendPoint {
+    std::string completedAt;  // ISO 8601
+    std::string decision;
+    double overall = 0;
+    int essentialGaps = 0;
+};
+
 class RegionStore {
 public:
     // Connects to a postgresql:// URL (a Unix socket folder is given as host=/path).
@@ -62,6 +76,10 @@ public:
     Result<ImportOutcome> importBundle(std::string_view bundleText, bool trustNewKey);
 
     Result<std::vector<RankedFacility>> rank();
+    // The domain scores of every facility's latest result (the heat map).
+    Result<std::vector<DomainScore>> latestDomainScores();
+    // Every result of one facility, oldest first.
+    Result<std::vector<TrendPoint>> trend(const std::string& facility);
 
 private:
     struct Impl;

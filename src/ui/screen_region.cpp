@@ -1,0 +1,251 @@
+// The region (auditor or administrator, with --region): the facilities of the regional store in
+// order of need, a facilities × domains heat map of their latest results, and for the facility
+// chosen its trend; staffing across the region above them. Read when the screen opens and on
+// "update"; the regional store does the SQL.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "i18n/strings.hpp"
+#include "ui/app_state.hpp"
+#include "ui/fonts.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+constexpr float kRowHeight = 56;
+
+ImVec4 decisionColour(std::string_view decision) {
+    if (decision == "urgent") return {0.74f, 0.11f, 0.11f, 1};
+    if (decision == "recommended") return {0.85f, 0.40f, 0.05f, 1};
+    if (decision == "consider") return {0.62f, 0.50f, 0.02f, 1};
+    if (decision == "not_needed") return theme::kSelected;
+    return theme::kMuted;
+}
+
+std::string decisionLabel(const AppState& state, const std::string& decision) {
+    if (decision.empty()) return state.tr("region.no_result");
+    if (const auto* policy = state.services.policy)
+        if (auto d = scoring::parseDecision(decision))
+            if (auto it = policy->decisionNames.find(*d); it != policy->decisionNames.end()) return it->second.get(state.lang);
+    return decision;
+}
+
+// A score from red (0) through amber to green (100), light enough for dark text.
+ImVec4 heat(double score) {
+    const float t = static_cast<float>(std::clamp(score, 0.0, 100.0) / 100.0);
+    const ImVec4 low{0.96f, 0.70f, 0.68f, 1}, mid{0.99f, 0.90f, 0.62f, 1}, high{0.72f, 0.90f, 0.76f, 1};
+    const auto mix = [](const ImVec4& a, const ImVec4& b, float u) {
+        return ImVec4{a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u, a.z + (b.z - a.z) * u, 1};
+    };
+    return t < 0.5f ? mix(low, mid, t * 2) : mix(mid, high, (t - 0.5f) * 2);
+}
+
+void reload(AppState& state) {
+    auto& r = state.region;
+    r.stale = false;
+    r.error.clear();
+    auto* store = state.services.region;
+    auto ranked = store->rank();
+    if (!ranked) {
+        r.error = ranked.error();
+        return;
+    }
+    r.ranked = std::move(*ranked);
+    r.scores.clear();
+    if (auto scores = store->latestDomainScores()) {
+        for (const auto& s : *scores) r.scores[s.facility][s.domain] = s.score;
+    } else {
+        r.error = scores.error();
+    }
+    if (r.selected.empty() && !r.ranked.empty()) r.selected = r.ranked.front().uuid;
+    r.trend.clear();
+    if (!r.selected.empty()) {
+        if (auto trend = store->trend(r.selected)) r.trend = std::move(*trend);
+        else r.error = trend.error();
+    }
+    // Facilities' names are no content file's: characters new to the atlas are added after this frame.
+    std::string names;
+    for (const auto& f : r.ranked) names += f.name;
+    ensureGlyphs(state, names);
+}
+
+void staffingSummary(AppState& state) {
+    const auto& r = state.region;
+    int assessed = 0, nobodyBoth = 0, singlePerson = 0, urgent = 0;
+    for (const auto& f : r.ranked) {
+        if (f.decision.empty()) continue;
+        ++assessed;
+        if (f.staffBoth == 0) ++nobodyBoth;
+        if (f.singlePersonSkills > 0) ++singlePerson;
+        if (f.decision == "urgent") ++urgent;
+    }
+    wrappedText(i18n::substitute(state.tr("region.summary"), {std::to_string(r.ranked.size()), std::to_string(assessed), std::to_string(urgent),
+                                                               std::to_string(nobodyBoth), std::to_string(singlePerson)}),
+                nullptr, 0, &theme::kText);
+}
+
+void rankedList(AppState& state, float width, float height) {
+    auto& r = state.region;
+    ImGui::BeginChild("ranked", {width, height}, true);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(r.ranked.size()), kRowHeight + ImGui::GetStyle().ItemSpacing.y);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& f = r.ranked[static_cast<std::size_t>(i)];
+            ImGui::PushID(f.uuid.c_str());
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const float w = ImGui::GetContentRegionAvail().x;
+            if (touchArea("##facility", f.name, {w, kRowHeight})) {
+                r.selected = f.uuid;
+                r.stale = true;
+            }
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            if (r.selected == f.uuid) draw->AddRectFilled(at, {at.x + w, at.y + kRowHeight}, ImGui::GetColorU32(theme::kHoverFill), 6);
+            const ImVec4 colour = decisionColour(f.decision);
+            draw->AddRectFilled({at.x, at.y + 6}, {at.x + 6, at.y + kRowHeight - 6}, ImGui::GetColorU32(colour));
+            ImGui::PushFont(state.fonts.small);
+            const std::string line1 = fmt::format("{}. {}", f.rank, f.name);
+            draw->AddText(state.fonts.body, state.fonts.body->FontSize, {at.x + 14, at.y + 4}, ImGui::GetColorU32(theme::kText), line1.c_str());
+            std::string line2 = decisionLabel(state, f.decision);
+            if (!f.decision.empty()) line2 += "  ·  " + i18n::substitute(state.tr("region.essential"), {std::to_string(f.essentialGaps)});
+            draw->AddText({at.x + 14, at.y + kRowHeight - ImGui::GetFontSize() - 6}, ImGui::GetColorU32(colour), line2.c_str());
+            ImGui::PopFont();
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+}
+
+void heatMap(AppState& state) {
+    auto& r = state.region;
+    const auto& domains = state.services.catalog->domains;
+    constexpr ImGuiTableFlags flags =
+        ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersInner | ImGuiTableFlags_SizingFixedFit;
+    const int columns = static_cast<int>(domains.size()) + 1;
+    if (!ImGui::BeginTable("heat", columns, flags, {0, ImGui::GetContentRegionAvail().y})) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn(state.tr("region.col_facility").c_str(), 0, 200);
+    for (const auto& d : domains) ImGui::TableSetupColumn(d.shortName.get(state.lang).c_str(), 0, 72);
+    tableHeaders(columns);
+    for (const auto& f : r.ranked) {
+        ImGui::PushID(f.uuid.c_str());
+        ImGui::TableNextRow(0, 40);
+        ImGui::TableSetColumnIndex(0);
+        ImGui::PushFont(state.fonts.small);
+        if (selectable(f.name.c_str(), r.selected == f.uuid, 0, {0, 36})) {
+            r.selected = f.uuid;
+            r.stale = true;
+        }
+        ImGui::PopFont();
+        const auto scores = r.scores.find(f.uuid);
+        for (std::size_t c = 0; c < domains.size(); ++c) {
+            ImGui::TableSetColumnIndex(static_cast<int>(c) + 1);
+            if (scores == r.scores.end()) continue;
+            const auto it = scores->second.find(domains[c].id);
+            if (it == scores->second.end()) continue;
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const float w = ImGui::GetContentRegionAvail().x;
+            ImGui::GetWindowDrawList()->AddRectFilled(at, {at.x + w, at.y + 36}, ImGui::GetColorU32(heat(it->second)), 4);
+            const std::string value = fmt::format("{:.0f}", it->second);
+            const float tw = ImGui::CalcTextSize(value.c_str()).x;
+            ImGui::GetWindowDrawList()->AddText({at.x + (w - tw) / 2, at.y + (36 - ImGui::GetFontSize()) / 2}, ImGui::GetColorU32(theme::kText),
+                                                value.c_str());
+            ImGui::Dummy({w, 36});
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void trendView(AppState& state) {
+    auto& r = state.region;
+    const auto it = std::find_if(r.ranked.begin(), r.ranked.end(), [&](const auto& f) { return f.uuid == r.selected; });
+    if (it == r.ranked.end()) {
+        wrappedText(state.tr("region.pick_facility"), nullptr, 0, &theme::kMuted);
+        return;
+    }
+    const auto& f = *it;
+    wrappedText(f.name, state.fonts.large);
+    std::string facts = f.prefecture.empty() ? std::string() : prefectureName(state, f.prefecture);
+    if (!f.kind.empty()) facts += (facts.empty() ? "" : "  ·  ") + state.tr("settings.kind_" + f.kind);
+    if (f.beds) facts += (facts.empty() ? "" : "  ·  ") + i18n::substitute(state.tr("region.beds"), {std::to_string(*f.beds)});
+    if (!facts.empty()) wrappedText(facts, state.fonts.small, 0, &theme::kMuted);
+    wrappedText(i18n::substitute(state.tr("region.staffing"), {std::to_string(f.staffBoth), std::to_string(f.singlePersonSkills)}),
+                state.fonts.small);
+    ImGui::Spacing();
+    wrappedText(state.tr("region.trend"), nullptr, 0, &theme::kAccent);
+    if (r.trend.empty()) {
+        wrappedText(state.tr("region.no_result"), nullptr, 0, &theme::kMuted);
+        return;
+    }
+    // One bar per result, oldest on the left, as tall as its overall score and in its decision's colour.
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float chartHeight = 180;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRect(at, {at.x + width, at.y + chartHeight}, ImGui::GetColorU32(theme::kFrame));
+    const float slot = width / static_cast<float>(r.trend.size());
+    const float bar = std::min(64.0f, slot * 0.6f);
+    for (std::size_t i = 0; i < r.trend.size(); ++i) {
+        const auto& p = r.trend[i];
+        const float h = static_cast<float>(p.overall / 100.0) * (chartHeight - 28);
+        const float x = at.x + slot * static_cast<float>(i) + (slot - bar) / 2;
+        draw->AddRectFilled({x, at.y + chartHeight - h}, {x + bar, at.y + chartHeight}, ImGui::GetColorU32(decisionColour(p.decision)), 3);
+        const std::string value = fmt::format("{:.0f}", p.overall);
+        draw->AddText({x, at.y + chartHeight - h - ImGui::GetFontSize() - 2}, ImGui::GetColorU32(theme::kText), value.c_str());
+    }
+    ImGui::Dummy({width, chartHeight + 4});
+    ImGui::PushFont(state.fonts.small);
+    for (const auto& p : r.trend)
+        wrappedText(fmt::format("{}  {}  {:.0f}  {}", p.completedAt.size() >= 10 ? p.completedAt.substr(0, 10) : p.completedAt,
+                                decisionLabel(state, p.decision), p.overall,
+                                i18n::substitute(state.tr("region.essential"), {std::to_string(p.essentialGaps)})));
+    ImGui::PopFont();
+}
+
+}  // namespace
+
+void drawRegion(AppState& state) {
+    auto& r = state.region;
+    std::vector<HeaderTool> tools{{state.tr("region.update"), false}};
+    if (headerBar(state, state.tr("region.title"), true, &tools) || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        goHome(state);
+        return;
+    }
+    if (!state.services.auth || !permitted(state, auth::Gate::Region)) {
+        if (state.services.auth) openGated(state, auth::Gate::Region, Screen::Region);
+        else goHome(state);
+        return;
+    }
+    if (!state.services.region) {
+        wrappedText(i18n::substitute(state.tr("region.unavailable"), {state.services.regionProblem}), nullptr, 0, &theme::kError);
+        return;
+    }
+    if (tools[0].pressed) r.stale = true;
+    if (r.stale) reload(state);
+    errorBanner(r.error);
+    if (r.ranked.empty()) {
+        wrappedText(state.tr("region.empty"), state.fonts.large);
+        return;
+    }
+    staffingSummary(state);
+    const float height = ImGui::GetContentRegionAvail().y;
+    const float listWidth = std::floor(std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 320.0f, 520.0f));
+    rankedList(state, listWidth, height);
+    ImGui::SameLine(0, theme::kPadding);
+    ImGui::BeginChild("regiondetail", {0, height}, false);
+    const float half = std::floor((ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2);
+    if (bigButton((state.tr("region.tab_heat") + "##heat").c_str(), {half, theme::kMinTouch + 8}, r.tab == 0)) r.tab = 0;
+    ImGui::SameLine();
+    if (bigButton((state.tr("region.tab_trend") + "##trend").c_str(), {half, theme::kMinTouch + 8}, r.tab == 1)) r.tab = 1;
+    ImGui::Spacing();
+    if (r.tab == 0) heatMap(state);
+    else trendView(state);
+    ImGui::EndChild();
+}
+
+}  // namespace kiosk::ui
