@@ -132,9 +132,11 @@ struct RegionOptions {
     int assessments = 4;
     std::uint64_t seed = 1;
     std::string out;
+    bool force = false;
 };
+// region export --out FILE.csv|FILE.xlsx [--force]: the ranking for offices (headers in --lang).
 // region generate --out DIR [--facilities N] [--assessments K] [--seed S]: a synthetic region's
 // signed bundles (no database needed).
-int runRegion(const Paths& paths, const RegionOptions& options);
+int runRegion(const Paths& paths, const RegionOptions& options, Lang lang);
 
 }  // namespace kiosk::app

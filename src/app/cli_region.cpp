@@ -11,6 +11,7 @@
 #include "skills/catalog.hpp"
 #include "store/audit_log.hpp"
 #include "store/database.hpp"
+#include "region/ranking_export.hpp"
 #include "region/store.hpp"
 #include "region/synthetic.hpp"
 #include "scoring/policy.hpp"
@@ -78,7 +79,7 @@ std::string decisionLabel(const std::string& decision) { return decision.empty()
 
 }  // namespace
 
-int runRegion(const Paths& paths, const RegionOptions& options) {
+int runRegion(const Paths& paths, const RegionOptions& options, Lang lang) {
     if (options.command == "generate") {
         if (options.out.empty()) return printError("region generate needs --out FOLDER"), 1;
         const auto catalog = questionnaire::loadCatalog(paths.questionnaires);
@@ -153,7 +154,24 @@ int runRegion(const Paths& paths, const RegionOptions& options) {
                        f.lastAssessed.empty() ? "-" : f.lastAssessed, f.prefecture.empty() ? "-" : f.prefecture, f.name);
         return 0;
     }
-    return printError(fmt::format("'{}' is not a region command; use init, import, facilities or rank", options.command)), 1;
+    if (options.command == "export") {
+        if (options.out.empty()) return printError("region export needs --out FILE.csv or FILE.xlsx"), 1;
+        const std::filesystem::path out = options.out;
+        const bool xlsx = out.extension() == ".xlsx";
+        if (!xlsx && out.extension() != ".csv") return printError(fmt::format("{}: give a file ending in .csv or .xlsx", options.out)), 1;
+        std::error_code ec;
+        if (std::filesystem::exists(out, ec) && !options.force)
+            return printError(fmt::format("{} exists; give --force to replace it", options.out)), 1;
+        auto ranked = store->rank();
+        if (!ranked) return printError(ranked.error()), 1;
+        if (ranked->empty()) return printError("no facility has been imported yet; nothing was written"), 1;
+        Result<std::string> bytes = xlsx ? region::rankingXlsx(*ranked, lang) : Result<std::string>(region::rankingCsv(*ranked, lang));
+        if (!bytes) return printError(bytes.error()), 1;
+        if (auto s = writeFileAtomically(out, *bytes); !s) return printError(s.error()), 1;
+        fmt::print("wrote {} ({} facilities)\n", options.out, ranked->size());
+        return 0;
+    }
+    return printError(fmt::format("'{}' is not a region command; use init, import, facilities, rank, export or generate", options.command)), 1;
 }
 
 }  // namespace kiosk::app

@@ -177,13 +177,14 @@ static int run(int argc, char** argv) {
     auto* regionCmd = cli.add_subcommand("region", "The regional store in PostgreSQL: init, import signed facility bundles, list the "
                                                    "facilities ranked by need");
     regionCmd->add_option("--db", regionOptions.url, "postgresql://… (scripts/region-db start prints one)");
-    regionCmd->add_option("COMMAND", regionOptions.command, "init, import, facilities, rank, or generate (a synthetic region's bundles)")
+    regionCmd->add_option("COMMAND", regionOptions.command, "init, import, facilities, rank, export (the ranking as CSV or XLSX), or generate (a synthetic region's bundles)")
         ->required()
-        ->check(CLI::IsMember({"init", "import", "facilities", "rank", "generate"}));
+        ->check(CLI::IsMember({"init", "import", "facilities", "rank", "export", "generate"}));
     regionCmd->add_option("--facilities", regionOptions.facilities, "generate: how many facilities")->check(CLI::Range(1, 100000));
     regionCmd->add_option("--assessments", regionOptions.assessments, "generate: measures assessments per facility")->check(CLI::Range(1, 50));
     regionCmd->add_option("--seed", regionOptions.seed, "generate: the same seed gives the same region");
-    regionCmd->add_option("--out", regionOptions.out, "generate: the folder for the bundles");
+    regionCmd->add_option("--out", regionOptions.out, "generate: the folder for the bundles; export: FILE.csv or FILE.xlsx");
+    regionCmd->add_flag("--force", regionOptions.force, "export: replace a file that exists");
     regionCmd->add_option("BUNDLE", regionOptions.bundles, "Bundle files to import (medsec-kiosk export --format bundle)");
     regionCmd->add_flag("--trust-new-key", regionOptions.trustNewKey, "Record the signing key of a facility the region does not know yet");
     regionCmd->add_flag("--json", regionOptions.json, "facilities / rank as JSON");
@@ -254,7 +255,7 @@ static int run(int argc, char** argv) {
     if (*advisorsPublish) return app::runAdvisorsPublish(paths, advisorPublish);
     if (*advisorsConsent) return app::runAdvisorsConsent(paths, consentPerson, consentAnswer);
     if (*facility) return app::runFacility(paths, facilityOptions);
-    if (*regionCmd) return app::runRegion(paths, regionOptions);
+    if (*regionCmd) return app::runRegion(paths, regionOptions, lang);
     if (*resetPin) return app::runAdminResetPin(paths, pinRole);
     if (*auditVerify) return app::runAuditVerify(paths);
     if (*auditList) return app::runAuditList(paths, auditOptions);

@@ -157,5 +157,28 @@ keys = [(order[r['decision']], -r['essential_gaps'], r['last_assessed']) for r i
 assert keys == sorted(keys), keys
 " || fail "the ranking of the whole region is not in order of need"
 
+# --- The ranking for offices: CSV read by Python's csv module, XLSX by openpyxl; never overwritten unasked.
+region export --out "$tmp/ranking.csv" >/dev/null || fail "export csv"
+k --lang en region --db "$url" export --out "$tmp/ranking.xlsx" >/dev/null || fail "export xlsx"
+out=$(region export --out "$tmp/ranking.csv" 2>&1) && fail "an existing file was replaced without --force"
+grep -q "give --force" <<<"$out" || fail "the refusal does not say how to replace: $out"
+region rank --json >"$tmp/final.json"
+xlsx_python=python3
+python3 -c "import openpyxl" 2>/dev/null || xlsx_python=/usr/bin/python3  # Debian's openpyxl serves the system Python
+"$xlsx_python" - "$tmp/ranking.csv" "$tmp/ranking.xlsx" "$tmp/final.json" <<'PY' || fail "the exported ranking does not read back"
+import csv, json, sys, openpyxl
+rank = json.load(open(sys.argv[3], encoding="utf-8"))
+raw = open(sys.argv[1], "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf")
+rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+assert rows[0][:3] == ["順位", "施設", "施設の識別子"], rows[0]
+assert [r[1] for r in rows[1:]] == [r["name"] for r in rank], "the CSV is not in the ranking's order"
+ws = openpyxl.load_workbook(sys.argv[2])["Ranking"]
+assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:"), (ws.freeze_panes, ws.auto_filter.ref)
+assert [c.value for c in ws[1]][:2] == ["Rank", "Facility"]
+assert ws["B2"].value == rank[0]["name"] and ws["A2"].value == 1
+assert isinstance(ws["H2"].value, (int, float)) and ws["H2"].value == rank[0]["essential_gaps"]
+PY
+
 [ "$failures" -eq 0 ] && echo "region: all checks passed"
 exit "$failures"

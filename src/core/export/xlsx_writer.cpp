@@ -447,38 +447,11 @@ private:
     Lang m_lang;
 };
 
-// A file only this process may read, removed when it goes out of scope.
-class PrivateTempFile {
-public:
-    PrivateTempFile() = default;
-    ~PrivateTempFile() {
-        if (!m_path.empty()) ::unlink(m_path.c_str());
-    }
-    PrivateTempFile(const PrivateTempFile&) = delete;
-    PrivateTempFile& operator=(const PrivateTempFile&) = delete;
-
-    Status create() {
-        std::error_code ec;
-        const auto dir = std::filesystem::temp_directory_path(ec);
-        if (ec) return Error{fmt::format("no folder for temporary files: {}", ec.message())};
-        std::string pattern = (dir / "medsec-kiosk-xlsx-XXXXXX").string();
-        const int fd = ::mkstemp(pattern.data());  // mode 0600
-        if (fd < 0) return Error{fmt::format("could not create a temporary file in {}: {}", dir.string(), std::strerror(errno))};
-        ::close(fd);
-        m_path = pattern;
-        return {};
-    }
-    const std::string& path() const { return m_path; }
-
-private:
-    std::string m_path;
-};
-
 }  // namespace
 
 Result<std::string> xlsxDocument(const Report& report) {
     PrivateTempFile file;
-    if (auto s = file.create(); !s) return Error{"XLSX export: " + s.error()};
+    if (auto s = file.create("medsec-kiosk-xlsx"); !s) return Error{"XLSX export: " + s.error()};
 
     lxw_workbook_options options{};
     lxw_workbook* wb = workbook_new_opt(file.path().c_str(), &options);

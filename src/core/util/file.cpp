@@ -230,4 +230,20 @@ std::filesystem::path normalPath(const std::filesystem::path& path) {
     return p;
 }
 
+PrivateTempFile::~PrivateTempFile() {
+    if (!m_path.empty()) ::unlink(m_path.c_str());
+}
+
+Status PrivateTempFile::create(std::string_view prefix) {
+    std::error_code ec;
+    const auto dir = std::filesystem::temp_directory_path(ec);
+    if (ec) return Error{fmt::format("no folder for temporary files: {}", ec.message())};
+    std::string pattern = (dir / (std::string(prefix) + "-XXXXXX")).string();
+    const int fd = ::mkstemp(pattern.data());  // mode 0600
+    if (fd < 0) return Error{fmt::format("could not create a temporary file in {}: {}", dir.string(), std::strerror(errno))};
+    ::close(fd);
+    m_path = pattern;
+    return {};
+}
+
 }  // namespace kiosk

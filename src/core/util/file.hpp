@@ -82,4 +82,19 @@ private:
 // ("questionnaires/" and "questionnaires/./" become "questionnaires").
 std::filesystem::path normalPath(const std::filesystem::path& path);
 
+// A new empty file of mode 0600 in the temporary folder, removed with this object; for libraries
+// that write to a path (libxlsxwriter) before the bytes go where they belong.
+class PrivateTempFile {
+public:
+    PrivateTempFile() = default;
+    ~PrivateTempFile();
+    PrivateTempFile(const PrivateTempFile&) = delete;
+    PrivateTempFile& operator=(const PrivateTempFile&) = delete;
+    Status create(std::string_view prefix = "medsec-kiosk");
+    const std::string& path() const { return m_path; }
+
+private:
+    std::string m_path;
+};
+
 }  // namespace kiosk
