@@ -293,6 +293,11 @@ struct RegionState {
     std::map<std::string, std::map<std::string, double>> scores;  // facility -> domain -> score
     std::string selected;  // facility UUID
     std::vector<region::TrendPoint> trend;
+    // The advisor directory against every facility's latest result, in its prefecture.
+    std::map<std::string, std::vector<std::string>> candidates;  // facility -> advisor names, best first
+    int needing = 0;   // facilities whose latest result calls for outside help
+    int covered = 0;   // of them, those with at least one candidate
+    std::vector<std::pair<std::string, int>> busiest;  // advisors by the facilities they could serve
     int tab = 0;           // 0 heat map, 1 trend
     std::string error;
 };

@@ -67,9 +67,44 @@ void reload(AppState& state) {
         if (auto trend = store->trend(r.selected)) r.trend = std::move(*trend);
         else r.error = trend.error();
     }
+    // Who of the directory could cover each facility's gaps, and how much of the region's demand that is.
+    r.candidates.clear();
+    r.busiest.clear();
+    r.needing = r.covered = 0;
+    if (auto* advisors = state.services.advisors) {
+        auto directory = advisors->advisors();
+        auto latest = store->latestResults();
+        if (directory && latest) {
+            std::map<std::string, std::string> prefectureOf;
+            for (const auto& f : r.ranked) prefectureOf[f.uuid] = f.prefecture;
+            std::map<std::string, int> load;
+            for (const auto& [facility, json] : *latest) {
+                auto result = scoring::fromJson(json);
+                if (!result) continue;
+                if (result->decision == scoring::Decision::NotNeeded) continue;
+                ++r.needing;
+                advisors::MatchOptions options;
+                options.on = skills::today();
+                if (!prefectureOf[facility].empty()) options.prefecture = prefectureOf[facility];
+                const auto m = advisors::match(*result, *directory, advisors->catalog(), options);
+                if (!m.candidates.empty()) ++r.covered;
+                auto& names = r.candidates[facility];
+                for (const auto& c : m.candidates) {
+                    if (names.size() < 3) names.push_back(c.advisor->name);
+                    ++load[c.advisor->name];
+                }
+            }
+            for (const auto& [name, n] : load) r.busiest.emplace_back(name, n);
+            std::sort(r.busiest.begin(), r.busiest.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+            if (r.busiest.size() > 5) r.busiest.resize(5);
+        } else {
+            r.error = directory ? latest.error() : directory.error();
+        }
+    }
     // Facilities' names are no content file's: characters new to the atlas are added after this frame.
     std::string names;
     for (const auto& f : r.ranked) names += f.name;
+    for (const auto& [name, n] : r.busiest) names += name;
     ensureGlyphs(state, names);
 }
 
@@ -86,6 +121,9 @@ void staffingSummary(AppState& state) {
     wrappedText(i18n::substitute(state.tr("region.summary"), {std::to_string(r.ranked.size()), std::to_string(assessed), std::to_string(urgent),
                                                                std::to_string(nobodyBoth), std::to_string(singlePerson)}),
                 nullptr, 0, &theme::kText);
+    if (state.services.advisors && r.needing > 0)
+        wrappedText(i18n::substitute(state.tr("region.advisors_cover"), {std::to_string(r.covered), std::to_string(r.needing)}), state.fonts.small,
+                    0, r.covered < r.needing ? &theme::kWarning : &theme::kSelected);
 }
 
 void rankedList(AppState& state, float width, float height) {
@@ -176,6 +214,21 @@ void trendView(AppState& state) {
     if (!facts.empty()) wrappedText(facts, state.fonts.small, 0, &theme::kMuted);
     wrappedText(i18n::substitute(state.tr("region.staffing"), {std::to_string(f.staffBoth), std::to_string(f.singlePersonSkills)}),
                 state.fonts.small);
+    if (state.services.advisors && f.decision != "not_needed" && !f.decision.empty()) {
+        const auto c = r.candidates.find(f.uuid);
+        if (c == r.candidates.end() || c->second.empty()) {
+            wrappedText(state.tr("region.no_candidates"), state.fonts.small, 0, &theme::kWarning);
+        } else {
+            std::string names;
+            for (const auto& n : c->second) names += (names.empty() ? "" : "、") + n;
+            wrappedText(i18n::substitute(state.tr("region.candidates"), {names}), state.fonts.small);
+        }
+    }
+    if (!r.busiest.empty()) {
+        std::string busiest;
+        for (const auto& [name, n] : r.busiest) busiest += (busiest.empty() ? "" : "、") + i18n::substitute(state.tr("region.advisor_load"), {name, std::to_string(n)});
+        wrappedText(i18n::substitute(state.tr("region.busiest"), {busiest}), state.fonts.small, 0, &theme::kMuted);
+    }
     ImGui::Spacing();
     wrappedText(state.tr("region.trend"), nullptr, 0, &theme::kAccent);
     if (r.trend.empty()) {

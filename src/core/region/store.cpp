@@ -378,6 +378,19 @@ SELECT l.facility, d.domain, d.score FROM latest l JOIN result_domains d ON d.as
     return out;
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> RegionStore::latestResults() {
+    auto rows = m_impl->run(R"sql(
+SELECT DISTINCT ON (a.facility) a.facility, r.result_json
+FROM assessments a JOIN results r ON r.assessment = a.uuid
+ORDER BY a.facility, a.completed_at DESC NULLS LAST, r.computed_at DESC NULLS LAST
+)sql");
+    if (!rows) return Error{rows.error()};
+    std::vector<std::pair<std::string, std::string>> out;
+    PGresult* r = rows->get();
+    for (int i = 0; i < PQntuples(r); ++i) out.emplace_back(PQgetvalue(r, i, 0), PQgetvalue(r, i, 1));
+    return out;
+}
+
 Result<std::vector<TrendPoint>> RegionStore::trend(const std::string& facility) {
     if (!isUuid(facility)) return Error{fmt::format("'{}' is not a facility's UUID", facility)};
     auto rows = m_impl->run(R"sql(

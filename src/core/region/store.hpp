@@ -78,6 +78,8 @@ public:
     Result<std::vector<RankedFacility>> rank();
     // The domain scores of every facility's latest result (the heat map).
     Result<std::vector<DomainScore>> latestDomainScores();
+    // The latest result of every facility (facility UUID, the result's JSON as the kiosk stored it).
+    Result<std::vector<std::pair<std::string, std::string>>> latestResults();
     // Every result of one facility, oldest first.
     Result<std::vector<TrendPoint>> trend(const std::string& facility);
 
