@@ -272,6 +272,10 @@ Result<ImportOutcome> RegionStore::importBundle(std::string_view bundleText, boo
 
         const auto answers = a.find("answers");
         if (answers == a.end() || !answers->is_array()) return fail(at + ".answers: not a list");
+        // The answers of one assessment in one statement: one round trip instead of one per answer.
+        std::string insert = "INSERT INTO answers(assessment, question, value, skipped, answered_at) VALUES ";
+        std::vector<std::optional<std::string>> params;
+        params.reserve(answers->size() * 5);
         for (std::size_t j = 0; j < answers->size(); ++j) {
             const auto& ans = (*answers)[j];
             const std::string where = fmt::format("{}.answers[{}]", at, j);
@@ -281,11 +285,12 @@ Result<ImportOutcome> RegionStore::importBundle(std::string_view bundleText, boo
             const auto value = ans.find("value");
             std::optional<std::string> text;
             if (value != ans.end() && !value->is_null()) text = value->is_string() ? value->get<std::string>() : value->dump();
-            if (auto s = m_impl->run("INSERT INTO answers(assessment, question, value, skipped, answered_at) VALUES ($1, $2, $3, $4, $5)",
-                                     {*uuid, str(ans, "question"), text, skipped->get<bool>() ? "true" : "false", optionalStr(ans, "answered_at")});
-                !s)
-                return fail(fmt::format("{}: {}", where, s.error()));
+            const std::size_t n = params.size();
+            insert += fmt::format("{}(${}, ${}, ${}, ${}, ${})", j ? ", " : "", n + 1, n + 2, n + 3, n + 4, n + 5);
+            params.insert(params.end(), {*uuid, str(ans, "question"), text, skipped->get<bool>() ? "true" : "false", optionalStr(ans, "answered_at")});
         }
+        if (!params.empty())
+            if (auto s = m_impl->run(insert, params); !s) return fail(fmt::format("{}.answers: {}", at, s.error()));
 
         const auto result = a.find("result");
         if (result == a.end() || result->is_null()) continue;
