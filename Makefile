@@ -8,6 +8,9 @@ RUNS ?= 100
 
 FUZZ_SECONDS ?= 600
 
+# Facilities of the regional bench (make bench REGION_FACILITIES=200 for a quicker run).
+REGION_FACILITIES ?= 2000
+
 .PHONY: run test test-asan build deps screenshots bench torture fuzz clean
 
 deps:
@@ -36,6 +39,7 @@ bench: build
 	$(BUILD)/bench/kiosk_bench_matrix
 	bench/export_csv.sh $(BUILD)/src/app/medsec-kiosk
 	$(BUILD)/bench/kiosk_bench_advisors
+	bench/region_import.sh $(BUILD)/src/app/medsec-kiosk $(REGION_FACILITIES)
 
 # Crash torture: RUNS starts of the kiosk under Xvfb, each killed with SIGKILL while answering.
 torture: build
