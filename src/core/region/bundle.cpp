@@ -78,8 +78,7 @@ Result<Bundle> readBundle(std::string_view text) {
     const auto schema = exported->find("schema_version");
     if (schema == exported->end() || !schema->is_number_integer() || schema->get<std::int64_t>() != exporting::kSchemaVersion)
         return Error{fmt::format("payload.export.schema_version: not the version this kiosk reads ({})", exporting::kSchemaVersion)};
-    bundle.exported = *exported;
-    bundle.exportJson = exported->dump();
+    bundle.exported = std::move(*exported);
     return bundle;
 }
 

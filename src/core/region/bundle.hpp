@@ -27,8 +27,7 @@ Result<std::string> writeBundle(const store::Facility& facility, std::string_vie
 struct Bundle {
     store::Facility facility;   // uuid, name, prefecture, kind, beds
     std::string publicKey;      // base64, as signed
-    std::string exportJson;     // the JSON export, as the kiosk wrote it
-    nlohmann::json exported;    // the same, parsed
+    nlohmann::json exported;    // the JSON export, parsed
 };
 
 // Reads a bundle and checks its signature before anything else is believed; refuses, naming the
