@@ -288,7 +288,8 @@ struct AuditorState {
 
 // The region: its facilities in order of need, their latest domain scores, the one chosen and its trend.
 struct RegionState {
-    bool stale = true;
+    bool stale = true;       // the whole region is read again (on opening and on "update")
+    bool trendStale = true;  // only the chosen facility's trend (a tap on another facility)
     std::vector<region::RankedFacility> ranked;
     std::map<std::string, std::map<std::string, double>> scores;  // facility -> domain -> score
     std::string selected;  // facility UUID

@@ -18,11 +18,9 @@ namespace {
 
 constexpr float kRowHeight = 56;
 
-ImVec4 decisionColour(std::string_view decision) {
-    if (decision == "urgent") return {0.74f, 0.11f, 0.11f, 1};
-    if (decision == "recommended") return {0.85f, 0.40f, 0.05f, 1};
-    if (decision == "consider") return {0.62f, 0.50f, 0.02f, 1};
-    if (decision == "not_needed") return theme::kSelected;
+// A stored decision's colour; grey for a facility with no result yet.
+ImVec4 storedDecisionColour(const std::string& decision) {
+    if (auto d = scoring::parseDecision(decision)) return decisionColour(*d);
     return theme::kMuted;
 }
 
@@ -44,7 +42,18 @@ ImVec4 heat(double score) {
     return t < 0.5f ? mix(low, mid, t * 2) : mix(mid, high, (t - 0.5f) * 2);
 }
 
-void reload(AppState& state) {
+// The chosen facility's results over time: read when the choice changes, nothing else with it.
+void reloadTrend(AppState& state) {
+    auto& r = state.region;
+    r.trendStale = false;
+    r.trend.clear();
+    if (r.selected.empty()) return;
+    if (auto trend = state.services.region->trend(r.selected)) r.trend = std::move(*trend);
+    else r.error = trend.error();
+}
+
+// The whole region: ranking, heat map and the directory matched against every facility.
+void reloadRegion(AppState& state) {
     auto& r = state.region;
     r.stale = false;
     r.error.clear();
@@ -62,11 +71,7 @@ void reload(AppState& state) {
         r.error = scores.error();
     }
     if (r.selected.empty() && !r.ranked.empty()) r.selected = r.ranked.front().uuid;
-    r.trend.clear();
-    if (!r.selected.empty()) {
-        if (auto trend = store->trend(r.selected)) r.trend = std::move(*trend);
-        else r.error = trend.error();
-    }
+    r.trendStale = true;
     // Who of the directory could cover each facility's gaps, and how much of the region's demand that is.
     r.candidates.clear();
     r.busiest.clear();
@@ -139,11 +144,11 @@ void rankedList(AppState& state, float width, float height) {
             const float w = ImGui::GetContentRegionAvail().x;
             if (touchArea("##facility", f.name, {w, kRowHeight})) {
                 r.selected = f.uuid;
-                r.stale = true;
+                r.trendStale = true;
             }
             ImDrawList* draw = ImGui::GetWindowDrawList();
             if (r.selected == f.uuid) draw->AddRectFilled(at, {at.x + w, at.y + kRowHeight}, ImGui::GetColorU32(theme::kHoverFill), 6);
-            const ImVec4 colour = decisionColour(f.decision);
+            const ImVec4 colour = storedDecisionColour(f.decision);
             draw->AddRectFilled({at.x, at.y + 6}, {at.x + 6, at.y + kRowHeight - 6}, ImGui::GetColorU32(colour));
             ImGui::PushFont(state.fonts.small);
             const std::string line1 = fmt::format("{}. {}", f.rank, f.name);
@@ -176,7 +181,7 @@ void heatMap(AppState& state) {
         ImGui::PushFont(state.fonts.small);
         if (selectable(f.name.c_str(), r.selected == f.uuid, 0, {0, 36})) {
             r.selected = f.uuid;
-            r.stale = true;
+            r.trendStale = true;
         }
         ImGui::PopFont();
         const auto scores = r.scores.find(f.uuid);
@@ -247,7 +252,7 @@ void trendView(AppState& state) {
         const auto& p = r.trend[i];
         const float h = static_cast<float>(p.overall / 100.0) * (chartHeight - 28);
         const float x = at.x + slot * static_cast<float>(i) + (slot - bar) / 2;
-        draw->AddRectFilled({x, at.y + chartHeight - h}, {x + bar, at.y + chartHeight}, ImGui::GetColorU32(decisionColour(p.decision)), 3);
+        draw->AddRectFilled({x, at.y + chartHeight - h}, {x + bar, at.y + chartHeight}, ImGui::GetColorU32(storedDecisionColour(p.decision)), 3);
         const std::string value = fmt::format("{:.0f}", p.overall);
         draw->AddText({x, at.y + chartHeight - h - ImGui::GetFontSize() - 2}, ImGui::GetColorU32(theme::kText), value.c_str());
     }
@@ -279,7 +284,8 @@ void drawRegion(AppState& state) {
         return;
     }
     if (tools[0].pressed) r.stale = true;
-    if (r.stale) reload(state);
+    if (r.stale) reloadRegion(state);
+    if (r.trendStale) reloadTrend(state);
     errorBanner(r.error);
     if (r.ranked.empty()) {
         wrappedText(state.tr("region.empty"), state.fonts.large);

@@ -21,20 +21,6 @@ namespace {
 
 using scoring::Decision;
 
-ImVec4 decisionColour(Decision d) {
-    switch (d) {
-    case Decision::Urgent:
-        return {0.74f, 0.11f, 0.11f, 1};
-    case Decision::Recommended:
-        return {0.85f, 0.40f, 0.05f, 1};
-    case Decision::Consider:
-        return {0.62f, 0.50f, 0.02f, 1};
-    case Decision::NotNeeded:
-        break;
-    }
-    return theme::kSelected;
-}
-
 // A label of the radar chart: its wrapped lines and where it goes.
 struct ChartLabel {
     std::string text;

@@ -24,6 +24,7 @@ void goHome(AppState& state) {
     // A participant's turn ends when Home shows: the next person starts with nothing of theirs.
     state.workshop = WorkshopTurn{};
     state.console.stale = true;
+    state.region.stale = true;  // read again when the region opens next
     state.screen = Screen::Home;
 }
 
@@ -50,6 +51,7 @@ void idleReset(AppState& state) {
     if (state.auditor.job) state.background.push_back(std::move(state.auditor.job));
     state.auditor = AuditorState{};
     state.console = WorkshopConsoleState{};
+    state.region = RegionState{};
     state.typedText.clear();
     goHome(state);
 }

@@ -12,6 +12,20 @@
 
 namespace kiosk::ui {
 
+ImVec4 decisionColour(scoring::Decision decision) {
+    switch (decision) {
+    case scoring::Decision::Urgent:
+        return {0.74f, 0.11f, 0.11f, 1};
+    case scoring::Decision::Recommended:
+        return {0.85f, 0.40f, 0.05f, 1};
+    case scoring::Decision::Consider:
+        return {0.62f, 0.50f, 0.02f, 1};
+    case scoring::Decision::NotNeeded:
+        break;
+    }
+    return theme::kSelected;
+}
+
 void applyTheme() {
     ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();

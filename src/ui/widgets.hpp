@@ -37,6 +37,9 @@ inline const ImVec4 kHoverFill{0.90f, 0.93f, 0.97f, 1.0f};    // a row under the
 inline const ImVec4 kControlEdge{0.40f, 0.44f, 0.50f, 1.0f};  // the box of a checkbox or radio button
 }  // namespace theme
 
+// The colour of a decision on outside help, from red (urgent) to green (not needed).
+ImVec4 decisionColour(scoring::Decision decision);
+
 void applyTheme();
 
 // Width of a code point in `font` drawn at `size` pixels, for line breaking.
