@@ -80,6 +80,52 @@ out=$(region import --trust-new-key "$tmp/rekeyed.json" 2>&1) && fail "a changed
 grep -q "known with another signing key" <<<"$out" || fail "a changed key is not explained: $out"
 [ "$(dump)" = "$before" ] || fail "a refused bundle changed the store"
 
+# Bundles signed with the facility's own key but holding a bad record: refused whole, the record
+# named, whether the kiosk finds the fault (status, an answer given twice) or the server does
+# (a date it cannot read, refused inside COPY and named by the line it stopped at).
+resign() {  # resign KEYFILE IN OUT PYTHON-EXPRESSION-ON-payload
+  /usr/bin/python3 - "$@" <<'PY'
+import base64, json, sys
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+key_file, source, target, change = sys.argv[1:5]
+secret = base64.b64decode(open(key_file).read().strip())
+key = Ed25519PrivateKey.from_private_bytes(secret[:32])  # libsodium keeps the seed first
+bundle = json.load(open(source, encoding="utf-8"))
+payload = json.loads(bundle["payload"])
+exec(change, {"payload": payload})
+bundle["payload"] = json.dumps(payload, ensure_ascii=False)
+bundle["signature"] = base64.b64encode(key.sign(bundle["payload"].encode("utf-8"))).decode()
+json.dump(bundle, open(target, "w", encoding="utf-8"), ensure_ascii=False)
+PY
+}
+k --db "$tmp/kiosk1/kiosk.db" record "$data/scenarios/clinic_19_beds.json" >/dev/null || fail "record a third assessment"
+k --db "$tmp/kiosk1/kiosk.db" export --format bundle --all --out "$tmp/bundle1b.json" >/dev/null || fail "bundle 1b"
+bad_record() {  # bad_record NAME CHANGE EXPECTED-MESSAGE
+  resign "$tmp/kiosk1/signing.key" "$tmp/bundle1b.json" "$tmp/bad-$1.json" "$2" || { fail "re-signing for $1"; return; }
+  out=$(region import "$tmp/bad-$1.json" 2>&1) && fail "a bundle with $1 was accepted"
+  grep -qE "$3" <<<"$out" || fail "a bundle with $1 is not named by its record: $out"
+  [ "$(dump)" = "$before" ] || fail "a bundle with $1 changed the store"
+}
+bad_record "an unknown status" 'payload["export"]["assessments"][-1]["status"] = "archived"' \
+  'assessments\[[0-9]+\]\.status: not completed, in_progress or discarded; nothing of it was imported'
+bad_record "an answer given twice" 'a = payload["export"]["assessments"][-1]["answers"]; a.append(dict(a[0]))' \
+  'assessments\[[0-9]+\]\.answers\[[0-9]+\]\.question: [a-z_0-9]+ is answered twice'
+bad_record "a date the server cannot read" 'payload["export"]["assessments"][-1]["answers"][2]["answered_at"] = "昨日の朝"' \
+  'assessments\[[0-9]+\]\.answers\[2\]: invalid input syntax for type timestamp with time zone'
+bad_record "no list of assessments" 'del payload["export"]["assessments"]' 'payload\.export\.assessments: not a list'
+
+# A truncated bundle and one larger than the importer reads: named, nothing imported, no crash.
+head -c 20000 "$tmp/bundle1b.json" >"$tmp/truncated.json"
+out=$(region import "$tmp/truncated.json" 2>&1); rc=$?
+[ "$rc" = 1 ] || fail "a truncated bundle exited $rc"
+grep -q "truncated.json: .*nothing of it was imported" <<<"$out" || fail "a truncated bundle is not named: $out"
+truncate -s 80M "$tmp/huge.json"
+out=$(region import "$tmp/huge.json" "$tmp/bundle1.json" 2>&1); rc=$?
+[ "$rc" = 1 ] || fail "a huge bundle exited $rc"
+grep -q "huge.json: the file is 80 MB, more than the 64 MB" <<<"$out" || fail "a huge bundle is not refused by its size: $out"
+grep -q "bundle1.json: .*0 assessment(s) added" <<<"$out" || fail "the bundle after a refused one was not imported: $out"
+[ "$(dump)" = "$before" ] || fail "a truncated or huge bundle changed the store"
+
 # --- An import killed half-way: a big facility, the process killed while it writes.
 mkdir -p "$tmp/big"
 for n in $(seq 1 40); do k --db "$tmp/big/kiosk.db" record "$data/scenarios/university_600_beds.json" >/dev/null; done

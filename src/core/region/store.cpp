@@ -4,7 +4,10 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <array>
+#include <map>
+#include <set>
 #include <utility>
 
 #include "scoring/result.hpp"
@@ -106,7 +109,54 @@ std::string firstLine(const char* message) {
     return m;
 }
 
+// The line of a COPY's error context ("COPY answers, line 12, column …"); 0 when not given.
+std::size_t copyLine(const char* context) {
+    if (!context) return 0;
+    const std::string_view text(context);
+    const auto at = text.find(", line ");
+    if (at == std::string_view::npos) return 0;
+    std::size_t line = 0;
+    for (std::size_t i = at + 7; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) line = line * 10 + static_cast<std::size_t>(text[i] - '0');
+    return line;
+}
+
+// A string member of a JSON object; nullopt when missing or not a string.
+std::optional<std::string> stringOf(const nlohmann::json& object, const char* key) {
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? std::optional<std::string>(it->get<std::string>()) : std::nullopt;
+}
+
 }  // namespace
+
+void CopyRows::add(std::string record, std::initializer_list<std::optional<std::string_view>> fields) {
+    bool first = true;
+    for (const auto& field : fields) {
+        if (!first) m_data += '\t';
+        first = false;
+        if (!field) {
+            m_data += "\\N";
+            continue;
+        }
+        for (char c : *field) {
+            switch (c) {
+            case '\\': m_data += "\\\\"; break;
+            case '\n': m_data += "\\n"; break;
+            case '\r': m_data += "\\r"; break;
+            case '\t': m_data += "\\t"; break;
+            default: m_data += c;
+            }
+        }
+    }
+    m_data += '\n';
+    m_records.push_back(std::move(record));
+}
+
+void CopyRows::append(const CopyRows& other) {
+    m_data += other.m_data;
+    m_records.insert(m_records.end(), other.m_records.begin(), other.m_records.end());
+}
+
+std::string CopyRows::record(std::size_t line) const { return line >= 1 && line <= m_records.size() ? m_records[line - 1] : std::string(); }
 
 int latestRegionSchema() { return migrations().back().first; }
 
@@ -132,6 +182,29 @@ struct RegionStore::Impl {
         return {};
     }
     void rollback() { PgResult(PQexec(conn, "ROLLBACK")); }
+
+    // Streams `rows` into `target` ("table(columns)") with COPY; a refused row is named by its record.
+    Status copy(const std::string& target, const CopyRows& rows) {
+        if (rows.empty()) return {};
+        PgResult start(PQexec(conn, ("COPY " + target + " FROM STDIN").c_str()));
+        if (!start || PQresultStatus(start.get()) != PGRES_COPY_IN) return Error{firstLine(PQerrorMessage(conn))};
+        const std::string& data = rows.data();
+        constexpr std::size_t kChunk = 1 << 20;
+        for (std::size_t at = 0; at < data.size(); at += kChunk) {
+            const auto n = static_cast<int>(std::min(kChunk, data.size() - at));
+            if (PQputCopyData(conn, data.data() + at, n) != 1) break;  // the error comes with the result below
+        }
+        PQputCopyEnd(conn, nullptr);
+        std::optional<std::string> failure;
+        while (PgResult r{PQgetResult(conn)}) {
+            if (PQresultStatus(r.get()) == PGRES_COMMAND_OK || failure) continue;
+            const std::string message = firstLine(PQresultErrorMessage(r.get()));
+            const std::string record = rows.record(copyLine(PQresultErrorField(r.get(), PG_DIAG_CONTEXT)));
+            failure = record.empty() ? message : record + ": " + message;
+        }
+        if (failure) return Error{*failure};
+        return {};
+    }
 };
 
 RegionStore::RegionStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -182,15 +255,83 @@ Result<int> RegionStore::init() {
     return latestRegionSchema();
 }
 
-Result<ImportOutcome> RegionStore::importBundle(std::string_view bundleText, bool trustNewKey) {
+Result<PreparedBundle> prepareBundle(std::string_view bundleText) {
     auto bundle = readBundle(bundleText);
     if (!bundle) return Error{bundle.error()};
+    PreparedBundle prepared;
+    prepared.facility = std::move(bundle->facility);
+    prepared.publicKey = std::move(bundle->publicKey);
+    prepared.sha256 = sha256Hex(bundleText);
+    const auto& facility = prepared.facility.uuid;
+    const auto list = bundle->exported.find("assessments");
+    if (list == bundle->exported.end() || !list->is_array()) return Error{"payload.export.assessments: not a list"};
+    std::set<std::string> inBundle;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto& a = (*list)[i];
+        PreparedBundle::Assessment out;
+        out.record = fmt::format("assessments[{}]", i);
+        const std::string& at = out.record;
+        if (!a.is_object()) return Error{at + ": not an object"};
+        const auto uuid = stringOf(a, "uuid");
+        if (!uuid || !isUuid(*uuid)) return Error{at + ".uuid: not a UUID"};
+        if (!inBundle.insert(*uuid).second) return Error{fmt::format("{}.uuid: assessment {} appears twice in the bundle", at, *uuid)};
+        out.uuid = *uuid;
+        const auto q = a.find("questionnaire");
+        if (q == a.end() || !q->is_object() || !stringOf(*q, "id") || !stringOf(*q, "version"))
+            return Error{at + ".questionnaire: missing its id or version"};
+        const auto status = stringOf(a, "status");
+        if (!status || (*status != "completed" && *status != "in_progress" && *status != "discarded"))
+            return Error{at + ".status: not completed, in_progress or discarded"};
+        out.assessment.add(at, {*uuid, facility, stringOf(*q, "id"), stringOf(*q, "version"), status, stringOf(a, "created_at"),
+                                stringOf(a, "completed_at")});
+
+        const auto answers = a.find("answers");
+        if (answers == a.end() || !answers->is_array()) return Error{at + ".answers: not a list"};
+        std::set<std::string> questions;
+        for (std::size_t j = 0; j < answers->size(); ++j) {
+            const auto& ans = (*answers)[j];
+            const std::string where = fmt::format("{}.answers[{}]", at, j);
+            const auto question = ans.is_object() ? stringOf(ans, "question") : std::nullopt;
+            if (!question) return Error{where + ".question: missing"};
+            if (!questions.insert(*question).second) return Error{fmt::format("{}.question: {} is answered twice", where, *question)};
+            const auto skipped = ans.find("skipped");
+            if (skipped == ans.end() || !skipped->is_boolean()) return Error{where + ".skipped: not true or false"};
+            const auto value = ans.find("value");
+            std::optional<std::string> text;
+            if (value != ans.end() && !value->is_null()) text = value->is_string() ? value->get<std::string>() : value->dump();
+            out.answers.add(where, {*uuid, question, text, skipped->get<bool>() ? "t" : "f", stringOf(ans, "answered_at")});
+        }
+
+        const auto result = a.find("result");
+        if (result != a.end() && !result->is_null()) {
+            const auto json = result->is_object() ? stringOf(*result, "result_json") : std::nullopt;
+            if (!json) return Error{at + ".result.result_json: missing"};
+            auto r = scoring::fromJson(*json);
+            if (!r) return Error{fmt::format("{}.result.result_json: {}", at, r.error())};
+            out.result.add(at + ".result", {*uuid, facility, r->computedAt.empty() ? std::nullopt : std::optional<std::string>(r->computedAt),
+                                            std::string(scoring::decisionName(r->decision)), fmt::format("{}", r->overall), r->expectedTier,
+                                            r->achievedTier, std::to_string(r->criticalGaps().size()), std::to_string(r->staffing.both),
+                                            std::to_string(r->staffing.singlePersonSkills.size()), *json});
+            for (const auto& d : r->domains) out.domains.add(at + ".result.domains." + d.id, {*uuid, d.id, fmt::format("{}", d.score)});
+        }
+        prepared.assessments.push_back(std::move(out));
+    }
+    return prepared;
+}
+
+Result<ImportOutcome> RegionStore::importBundle(std::string_view bundleText, bool trustNewKey) {
+    auto prepared = prepareBundle(bundleText);
+    if (!prepared) return Error{prepared.error()};
+    return importPrepared(*prepared, trustNewKey);
+}
+
+Result<ImportOutcome> RegionStore::importPrepared(const PreparedBundle& bundle, bool trustNewKey) {
     auto version = schemaVersion();
     if (!version) return Error{version.error()};
     if (*version != latestRegionSchema())
         return Error{fmt::format("the regional database has schema {}; run `region init` first (this kiosk writes {})", *version,
                                  latestRegionSchema())};
-    const auto& f = bundle->facility;
+    const auto& f = bundle.facility;
     ImportOutcome outcome;
     outcome.facility = f.uuid;
 
@@ -206,19 +347,19 @@ Result<ImportOutcome> RegionStore::importBundle(std::string_view bundleText, boo
     auto known = m_impl->run("SELECT public_key FROM facilities WHERE uuid = $1", {f.uuid});
     if (!known) return fail(known.error());
     if (PQntuples(known->get()) == 1) {
-        if (std::string(PQgetvalue(known->get(), 0, 0)) != bundle->publicKey)
+        if (std::string(PQgetvalue(known->get(), 0, 0)) != bundle.publicKey)
             return fail(fmt::format("facility {} ({}) is known with another signing key; a bundle signed with a changed key is refused",
                                     f.uuid, f.name));
     } else {
         outcome.newFacility = true;
-        auto trusted = m_impl->run("SELECT 1 FROM trusted_keys WHERE public_key = $1", {bundle->publicKey});
+        auto trusted = m_impl->run("SELECT 1 FROM trusted_keys WHERE public_key = $1", {bundle.publicKey});
         if (!trusted) return fail(trusted.error());
         if (PQntuples(trusted->get()) == 0) {
             if (!trustNewKey)
                 return fail(fmt::format("facility {} ({}) signs with a key this region does not know ({}); import it with --trust-new-key "
                                         "once the key is confirmed with the facility",
-                                        f.uuid, f.name, bundle->publicKey));
-            if (auto s = m_impl->run("INSERT INTO trusted_keys(public_key) VALUES ($1)", {bundle->publicKey}); !s) return fail(s.error());
+                                        f.uuid, f.name, bundle.publicKey));
+            if (auto s = m_impl->run("INSERT INTO trusted_keys(public_key) VALUES ($1)", {bundle.publicKey}); !s) return fail(s.error());
             outcome.keyTrusted = true;
         }
     }
@@ -226,94 +367,45 @@ Result<ImportOutcome> RegionStore::importBundle(std::string_view bundleText, boo
     if (auto s = m_impl->run("INSERT INTO facilities(uuid, name, prefecture, kind, beds, public_key) VALUES ($1, $2, $3, $4, $5, $6) "
                              "ON CONFLICT (uuid) DO UPDATE SET name = EXCLUDED.name, prefecture = EXCLUDED.prefecture, kind = EXCLUDED.kind, "
                              "beds = EXCLUDED.beds, last_imported = now()",
-                             {f.uuid, f.name, f.prefecture, f.kind, beds, bundle->publicKey});
+                             {f.uuid, f.name, f.prefecture, f.kind, beds, bundle.publicKey});
         !s)
         return fail(fmt::format("facility {}: {}", f.uuid, s.error()));
 
-    const auto& list = bundle->exported.at("assessments");
-    if (!list.is_array()) return fail("payload.export.assessments: not a list");
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const auto& a = list[i];
-        const std::string at = fmt::format("assessments[{}]", i);
-        const auto str = [&](const nlohmann::json& o, const char* key) -> std::optional<std::string> {
-            auto it = o.find(key);
-            if (it == o.end() || !it->is_string()) return std::nullopt;
-            return it->get<std::string>();
-        };
-        const auto optionalStr = [&](const nlohmann::json& o, const char* key) -> std::optional<std::string> {
-            auto it = o.find(key);
-            return it != o.end() && it->is_string() ? std::optional<std::string>(it->get<std::string>()) : std::nullopt;
-        };
-        if (!a.is_object()) return fail(at + ": not an object");
-        const auto uuid = str(a, "uuid");
-        if (!uuid || !isUuid(*uuid)) return fail(at + ".uuid: not a UUID");
-        const auto q = a.find("questionnaire");
-        if (q == a.end() || !q->is_object() || !str(*q, "id") || !str(*q, "version")) return fail(at + ".questionnaire: missing its id or version");
-        const auto status = str(a, "status");
-        if (!status || (*status != "completed" && *status != "in_progress" && *status != "discarded"))
-            return fail(at + ".status: not completed, in_progress or discarded");
-
-        // An assessment already here: left as it is, unless it is another facility's.
-        auto owner = m_impl->run("SELECT facility FROM assessments WHERE uuid = $1", {*uuid});
-        if (!owner) return fail(owner.error());
-        if (PQntuples(owner->get()) == 1) {
-            if (std::string(PQgetvalue(owner->get(), 0, 0)) != f.uuid)
-                return fail(fmt::format("{}.uuid: assessment {} belongs to another facility in this region", at, *uuid));
+    // Which of the bundle's assessments the store has already (one query for all of them): those
+    // are left as they are, unless they are another facility's.
+    std::string uuids = "{";
+    for (const auto& a : bundle.assessments) uuids += (uuids.size() > 1 ? "," : "") + a.uuid;
+    uuids += "}";
+    auto owners = m_impl->run("SELECT uuid::text, facility::text FROM assessments WHERE uuid = ANY($1::uuid[])", {uuids});
+    if (!owners) return fail(owners.error());
+    std::map<std::string, std::string> ownerOf;
+    for (int i = 0; i < PQntuples(owners->get()); ++i) ownerOf[PQgetvalue(owners->get(), i, 0)] = PQgetvalue(owners->get(), i, 1);
+    CopyRows assessments, answers, results, domains;
+    for (const auto& a : bundle.assessments) {
+        if (auto owner = ownerOf.find(a.uuid); owner != ownerOf.end()) {
+            if (owner->second != f.uuid)
+                return fail(fmt::format("{}.uuid: assessment {} belongs to another facility in this region", a.record, a.uuid));
             ++outcome.assessmentsPresent;
             continue;
         }
-        if (auto s = m_impl->run("INSERT INTO assessments(uuid, facility, questionnaire, version, status, created_at, completed_at) "
-                                 "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                                 {*uuid, f.uuid, str(*q, "id"), str(*q, "version"), *status, optionalStr(a, "created_at"),
-                                  optionalStr(a, "completed_at")});
-            !s)
-            return fail(fmt::format("{}: {}", at, s.error()));
+        assessments.append(a.assessment);
+        answers.append(a.answers);
+        results.append(a.result);
+        domains.append(a.domains);
         ++outcome.assessmentsAdded;
-
-        const auto answers = a.find("answers");
-        if (answers == a.end() || !answers->is_array()) return fail(at + ".answers: not a list");
-        // The answers of one assessment in one statement: one round trip instead of one per answer.
-        std::string insert = "INSERT INTO answers(assessment, question, value, skipped, answered_at) VALUES ";
-        std::vector<std::optional<std::string>> params;
-        params.reserve(answers->size() * 5);
-        for (std::size_t j = 0; j < answers->size(); ++j) {
-            const auto& ans = (*answers)[j];
-            const std::string where = fmt::format("{}.answers[{}]", at, j);
-            if (!ans.is_object() || !str(ans, "question")) return fail(where + ".question: missing");
-            const auto skipped = ans.find("skipped");
-            if (skipped == ans.end() || !skipped->is_boolean()) return fail(where + ".skipped: not true or false");
-            const auto value = ans.find("value");
-            std::optional<std::string> text;
-            if (value != ans.end() && !value->is_null()) text = value->is_string() ? value->get<std::string>() : value->dump();
-            const std::size_t n = params.size();
-            insert += fmt::format("{}(${}, ${}, ${}, ${}, ${})", j ? ", " : "", n + 1, n + 2, n + 3, n + 4, n + 5);
-            params.insert(params.end(), {*uuid, str(ans, "question"), text, skipped->get<bool>() ? "true" : "false", optionalStr(ans, "answered_at")});
-        }
-        if (!params.empty())
-            if (auto s = m_impl->run(insert, params); !s) return fail(fmt::format("{}.answers: {}", at, s.error()));
-
-        const auto result = a.find("result");
-        if (result == a.end() || result->is_null()) continue;
-        const auto json = result->is_object() ? optionalStr(*result, "result_json") : std::nullopt;
-        if (!json) return fail(at + ".result.result_json: missing");
-        auto r = scoring::fromJson(*json);
-        if (!r) return fail(fmt::format("{}.result.result_json: {}", at, r.error()));
-        if (auto s = m_impl->run("INSERT INTO results(assessment, facility, computed_at, decision, overall, expected_tier, achieved_tier, "
-                                 "essential_gaps, staff_both, single_person_skills, result_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                                 {*uuid, f.uuid, r->computedAt.empty() ? std::nullopt : std::optional<std::string>(r->computedAt),
-                                  std::string(scoring::decisionName(r->decision)), fmt::format("{}", r->overall), r->expectedTier, r->achievedTier,
-                                  std::to_string(r->criticalGaps().size()), std::to_string(r->staffing.both),
-                                  std::to_string(r->staffing.singlePersonSkills.size()), *json});
-            !s)
-            return fail(fmt::format("{}.result: {}", at, s.error()));
-        for (const auto& d : r->domains)
-            if (auto s = m_impl->run("INSERT INTO result_domains(assessment, domain, score) VALUES ($1, $2, $3)",
-                                     {*uuid, d.id, fmt::format("{}", d.score)});
-                !s)
-                return fail(fmt::format("{}.result.domains: {}", at, s.error()));
     }
+    // Written with COPY, in the order the foreign keys need; a refused row names its record.
+    if (auto s = m_impl->copy("assessments(uuid, facility, questionnaire, version, status, created_at, completed_at)", assessments); !s)
+        return fail(s.error());
+    if (auto s = m_impl->copy("answers(assessment, question, value, skipped, answered_at)", answers); !s) return fail(s.error());
+    if (auto s = m_impl->copy("results(assessment, facility, computed_at, decision, overall, expected_tier, achieved_tier, essential_gaps, "
+                              "staff_both, single_person_skills, result_json)",
+                              results);
+        !s)
+        return fail(s.error());
+    if (auto s = m_impl->copy("result_domains(assessment, domain, score)", domains); !s) return fail(s.error());
     if (auto s = m_impl->run("INSERT INTO imports(bundle_sha256, facility, added) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                             {sha256Hex(bundleText), f.uuid, std::to_string(outcome.assessmentsAdded)});
+                             {bundle.sha256, f.uuid, std::to_string(outcome.assessmentsAdded)});
         !s)
         return fail(s.error());
     if (auto s = m_impl->exec("COMMIT"); !s) return Error{s.error()};

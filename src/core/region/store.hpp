@@ -6,6 +6,7 @@
 // an import that died half-way, leaves the same state.
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,40 @@
 namespace kiosk::region {
 
 int latestRegionSchema();
+
+// Rows for PostgreSQL's COPY … FROM STDIN in its text format (fields split by tabs, NULL as \N),
+// each with the bundle record it came from, so that a row the server refuses is named as the record.
+class CopyRows {
+public:
+    void add(std::string record, std::initializer_list<std::optional<std::string_view>> fields);
+    void append(const CopyRows& other);
+    bool empty() const { return m_records.empty(); }
+    const std::string& data() const { return m_data; }
+    // The record of the server's "line N" (from 1); empty when out of range.
+    std::string record(std::size_t line) const;
+
+private:
+    std::string m_data;
+    std::vector<std::string> m_records;
+};
+
+// A bundle read, its signature checked, every record checked and turned into rows, nothing
+// written yet: the part of an import that needs no database, so that the next bundle can be
+// prepared while the one before it is written.
+struct PreparedBundle {
+    store::Facility facility;
+    std::string publicKey;
+    std::string sha256;  // of the bundle's text, recorded with the import
+    struct Assessment {
+        std::string uuid;
+        std::string record;  // "assessments[i]", as errors name it
+        CopyRows assessment, answers, result, domains;
+    };
+    std::vector<Assessment> assessments;
+};
+
+// Refuses a bundle naming its first bad record (readBundle's checks, then every assessment's).
+Result<PreparedBundle> prepareBundle(std::string_view bundleText);
 
 struct ImportOutcome {
     std::string facility;      // its UUID
@@ -74,6 +109,8 @@ public:
     // record named. `trustNewKey` records a key the store has not seen for a facility it does not
     // know yet.
     Result<ImportOutcome> importBundle(std::string_view bundleText, bool trustNewKey);
+    // The same for a bundle already prepared (on any thread); writes it in one transaction.
+    Result<ImportOutcome> importPrepared(const PreparedBundle& bundle, bool trustNewKey);
 
     Result<std::vector<RankedFacility>> rank();
     // The domain scores of every facility's latest result (the heat map).
