@@ -170,17 +170,14 @@ int runRegion(const Paths& paths, const RegionOptions& options, Lang lang) {
     if (options.command == "export") {
         if (options.out.empty()) return printError("region export needs --out FILE.csv or FILE.xlsx"), 1;
         const std::filesystem::path out = options.out;
-        const bool xlsx = out.extension() == ".xlsx";
-        if (!xlsx && out.extension() != ".csv") return printError(fmt::format("{}: give a file ending in .csv or .xlsx", options.out)), 1;
+        if (out.extension() != ".xlsx" && out.extension() != ".csv")
+            return printError(fmt::format("{}: give a file ending in .csv or .xlsx", options.out)), 1;
         std::error_code ec;
         if (std::filesystem::exists(out, ec) && !options.force)
             return printError(fmt::format("{} exists; give --force to replace it", options.out)), 1;
         auto ranked = store->rank();
         if (!ranked) return printError(ranked.error()), 1;
-        if (ranked->empty()) return printError("no facility has been imported yet; nothing was written"), 1;
-        Result<std::string> bytes = xlsx ? region::rankingXlsx(*ranked, lang) : Result<std::string>(region::rankingCsv(*ranked, lang));
-        if (!bytes) return printError(bytes.error()), 1;
-        if (auto s = writeFileAtomically(out, *bytes); !s) return printError(s.error()), 1;
+        if (auto s = region::writeRanking(*ranked, out, lang, options.force); !s) return printError(s.error()), 1;
         fmt::print("wrote {} ({} facilities)\n", options.out, ranked->size());
         return 0;
     }

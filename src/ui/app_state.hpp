@@ -301,6 +301,15 @@ struct RegionState {
     std::vector<std::pair<std::string, int>> busiest;  // advisors by the facilities they could serve
     int tab = 0;           // 0 heat map, 1 trend
     std::string error;
+    // Writing the ranking for an office (CSV or XLSX).
+    bool showExport = false;
+    std::string format = "xlsx";
+    std::string path;               // follows the format until edited
+    bool pathEdited = false;
+    bool confirmOverwrite = false;  // the file exists: writing waits for a yes
+    std::string written;            // the full path of the last file written
+    std::string exportError;
+    float panelHeight = 0;          // of the export panel as last drawn
 };
 
 struct AppState {

@@ -3,15 +3,19 @@
 // chosen its trend; staffing across the region above them. Read when the screen opens and on
 // "update"; the regional store does the SQL.
 #include <fmt/format.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 
 #include "i18n/strings.hpp"
+#include "region/ranking_export.hpp"
 #include "ui/app_state.hpp"
 #include "ui/fonts.hpp"
 #include "ui/widgets.hpp"
+#include "util/dates.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -150,12 +154,25 @@ void rankedList(AppState& state, float width, float height) {
             if (r.selected == f.uuid) draw->AddRectFilled(at, {at.x + w, at.y + kRowHeight}, ImGui::GetColorU32(theme::kHoverFill), 6);
             const ImVec4 colour = storedDecisionColour(f.decision);
             draw->AddRectFilled({at.x, at.y + 6}, {at.x + 6, at.y + kRowHeight - 6}, ImGui::GetColorU32(colour));
-            ImGui::PushFont(state.fonts.small);
+            // Two lines that end in "…" where the list is too narrow for them (the chosen facility is
+            // shown in full beside the list); the count of essential gaps in its short form first.
+            const float right = at.x + w - 8;
+            ImGui::PushFont(state.fonts.body);
             const std::string line1 = fmt::format("{}. {}", f.rank, f.name);
-            draw->AddText(state.fonts.body, state.fonts.body->FontSize, {at.x + 14, at.y + 4}, ImGui::GetColorU32(theme::kText), line1.c_str());
+            ImGui::RenderTextEllipsis(draw, {at.x + 14, at.y + 4}, {right, at.y + kRowHeight}, right, right, line1.c_str(), nullptr, nullptr);
+            ImGui::PopFont();
+            ImGui::PushFont(state.fonts.small);
             std::string line2 = decisionLabel(state, f.decision);
-            if (!f.decision.empty()) line2 += "  ·  " + i18n::substitute(state.tr("region.essential"), {std::to_string(f.essentialGaps)});
-            draw->AddText({at.x + 14, at.y + kRowHeight - ImGui::GetFontSize() - 6}, ImGui::GetColorU32(colour), line2.c_str());
+            if (!f.decision.empty()) {
+                const std::string gaps = std::to_string(f.essentialGaps);
+                const std::string full = line2 + "  ·  " + i18n::substitute(state.tr("region.essential"), {gaps});
+                line2 = ImGui::CalcTextSize(full.c_str()).x <= right - at.x - 14 ? full
+                                                                             : line2 + " · " + i18n::substitute(state.tr("region.essential_short"), {gaps});
+            }
+            const float y2 = at.y + kRowHeight - ImGui::GetFontSize() - 6;
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
+            ImGui::RenderTextEllipsis(draw, {at.x + 14, y2}, {right, at.y + kRowHeight}, right, right, line2.c_str(), nullptr, nullptr);
+            ImGui::PopStyleColor();
             ImGui::PopFont();
             ImGui::PopID();
         }
@@ -265,11 +282,80 @@ void trendView(AppState& state) {
     ImGui::PopFont();
 }
 
+// Where the ranking goes unless the person types another path: the home folder, named by the day.
+std::string defaultRankingPath(const std::string& format) {
+    return homeFile(fmt::format("medsec-region-{}.{}", dates::iso(dates::today()), format));
+}
+
+void writeRankingFile(AppState& state, bool replace) {
+    auto& r = state.region;
+    r.confirmOverwrite = false;
+    r.written.clear();
+    r.exportError.clear();
+    if (auto s = region::writeRanking(r.ranked, r.path, state.lang, replace); !s) {
+        r.exportError = s.error();
+        return;
+    }
+    std::error_code ec;
+    const auto full = std::filesystem::absolute(r.path, ec);
+    r.written = ec ? r.path : full.lexically_normal().string();
+}
+
+// The ranking as a file for an office: the format, the path (shown in full), a question before
+// an existing file is replaced.
+void exportPanel(AppState& state) {
+    auto& r = state.region;
+    if (r.path.empty() || !r.pathEdited) r.path = defaultRankingPath(r.format);
+    box([&](float w) {
+        if (!r.written.empty()) wrappedText(i18n::substitute(state.tr("region.exported"), {std::to_string(r.ranked.size()), r.written}), nullptr, w,
+                                            &theme::kSelected);
+        if (!r.exportError.empty()) wrappedText(r.exportError, nullptr, w, &theme::kError);
+        ImGui::PushFont(state.fonts.small);
+        std::string format = r.format;
+        if (chips<std::string>("rankformat", {{"xlsx", "Excel (XLSX)"}, {"csv", "CSV"}}, format) && format != r.format) {
+            r.format = format;
+            r.confirmOverwrite = false;
+            if (!r.pathEdited) r.path = defaultRankingPath(r.format);
+        }
+        ImGui::TextUnformatted(state.tr("auditor.export_path").c_str());
+        if (textField(state, "##rankpath", r.path, w, "", 1024)) {
+            r.pathEdited = true;
+            r.confirmOverwrite = false;
+        }
+        ImGui::PopFont();
+        std::error_code ec;
+        const auto full = std::filesystem::absolute(r.path, ec);
+        wrappedText(i18n::substitute(state.tr("matrix.full_path"), {ec ? r.path : full.lexically_normal().string()}), state.fonts.small, w,
+                    &theme::kMuted);
+        if (r.confirmOverwrite) {
+            wrappedText(i18n::substitute(state.tr("matrix.overwrite_question"), {r.path}), nullptr, w, &theme::kWarning);
+            const std::string yes = state.tr("matrix.overwrite");
+            const std::string no = state.tr("matrix.cancel");
+            if (bigButton((yes + "##overwrite").c_str(), {ImGui::CalcTextSize(yes.c_str()).x + 48, theme::kMinTouch}, true))
+                writeRankingFile(state, true);
+            ImGui::SameLine();
+            if (bigButton((no + "##keepfile").c_str(), {ImGui::CalcTextSize(no.c_str()).x + 48, theme::kMinTouch})) r.confirmOverwrite = false;
+        } else {
+            const std::string go = state.tr("region.export_button");
+            if (bigButton((go + "##rankexport").c_str(), {ImGui::CalcTextSize(go.c_str()).x + 64, theme::kMinTouch}, true)) {
+                std::error_code exists;
+                if (std::filesystem::exists(r.path, exists)) {
+                    r.confirmOverwrite = true;
+                    r.written.clear();
+                    r.exportError.clear();
+                } else {
+                    writeRankingFile(state, false);
+                }
+            }
+        }
+    });
+}
+
 }  // namespace
 
 void drawRegion(AppState& state) {
     auto& r = state.region;
-    std::vector<HeaderTool> tools{{state.tr("region.update"), false}};
+    std::vector<HeaderTool> tools{{state.tr("region.update"), false}, {state.tr("region.export"), r.showExport}};
     if (headerBar(state, state.tr("region.title"), true, &tools) || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         goHome(state);
         return;
@@ -284,6 +370,7 @@ void drawRegion(AppState& state) {
         return;
     }
     if (tools[0].pressed) r.stale = true;
+    if (tools[1].pressed) r.showExport = !r.showExport;
     if (r.stale) reloadRegion(state);
     if (r.trendStale) reloadTrend(state);
     errorBanner(r.error);
@@ -292,6 +379,16 @@ void drawRegion(AppState& state) {
         return;
     }
     staffingSummary(state);
+    if (r.showExport) {
+        // The panel takes the height it needs, up to half the screen, so that the list keeps rows.
+        const float most = ImGui::GetContentRegionAvail().y * 0.5f;
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{0, 0, 0, 0});
+        ImGui::BeginChild("exportpanel", {0, r.panelHeight > 0 ? std::min(r.panelHeight, most) : most}, false);
+        exportPanel(state);
+        r.panelHeight = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
     const float height = ImGui::GetContentRegionAvail().y;
     const float listWidth = std::floor(std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 320.0f, 520.0f));
     rankedList(state, listWidth, height);

@@ -67,6 +67,28 @@ void box(const std::function<void(float innerWidth)>& body, const ImVec4& fill =
          float borderWidth = 1.0f, float width = 0);
 
 // A button a screen puts into the header bar (left of Home); `pressed` is set when tapped.
+// A group of chips, one chosen, wrapping onto the next line where the row is full; `sameLine`
+// continues the row of the group before. Returns true when another was chosen.
+template <typename T>
+inline bool chips(const char* id, const std::vector<std::pair<T, std::string>>& choices, T& value, bool sameLine = false) {
+    bool changed = false;
+    ImGui::PushID(id);
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        const std::string& label = choices[i].second;
+        const float width = ImGui::CalcTextSize(label.c_str()).x + 40;
+        if (i > 0 || sameLine) {
+            ImGui::SameLine(0, i == 0 ? 32 : 8);  // a wider gap between groups
+            if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+        }
+        if (bigButton((label + "##" + std::to_string(i)).c_str(), {width, theme::kMinTouch}, value == choices[i].first)) {
+            value = choices[i].first;
+            changed = true;
+        }
+    }
+    ImGui::PopID();
+    return changed;
+}
+
 struct HeaderTool {
     std::string label;
     bool selected = false;

@@ -10,6 +10,7 @@ set -u
 kiosk=$1
 data=$2
 source_dir=$3
+screen_tests=${4:-}
 tmp=$(mktemp -d /tmp/kiosk-region-XXXXXX)
 chmod 755 "$tmp"
 server=$tmp/pg
@@ -225,6 +226,23 @@ assert [c.value for c in ws[1]][:2] == ["Rank", "Facility"]
 assert ws["B2"].value == rank[0]["name"] and ws["A2"].value == 1
 assert isinstance(ws["H2"].value, (int, float)) and ws["H2"].value == rank[0]["essential_gaps"]
 PY
+
+# --- The region screen, headless, against this server; its ranking files read back by Python.
+if [ -n "$screen_tests" ]; then
+  mkdir -p "$tmp/screen"
+  KIOSK_REGION_URL=$url KIOSK_REGION_OUT=$tmp/screen "$screen_tests" || fail "the region screen's tests"
+  "$xlsx_python" - "$tmp/screen/screen-ranking.xlsx" "$tmp/screen/screen-ranking.csv" "$tmp/final.json" <<'PY' || fail "the ranking written from the screen does not read back"
+import csv, json, sys, openpyxl
+rank = json.load(open(sys.argv[3], encoding="utf-8"))
+ws = openpyxl.load_workbook(sys.argv[1]).active
+assert [c.value for c in ws[1]][:2] == ["順位", "施設"], [c.value for c in ws[1]]
+assert [ws.cell(row=i + 2, column=2).value for i in range(len(rank))] == [r["name"] for r in rank]
+rows = list(csv.reader(open(sys.argv[2], encoding="utf-8-sig")))
+assert [r[1] for r in rows[1:]] == [r["name"] for r in rank]
+PY
+else
+  fail "the region screen's tests were not given"
+fi
 
 [ "$failures" -eq 0 ] && echo "region: all checks passed"
 exit "$failures"

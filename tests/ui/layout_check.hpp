@@ -8,6 +8,7 @@
 // draw command. Touch targets come from the widgets, which note them while collecting is on.
 #pragma once
 
+#include <doctest/doctest.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -20,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "headless.hpp"
 #include "ui/app_state.hpp"
 #include "ui/widgets.hpp"
 #include "util/utf8.hpp"
@@ -154,6 +156,24 @@ inline std::vector<std::string> layoutProblems(const ui::AppState& state, const 
                                            ui::theme::kMinTouch));
     }
     return problems;
+}
+
+// Draws the current screen until it settles and returns what is wrong with the last frame.
+inline std::vector<std::string> drawAndCheck(test::HeadlessUi& ui, ui::AppState& state) {
+    ImGui::GetStyle().AntiAliasedLinesUseTex = false;  // so that only glyphs are textured
+    ui.frames(3);
+    ui::collectTouchTargets(true);
+    ui.frames(1);
+    auto problems = test::layoutProblems(state, ui::takeTouchTargets());
+    ui::collectTouchTargets(false);
+    return problems;
+}
+
+inline void report(const std::string& scene, const std::vector<std::string>& problems) {
+    std::string text;
+    for (std::size_t i = 0; i < problems.size() && i < 8; ++i) text += "\n  " + problems[i];
+    if (problems.size() > 8) text += fmt::format("\n  … and {} more", problems.size() - 8);
+    CHECK_MESSAGE(problems.empty(), scene << ":" << text);
 }
 
 }  // namespace kiosk::test

@@ -25,6 +25,8 @@
 
 using namespace kiosk;
 using test::Fixture;
+using test::drawAndCheck;
+using test::report;
 
 namespace {
 
@@ -36,24 +38,6 @@ struct Size {
 // Logical sizes: 1920×1080 at the scale the kiosk chooses for it (1.35) and at 1.0; 2048×1200 at
 // scale 2 is 1024×600 logical with glyphs rasterised twice as large.
 const std::vector<Size> kSizes{{1024, 600, 1}, {1280, 800, 1}, {1920 / 1.35f, 1080 / 1.35f, 1.35f}, {1920, 1080, 1}, {1024, 600, 2}};
-
-// Draws the current screen until it settles and returns what is wrong with the last frame.
-std::vector<std::string> drawAndCheck(test::HeadlessUi& ui, ui::AppState& state) {
-    ImGui::GetStyle().AntiAliasedLinesUseTex = false;  // so that only glyphs are textured
-    ui.frames(3);
-    ui::collectTouchTargets(true);
-    ui.frames(1);
-    auto problems = test::layoutProblems(state, ui::takeTouchTargets());
-    ui::collectTouchTargets(false);
-    return problems;
-}
-
-void report(const std::string& scene, const std::vector<std::string>& problems) {
-    std::string text;
-    for (std::size_t i = 0; i < problems.size() && i < 8; ++i) text += "\n  " + problems[i];
-    if (problems.size() > 8) text += fmt::format("\n  … and {} more", problems.size() - 8);
-    CHECK_MESSAGE(problems.empty(), scene << ":" << text);
-}
 
 // A kiosk with a completed profile and measures, an assessment in progress and 40 people.
 struct World {

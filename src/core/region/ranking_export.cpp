@@ -92,4 +92,15 @@ Result<std::string> rankingXlsx(const std::vector<RankedFacility>& ranked, Lang 
     return std::move(*bytes);
 }
 
+Status writeRanking(const std::vector<RankedFacility>& ranked, const std::filesystem::path& path, Lang lang, bool replace) {
+    const bool xlsx = path.extension() == ".xlsx";
+    if (!xlsx && path.extension() != ".csv") return Error{fmt::format("{}: give a file ending in .csv or .xlsx", path.string())};
+    std::error_code ec;
+    if (!replace && std::filesystem::exists(path, ec)) return Error{fmt::format("{} exists; give --force to replace it", path.string())};
+    if (ranked.empty()) return Error{"no facility has been imported yet; nothing was written"};
+    Result<std::string> bytes = xlsx ? rankingXlsx(ranked, lang) : Result<std::string>(rankingCsv(ranked, lang));
+    if (!bytes) return Error{bytes.error()};
+    return writeFileAtomically(path, *bytes);
+}
+
 }  // namespace kiosk::region
