@@ -184,13 +184,22 @@ assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
 assert rows[0]["essential_gaps"] == 5 and rows[0]["beds"] == 50 and rows[0]["prefecture"] == "13"
 PY
 
-# --- The sample region: 30 fictional facilities from the generator, the same for the same seed.
-k region generate --out "$tmp/sample" --facilities 30 --assessments 4 --seed 1 >/dev/null 2>&1 || fail "generate"
-k region generate --out "$tmp/again" --facilities 3 --assessments 4 --seed 1 >/dev/null 2>&1 || fail "generate again"
+# --- The sample region shipped in tests/data/region (30 fictional facilities, made by the
+# generator with seed 1); the generator gives the same facilities for the same seed.
+tar -xJf "$data/region/sample-region.tar.xz" -C "$tmp" || fail "unpacking the sample region"
+k region generate --out "$tmp/again" --facilities 3 --assessments 4 --seed 1 >/dev/null 2>&1 || fail "generate"
 names_of() { for f in "$@"; do python3 -c "import json,sys; print(json.loads(json.load(open(sys.argv[1]))['payload'])['facility']['name'])" "$f"; done; }
-[ "$(names_of "$tmp"/sample/facility-000{1,2,3}.json)" = "$(names_of "$tmp"/again/facility-000{1,2,3}.json)" ] \
-  || fail "the same seed did not give the same facilities"
-out=$(region import --trust-new-key "$tmp"/sample/*.json 2>&1) || fail "import of the sample region: $out"
+[ "$(names_of "$tmp"/region-sample/facility-000{1,2,3}.json)" = "$(names_of "$tmp"/again/facility-000{1,2,3}.json)" ] \
+  || fail "the same seed did not give the facilities of the sample region"
+python3 - "$tmp/again/facility-0001.json" <<'PY' || fail "the generated assessments are not spread over time"
+import json, sys
+from datetime import datetime
+done = sorted(datetime.fromisoformat(a["completed_at"].replace("Z", "+00:00"))
+              for a in json.loads(json.load(open(sys.argv[1]))["payload"])["export"]["assessments"])
+assert (done[-1] - done[0]).days >= 365, done  # four assessments about half a year apart
+assert (datetime.now(done[0].tzinfo) - done[-1]).days <= 61, done
+PY
+out=$(region import --trust-new-key "$tmp"/region-sample/*.json 2>&1) || fail "import of the sample region: $out"
 [ "$(sql "SELECT count(*) FROM facilities WHERE name LIKE '架空%0%'")" = 30 ] || fail "the sample region did not give 30 facilities"
 [ "$(sql "SELECT count(*) FROM results r JOIN facilities f ON f.uuid = r.facility WHERE f.name LIKE '架空%0%'")" = 120 ] \
   || fail "the sample region did not give four results per facility"

@@ -12,6 +12,7 @@
 #include "scoring/answers_file.hpp"
 #include "scoring/recorder.hpp"
 #include "store/database.hpp"
+#include "store/assessment_store.hpp"
 #include "store/facility_store.hpp"
 #include "util/signing.hpp"
 
@@ -137,6 +138,11 @@ Result<std::vector<std::filesystem::path>> writeSyntheticRegion(const SyntheticO
             file.staffing = staffing;
             auto recorded = scoring::recordAnswers(*db, catalog, policy, file, Lang::Ja, nullptr);
             if (!recorded) return Error{fmt::format("{}: assessment {}: {}", name, a + 1, recorded.error())};
+            // About half a year apart, the last within the past two months.
+            const int daysAgo = (options.assessments - 1 - a) * 182 + d.between(0, 60);
+            store::AssessmentStore times(*db);
+            for (const auto& uuid : {recorded->profile, recorded->measures})
+                if (auto s = times.shiftBack(uuid, daysAgo); !s) return Error{fmt::format("{}: assessment {}: {}", name, a + 1, s.error())};
             maturity = std::min(0.98, maturity + 0.01 + 0.05 * d.unit());
         }
 

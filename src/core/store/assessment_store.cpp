@@ -114,6 +114,28 @@ Status AssessmentStore::markCompleted(const std::string& uuid) {
     return tx.commit();
 }
 
+Status AssessmentStore::shiftBack(const std::string& uuid, int days) {
+    const std::string shift = fmt::format("-{} days", days);
+    Transaction tx(m_db);
+    if (!tx.began()) return failed("move the assessment back in time", tx.beginStatus().error());
+    constexpr std::string_view kFormat = "'%Y-%m-%dT%H:%M:%fZ'";
+    const std::string statements[] = {
+        fmt::format("UPDATE assessments SET created_at = strftime({0}, created_at, ?2), updated_at = strftime({0}, updated_at, ?2), "
+                    "completed_at = strftime({0}, completed_at, ?2) WHERE uuid = ?1",
+                    kFormat),
+        fmt::format("UPDATE answers SET answered_at = strftime({0}, answered_at, ?2) WHERE assessment_uuid = ?1", kFormat),
+        fmt::format("UPDATE results SET computed_at = strftime({0}, computed_at, ?2), "
+                    "result_json = json_set(result_json, '$.computed_at', strftime({0}, computed_at, ?2)) WHERE assessment_uuid = ?1",
+                    kFormat),
+    };
+    for (const auto& sql : statements) {
+        Statement s(m_db, sql);
+        s.bind(1, uuid).bind(2, shift);
+        if (auto st = s.run(); !st) return failed("move the assessment back in time", st.error());
+    }
+    return tx.commit();
+}
+
 Status AssessmentStore::markDiscarded(const std::string& uuid) {
     Transaction tx(m_db);
     if (!tx.began()) return failed("discard the assessment", tx.beginStatus().error());

@@ -65,6 +65,9 @@ public:
     Status saveAnswer(const std::string& uuid, const std::string& questionId, const std::string& value, bool skipped);
 
     Status setLanguage(const std::string& uuid, std::string_view language);
+    // Moves an assessment's times, its answers' and its result's `days` into the past, in one
+    // transaction: for synthetic regions, whose facilities were assessed over the years.
+    Status shiftBack(const std::string& uuid, int days);
     Status markCompleted(const std::string& uuid);
     // Only an assessment in progress; its answers stay.
     Status markDiscarded(const std::string& uuid);
