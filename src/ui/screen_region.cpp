@@ -232,7 +232,7 @@ void trendView(AppState& state) {
     wrappedText(f.name, state.fonts.large);
     std::string facts = f.prefecture.empty() ? std::string() : prefectureName(state, f.prefecture);
     if (!f.kind.empty()) facts += (facts.empty() ? "" : "  ·  ") + state.tr("settings.kind_" + f.kind);
-    if (f.beds) facts += (facts.empty() ? "" : "  ·  ") + i18n::substitute(state.tr("region.beds"), {std::to_string(*f.beds)});
+    if (f.beds && *f.beds > 0) facts += (facts.empty() ? "" : "  ·  ") + i18n::substitute(state.tr("region.beds"), {std::to_string(*f.beds)});
     if (!facts.empty()) wrappedText(facts, state.fonts.small, 0, &theme::kMuted);
     wrappedText(i18n::substitute(state.tr("region.staffing"), {std::to_string(f.staffBoth), std::to_string(f.singlePersonSkills)}),
                 state.fonts.small);
@@ -310,23 +310,7 @@ void exportPanel(AppState& state) {
         if (!r.written.empty()) wrappedText(i18n::substitute(state.tr("region.exported"), {std::to_string(r.ranked.size()), r.written}), nullptr, w,
                                             &theme::kSelected);
         if (!r.exportError.empty()) wrappedText(r.exportError, nullptr, w, &theme::kError);
-        ImGui::PushFont(state.fonts.small);
-        std::string format = r.format;
-        if (chips<std::string>("rankformat", {{"xlsx", "Excel (XLSX)"}, {"csv", "CSV"}}, format) && format != r.format) {
-            r.format = format;
-            r.confirmOverwrite = false;
-            if (!r.pathEdited) r.path = defaultRankingPath(r.format);
-        }
-        ImGui::TextUnformatted(state.tr("auditor.export_path").c_str());
-        if (textField(state, "##rankpath", r.path, w, "", 1024)) {
-            r.pathEdited = true;
-            r.confirmOverwrite = false;
-        }
-        ImGui::PopFont();
-        std::error_code ec;
-        const auto full = std::filesystem::absolute(r.path, ec);
-        wrappedText(i18n::substitute(state.tr("matrix.full_path"), {ec ? r.path : full.lexically_normal().string()}), state.fonts.small, w,
-                    &theme::kMuted);
+        // Before an existing file is replaced: the question first, where it is seen without scrolling.
         if (r.confirmOverwrite) {
             wrappedText(i18n::substitute(state.tr("matrix.overwrite_question"), {r.path}), nullptr, w, &theme::kWarning);
             const std::string yes = state.tr("matrix.overwrite");
@@ -335,9 +319,25 @@ void exportPanel(AppState& state) {
                 writeRankingFile(state, true);
             ImGui::SameLine();
             if (bigButton((no + "##keepfile").c_str(), {ImGui::CalcTextSize(no.c_str()).x + 48, theme::kMinTouch})) r.confirmOverwrite = false;
-        } else {
+        }
+        // The format and the button on one row, the path under them: the panel stays short enough
+        // for the list to keep its rows on the smallest screen.
+        const float rowStart = ImGui::GetCursorPosX();
+        ImGui::PushFont(state.fonts.small);
+        std::string format = r.format;
+        if (chips<std::string>("rankformat", {{"xlsx", "Excel (XLSX)"}, {"csv", "CSV"}}, format) && format != r.format) {
+            r.format = format;
+            r.confirmOverwrite = false;
+            if (!r.pathEdited) r.path = defaultRankingPath(r.format);
+        }
+        ImGui::PopFont();
+        if (!r.confirmOverwrite) {
             const std::string go = state.tr("region.export_button");
-            if (bigButton((go + "##rankexport").c_str(), {ImGui::CalcTextSize(go.c_str()).x + 64, theme::kMinTouch}, true)) {
+            const float width = ImGui::CalcTextSize(go.c_str()).x + 64;
+            ImGui::SameLine();
+            if (ImGui::GetCursorPosX() + width > rowStart + w) ImGui::NewLine();
+            else ImGui::SetCursorPosX(rowStart + w - width);
+            if (bigButton((go + "##rankexport").c_str(), {width, theme::kMinTouch}, true)) {
                 std::error_code exists;
                 if (std::filesystem::exists(r.path, exists)) {
                     r.confirmOverwrite = true;
@@ -348,6 +348,16 @@ void exportPanel(AppState& state) {
                 }
             }
         }
+        ImGui::PushFont(state.fonts.small);
+        if (textField(state, "##rankpath", r.path, w, state.tr("auditor.export_path").c_str(), 1024)) {
+            r.pathEdited = true;
+            r.confirmOverwrite = false;
+        }
+        ImGui::PopFont();
+        std::error_code ec;
+        const auto full = std::filesystem::absolute(r.path, ec);
+        wrappedText(i18n::substitute(state.tr("matrix.full_path"), {ec ? r.path : full.lexically_normal().string()}), state.fonts.small, w,
+                    &theme::kMuted);
     });
 }
 
