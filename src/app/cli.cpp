@@ -1,6 +1,7 @@
 // The subcommands: validate, list, show, discard, score, people import and export, admin reset-pin,
 // audit verify and list. What they change is audited as the system (the machine's command line).
 #include "app/cli.hpp"
+#include "app/cli_common.hpp"
 
 #include <fmt/format.h>
 
@@ -25,16 +26,6 @@
 namespace kiosk::app {
 namespace {
 
-void printError(const std::string& message) { fmt::print(stderr, "medsec-kiosk: {}\n", message); }
-
-// The reading commands open an existing database read-only: they never create one by accident,
-// never change one, and work on a read-only copy.
-Result<store::Database> openExisting(const Paths& paths) {
-    std::error_code ec;
-    if (!std::filesystem::exists(paths.database, ec))
-        return Error{fmt::format("no database at {} (start the kiosk once, or give --db)", paths.database.string())};
-    return store::Database::open(paths.database.string(), store::OpenMode::ReadOnly);
-}
 
 // The audit log of the command line: its changes are the machine's, not a kiosk role's.
 store::AuditLog systemAudit(store::Database& db) {
@@ -44,6 +35,21 @@ store::AuditLog systemAudit(store::Database& db) {
 }
 
 }  // namespace
+
+void printError(const std::string& message) { fmt::print(stderr, "medsec-kiosk: {}\n", message); }
+
+Result<store::Database> openExisting(const Paths& paths) {
+    std::error_code ec;
+    if (!std::filesystem::exists(paths.database, ec))
+        return Error{fmt::format("no database at {} (start the kiosk once, or give --db)", paths.database.string())};
+    return store::Database::open(paths.database.string(), store::OpenMode::ReadOnly);
+}
+
+Result<store::Database> openOrCreate(const Paths& paths) {
+    std::error_code ec;
+    if (paths.database.has_parent_path()) std::filesystem::create_directories(paths.database.parent_path(), ec);
+    return store::Database::open(paths.database.string());
+}
 
 int runValidate(const std::filesystem::path& dir) {
     auto catalog = questionnaire::loadCatalog(dir);

@@ -7,6 +7,7 @@
 
 #include "advisors/service.hpp"
 #include "app/cli.hpp"
+#include "app/cli_common.hpp"
 #include "assessment/service.hpp"
 #include "questionnaire/loader.hpp"
 #include "scoring/result.hpp"
@@ -23,7 +24,6 @@
 namespace kiosk::app {
 namespace {
 
-void printError(const std::string& message) { fmt::print(stderr, "medsec-kiosk: {}\n", message); }
 
 // The catalogues the directory works from, or the problems printed and nothing.
 struct Catalogs {
@@ -44,14 +44,6 @@ std::optional<Catalogs> loadCatalogs(const Paths& paths) {
     if (!directory.catalog) return printError("the advisor directory's settings have problems (medsec-kiosk validate)"), std::nullopt;
     c.advisors = std::move(*directory.catalog);
     return c;
-}
-
-Result<store::Database> openDatabase(const Paths& paths, bool write) {
-    std::error_code ec;
-    if (!write && !std::filesystem::exists(paths.database, ec))
-        return Error{fmt::format("no database at {} (start the kiosk once, or give --db)", paths.database.string())};
-    if (write && paths.database.has_parent_path()) std::filesystem::create_directories(paths.database.parent_path(), ec);
-    return store::Database::open(paths.database.string(), write ? store::OpenMode::ReadWrite : store::OpenMode::ReadOnly);
 }
 
 std::string dateText(const std::optional<skills::Date>& d) { return d ? skills::formatDate(*d) : std::string(); }
@@ -101,7 +93,7 @@ int runAdvisorsImport(const Paths& paths, const AdvisorImportOptions& options) {
     if (!catalogs) return 1;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(options.file, ec)) return printError(fmt::format("cannot read {}", options.file)), 1;
-    auto db = openDatabase(paths, true);
+    auto db = openOrCreate(paths);
     if (!db) return printError(db.error()), 1;
     store::AuditLog audit(*db);
     audit.setActor(store::Role::System);
@@ -133,7 +125,7 @@ int runAdvisorsList(const Paths& paths, bool json, bool withContact, const std::
     if (!day) return 1;
     auto catalogs = loadCatalogs(paths);
     if (!catalogs) return 1;
-    auto db = openDatabase(paths, false);
+    auto db = openExisting(paths);
     if (!db) return printError(db.error()), 1;
     store::AdvisorStore directory(*db);
     auto list = directory.list();
@@ -167,7 +159,7 @@ int runAdvisorsMatch(const Paths& paths, const AdvisorMatchOptions& options, Lan
     if (!day) return 1;
     auto catalogs = loadCatalogs(paths);
     if (!catalogs) return 1;
-    auto db = openDatabase(paths, false);
+    auto db = openExisting(paths);
     if (!db) return printError(db.error()), 1;
     std::string uuid = options.result;
     store::ResultStore results(*db);
@@ -265,7 +257,7 @@ int runAdvisorsMatch(const Paths& paths, const AdvisorMatchOptions& options, Lan
 int runAdvisorsExport(const Paths& paths, const std::string& file, bool withContact) {
     auto catalogs = loadCatalogs(paths);
     if (!catalogs) return 1;
-    auto db = openDatabase(paths, false);
+    auto db = openExisting(paths);
     if (!db) return printError(db.error()), 1;
     store::AdvisorStore directory(*db);
     advisors::AdvisorService service(directory, catalogs->advisors);
@@ -321,7 +313,7 @@ int runAdvisorsPublish(const Paths& paths, const AdvisorPublishOptions& options)
     publication.contact = options.contact;
     publication.confirmed = skills::today();
 
-    auto db = openDatabase(paths, false);
+    auto db = openExisting(paths);
     if (!db) return printError(db.error()), 1;
     store::PeopleStore people(*db);
     skills::SkillService skillService(people, catalogs->skills);
@@ -346,7 +338,7 @@ int runAdvisorsPublish(const Paths& paths, const AdvisorPublishOptions& options)
 
 int runAdvisorsConsent(const Paths& paths, std::int64_t personId, const std::string& answer) {
     if (answer != "yes" && answer != "no") return printError("consent takes yes or no"), 1;
-    auto db = openDatabase(paths, true);
+    auto db = openOrCreate(paths);
     if (!db) return printError(db.error()), 1;
     store::AuditLog audit(*db);
     audit.setActor(store::Role::System);

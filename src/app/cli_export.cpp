@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "app/cli.hpp"
+#include "app/cli_common.hpp"
 #include "export/export_service.hpp"
 #include "export/json_bundle.hpp"
 #include "export/report_builder.hpp"
@@ -25,7 +26,7 @@ namespace {
 namespace fs = std::filesystem;
 
 int fail(const std::string& message) {
-    fmt::print(stderr, "medsec-kiosk: {}\n", message);
+    printError(message);
     return 1;
 }
 
@@ -33,13 +34,6 @@ int fail(const std::string& message) {
 bool writable(const fs::path& database) {
     const fs::path folder = database.has_parent_path() ? database.parent_path() : fs::path(".");
     return ::access(database.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
-}
-
-// Opens the database to write, creating it (and its folder) when absent.
-Result<store::Database> openOrCreate(const Paths& paths) {
-    std::error_code ec;
-    if (paths.database.has_parent_path()) fs::create_directories(paths.database.parent_path(), ec);
-    return store::Database::open(paths.database.string());
 }
 
 std::string rowsNote(std::int64_t rows) { return rows < 0 ? std::string() : fmt::format(" ({} row(s))", rows); }

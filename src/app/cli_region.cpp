@@ -8,6 +8,7 @@
 
 #include "advisors/model.hpp"
 #include "app/cli.hpp"
+#include "app/cli_common.hpp"
 #include "questionnaire/loader.hpp"
 #include "skills/catalog.hpp"
 #include "store/audit_log.hpp"
@@ -23,7 +24,6 @@
 namespace kiosk::app {
 namespace {
 
-void printError(const std::string& message) { fmt::print(stderr, "medsec-kiosk: {}\n", message); }
 
 void printFacility(const store::Facility& f, const std::string& publicKey) {
     fmt::print("uuid        {}\nname        {}\nprefecture  {}\nkind        {}\nbeds        {}\nupdated     {}\n", f.uuid,

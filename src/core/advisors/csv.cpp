@@ -22,53 +22,11 @@ inline constexpr std::size_t kMaxListItems = 50;
 // cell carries is ours.
 std::string cellText(std::string_view raw) { return skills::restoreCell(skills::trimPersonText(raw)); }
 
-std::optional<int> parseInt(std::string_view s) {
-    int v = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-    return v;
-}
-
-std::optional<bool> parseYesNo(std::string_view s) {
-    if (s == "yes" || s == "Yes" || s == "1" || s == "true" || s == "はい" || s == "可") return true;
-    if (s == "no" || s == "No" || s == "0" || s == "false" || s == "いいえ" || s == "不可") return false;
-    return std::nullopt;
-}
-
 // YYYY-MM-DD, or YYYY/MM/DD as Japanese Excel writes dates.
 std::optional<Date> parseListDate(std::string_view s) {
     std::string text(s);
     if (text.size() == 10 && text[4] == '/' && text[7] == '/') text[4] = text[7] = '-';
     return skills::parseDate(text);
-}
-
-// A list cell split at ";" (or the full-width "；"), each item trimmed, empty items dropped.
-std::vector<std::string> splitList(std::string_view cell) {
-    std::vector<std::string> out;
-    std::string current;
-    const auto flush = [&] {
-        auto item = skills::trimPersonText(current);
-        if (!item.empty()) out.push_back(std::move(item));
-        current.clear();
-    };
-    for (std::size_t i = 0; i < cell.size(); ++i) {
-        if (cell[i] == ';') {
-            flush();
-        } else if (cell.substr(i, 3) == "；") {
-            flush();
-            i += 2;
-        } else {
-            current += cell[i];
-        }
-    }
-    flush();
-    return out;
-}
-
-std::string joinList(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : ";") + i;
-    return out;
 }
 
 template <typename T>
@@ -197,12 +155,12 @@ AdvisorImport readAdvisorsCsv(std::string_view text, const AdvisorCatalog& catal
         for (const auto* q : catalog.otherQualifications())
             if (auto d = date(q->id + "_date")) a.qualifications[q->id] = *d;
 
-        for (auto& course : splitList(get("healthcare_courses"))) {
+        for (auto& course : skills::splitListCell(get("healthcare_courses"))) {
             if (auto problem = skills::personTextProblem(course)) bad("healthcare_courses", fmt::format("the course {}", *problem));
             else a.courses.push_back(std::move(course));
         }
         if (const auto years = get("experience_years"); !years.empty()) {
-            auto v = parseInt(years);
+            auto v = skills::parseIntCell(years);
             if (!v || *v < 0 || *v > 60) bad("experience_years", fmt::format("'{}' is not a number of years from 0 to 60", years));
             else a.experienceYears = *v;
         }
@@ -214,7 +172,7 @@ AdvisorImport readAdvisorsCsv(std::string_view text, const AdvisorCatalog& catal
             if (const auto* p = catalog.findPrefecture(pref)) a.prefecture = p->code;
             else bad("prefecture", fmt::format("'{}' is not a prefecture; write its name (東京都) or its code (13)", pref));
         }
-        for (const auto& item : splitList(get("serves"))) {
+        for (const auto& item : skills::splitListCell(get("serves"))) {
             if (item == kNationwide || item == "全国" || item == "All") {
                 a.serves.emplace_back(kNationwide);
             } else if (const auto* p = catalog.findPrefecture(item)) {
@@ -226,7 +184,7 @@ AdvisorImport readAdvisorsCsv(std::string_view text, const AdvisorCatalog& catal
         std::sort(a.serves.begin(), a.serves.end());
         a.serves.erase(std::unique(a.serves.begin(), a.serves.end()), a.serves.end());
         if (const auto days = get("days_per_month"); !days.empty()) {
-            auto v = parseInt(days);
+            auto v = skills::parseIntCell(days);
             if (!v || *v < 0 || *v > 31) bad("days_per_month", fmt::format("'{}' is not a number of days from 0 to 31", days));
             else a.daysPerMonth = *v;
         }
@@ -234,14 +192,14 @@ AdvisorImport readAdvisorsCsv(std::string_view text, const AdvisorCatalog& catal
             if (auto m = parseSupportMode(mode)) a.mode = *m;
             else bad("support_mode", fmt::format("'{}' is not onsite, remote or both (訪問, リモート, 両方)", mode));
         }
-        for (const auto& item : splitList(get("menus"))) {
+        for (const auto& item : skills::splitListCell(get("menus"))) {
             const MenuDef* menu = catalog.menu(item);
             for (const auto& m : catalog.menus)
                 if (!menu && (item == m.name.ja || item == m.name.en)) menu = &m;
             if (!menu) bad("menus", fmt::format("'{}' is not a support menu; use {}", item, idsOf(catalog.menus)));
             else if (std::find(a.menus.begin(), a.menus.end(), menu->id) == a.menus.end()) a.menus.push_back(menu->id);
         }
-        for (const auto& item : splitList(get("skills"))) {
+        for (const auto& item : skills::splitListCell(get("skills"))) {
             if (!catalog.skill(item)) bad("skills", fmt::format("'{}' is not a skill of the staff checklist (skill_…)", item));
             else if (std::find(a.skills.begin(), a.skills.end(), item) == a.skills.end()) a.skills.push_back(item);
         }
@@ -250,7 +208,7 @@ AdvisorImport readAdvisorsCsv(std::string_view text, const AdvisorCatalog& catal
             bad("", fmt::format("a list holds more than {} items", kMaxListItems));
         if (!get("affiliation").empty()) a.affiliation = textCell("affiliation", "affiliation");
         if (const auto side = get("side_work"); !side.empty()) {
-            if (auto v = parseYesNo(side)) a.sideWork = *v;
+            if (auto v = skills::parseYesNoCell(side)) a.sideWork = *v;
             else bad("side_work", fmt::format("'{}' is not yes or no", side));
         }
         if (auto contact = get("contact"); !contact.empty()) {
@@ -285,15 +243,15 @@ std::string writeAdvisorsCsv(const std::vector<Advisor>& advisors, const Advisor
             auto it = a.qualifications.find(q->id);
             row.push_back(it == a.qualifications.end() ? std::string() : skills::formatDate(it->second));
         }
-        row.push_back(joinList(a.courses));
+        row.push_back(skills::joinListCell(a.courses));
         row.push_back(a.experienceYears > 0 ? std::to_string(a.experienceYears) : std::string());
         row.emplace_back(experienceKindName(a.experienceKind));
         row.push_back(a.prefecture);
-        row.push_back(joinList(a.serves));
+        row.push_back(skills::joinListCell(a.serves));
         row.push_back(a.daysPerMonth ? std::to_string(*a.daysPerMonth) : std::string());
         row.emplace_back(supportModeName(a.mode));
-        row.push_back(joinList(a.menus));
-        row.push_back(joinList(a.skills));
+        row.push_back(skills::joinListCell(a.menus));
+        row.push_back(skills::joinListCell(a.skills));
         row.push_back(a.affiliation);
         row.push_back(a.sideWork ? (*a.sideWork ? "yes" : "no") : "");
         row.push_back(withContact ? a.contact : std::string());

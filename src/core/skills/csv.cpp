@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
+#include "skills/model.hpp"
 #include "util/utf8.hpp"
 
 namespace kiosk::skills {
@@ -125,6 +128,47 @@ std::string writeCsv(const std::vector<std::vector<std::string>>& rows) {
         }
         out += "\r\n";
     }
+    return out;
+}
+
+std::optional<bool> parseYesNoCell(std::string_view s) {
+    if (s == "yes" || s == "Yes" || s == "1" || s == "true" || s == "はい" || s == "可") return true;
+    if (s == "no" || s == "No" || s == "0" || s == "false" || s == "いいえ" || s == "不可") return false;
+    return std::nullopt;
+}
+
+std::optional<int> parseIntCell(std::string_view s) {
+    int v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+std::vector<std::string> splitListCell(std::string_view cell) {
+    std::vector<std::string> out;
+    std::string current;
+    const auto flush = [&] {
+        auto item = trimPersonText(current);
+        if (!item.empty()) out.push_back(std::move(item));
+        current.clear();
+    };
+    for (std::size_t i = 0; i < cell.size(); ++i) {
+        if (cell[i] == ';') {
+            flush();
+        } else if (cell.substr(i, 3) == "；") {
+            flush();
+            i += 2;
+        } else {
+            current += cell[i];
+        }
+    }
+    flush();
+    return out;
+}
+
+std::string joinListCell(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ";") + i;
     return out;
 }
 

@@ -2,6 +2,7 @@
 // double quotes when they hold commas, quotes or line breaks, "" for a quote inside a field.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,5 +35,15 @@ void appendCsvCell(std::string& out, std::string_view cell);
 std::string neutraliseCell(std::string_view cell);
 // The inverse, for importers: drops the apostrophe that neutraliseCell added.
 std::string restoreCell(std::string_view cell);
+
+// Cells of the lists people keep in Excel, read the same way for every list.
+// Yes or no: yes/Yes/はい/可/1/true or no/No/いいえ/不可/0/false; nothing for anything else.
+std::optional<bool> parseYesNoCell(std::string_view cell);
+// A whole number and nothing else.
+std::optional<int> parseIntCell(std::string_view cell);
+// A list in one cell, split at ";" or the full-width "；", each item trimmed, empty items dropped;
+// joined back with ";".
+std::vector<std::string> splitListCell(std::string_view cell);
+std::string joinListCell(const std::vector<std::string>& items);
 
 }  // namespace kiosk::skills

@@ -21,19 +21,6 @@ std::string cellText(const std::string& raw) {
     return restoreCell(std::string_view(raw).substr(start, end - start + 1));
 }
 
-std::optional<bool> parseYesNo(const std::string& s) {
-    if (s == "yes" || s == "1" || s == "true" || s == "はい" || s == "Yes") return true;
-    if (s == "no" || s == "0" || s == "false" || s == "いいえ" || s == "No") return false;
-    return std::nullopt;
-}
-
-std::optional<int> parseInt(const std::string& s) {
-    int v = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-    return v;
-}
-
 // A person's id as an export writes it: a whole number from 1.
 std::optional<std::int64_t> parseId(const std::string& s) {
     std::int64_t v = 0;
@@ -164,12 +151,12 @@ PeopleImport readPeopleCsv(std::string_view text, const SkillCatalog& catalog) {
         }
 
         if (const auto years = get("experience_years"); !years.empty()) {
-            auto v = parseInt(years);
+            auto v = parseIntCell(years);
             if (!v || *v < 0 || *v > 60) bad("experience_years", fmt::format("'{}' is not a number of years from 0 to 60", years));
             else p.experienceYears = *v;
         }
         if (const auto course = get("healthcare_course"); !course.empty()) {
-            auto v = parseYesNo(course);
+            auto v = parseYesNoCell(course);
             if (!v) bad("healthcare_course", fmt::format("'{}' is not yes or no", course));
             else p.healthcareCourse = *v;
         }
@@ -179,7 +166,7 @@ PeopleImport readPeopleCsv(std::string_view text, const SkillCatalog& catalog) {
             const auto yesNo = [&](const std::string& col, std::optional<bool>& target) {
                 if (const auto value = get(col); !value.empty()) {
                     mentioned = true;
-                    if (auto v = parseYesNo(value)) target = *v;
+                    if (auto v = parseYesNoCell(value)) target = *v;
                     else bad(col, fmt::format("'{}' is not yes or no", value));
                 }
             };
@@ -201,7 +188,7 @@ PeopleImport readPeopleCsv(std::string_view text, const SkillCatalog& catalog) {
         for (const auto& s : catalog.skills) {
             const std::string value = get(s.id);
             if (value.empty()) continue;
-            auto v = parseInt(value);
+            auto v = parseIntCell(value);
             if (!v || *v < 0 || *v > 4) bad(s.id, fmt::format("level '{}' is out of range; use 0 to 4 or leave it empty", value));
             else p.levels[s.id] = *v;
         }

@@ -8,6 +8,8 @@
 #include <array>
 #include <optional>
 
+#include "skills/csv.hpp"
+
 namespace kiosk::store {
 namespace {
 
@@ -26,24 +28,6 @@ struct Value {
     bool operator==(const Value&) const = default;
 };
 
-std::string joinList(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : ";") + i;
-    return out;
-}
-
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find(';', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
 Value text(std::string s) { return {std::move(s), std::nullopt}; }
 Value date(const std::optional<skills::Date>& d) { return d ? text(skills::formatDate(*d)) : Value{}; }
 Value number(std::int64_t n) { return {std::nullopt, n}; }
@@ -58,15 +42,15 @@ std::array<Value, kColumns> valuesOf(const Advisor& a) {
             date(a.registered),
             date(a.lastCourse),
             text(qualifications),
-            text(joinList(a.courses)),
+            text(skills::joinListCell(a.courses)),
             number(a.experienceYears),
             text(std::string(advisors::experienceKindName(a.experienceKind))),
             text(a.prefecture),
-            text(joinList(a.serves)),
+            text(skills::joinListCell(a.serves)),
             a.daysPerMonth ? number(*a.daysPerMonth) : Value{},
             text(std::string(advisors::supportModeName(a.mode))),
-            text(joinList(a.menus)),
-            text(joinList(a.skills)),
+            text(skills::joinListCell(a.menus)),
+            text(skills::joinListCell(a.skills)),
             text(a.affiliation),
             a.sideWork ? number(*a.sideWork ? 1 : 0) : Value{},
             text(a.contact),
@@ -96,20 +80,20 @@ Advisor advisorOf(const Statement& s) {
     a.registrationNumber = str(3);
     a.registered = day(4);
     a.lastCourse = day(5);
-    for (const auto& pair : splitList(str(6))) {
+    for (const auto& pair : skills::splitListCell(str(6))) {
         const auto eq = pair.find('=');
         if (eq == std::string::npos) continue;
         if (auto d = skills::parseDate(pair.substr(eq + 1))) a.qualifications[pair.substr(0, eq)] = *d;
     }
-    a.courses = splitList(str(7));
+    a.courses = skills::splitListCell(str(7));
     a.experienceYears = static_cast<int>(v[8].number.value_or(0));
     a.experienceKind = advisors::parseExperienceKind(str(9)).value_or(advisors::ExperienceKind::Unknown);
     a.prefecture = str(10);
-    a.serves = splitList(str(11));
+    a.serves = skills::splitListCell(str(11));
     if (v[12].number) a.daysPerMonth = static_cast<int>(*v[12].number);
     a.mode = advisors::parseSupportMode(str(13)).value_or(advisors::SupportMode::Unknown);
-    a.menus = splitList(str(14));
-    a.skills = splitList(str(15));
+    a.menus = skills::splitListCell(str(14));
+    a.skills = skills::splitListCell(str(15));
     a.affiliation = str(16);
     if (v[17].number) a.sideWork = *v[17].number != 0;
     a.contact = str(18);
