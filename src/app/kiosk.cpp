@@ -74,7 +74,7 @@ void markFirstFrame() {
 
 // Opens the window and draws `state` until the person quits; `text` gives every character the
 // fonts must hold (called again when new names arrive).
-int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& options, const std::function<std::string()>& text) {
+int runWindow(ui::AppState& state, const ui::FontFiles& fonts, const KioskOptions& options, const std::function<std::string()>& text) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the kiosk's layout is fixed; nothing to remember
@@ -94,13 +94,13 @@ int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& optio
     window->setScale(wantedScale());
     const std::string shown = text();
     startupStep("text to show");
-    if (auto s = ui::loadFonts(state, paths.font.string(), shown, wantedScale()); !s) {
+    if (auto s = ui::loadFonts(state, fonts, shown, wantedScale()); !s) {
         window.reset();
         ImGui::DestroyContext();
         return fail(s.error());
     }
     ui::applyTheme();
-    startupStep("font atlas");
+    startupStep(state.fonts.source == "cache" ? "font atlas (from the cache)" : "font atlas (rasterised)");
 
     // For tests that type into the window: each frame's count of characters drawn as "?".
     std::FILE* glyphTrace = nullptr;
@@ -140,7 +140,7 @@ int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& optio
         --framesLeft;
         if (const float scale = wantedScale(); scale != state.scale) {  // the window was resized or moved
             window->setScale(scale);
-            if (auto s = ui::loadFonts(state, paths.font.string(), text(), scale); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
+            if (auto s = ui::loadFonts(state, fonts, text(), scale); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
             window->rebuildFontTexture();
         }
         window->beginFrame();
@@ -164,11 +164,12 @@ int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& optio
         if (state.fontsStale) {
             state.fontsStale = false;
             const auto began = std::chrono::steady_clock::now();
-            if (auto s = ui::loadFonts(state, paths.font.string(), text(), state.scale); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
+            if (auto s = ui::loadFonts(state, fonts, text(), state.scale); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
             window->rebuildFontTexture();
             if (glyphTrace)
-                fmt::print(glyphTrace, "# atlas rebuilt in {} ms\n",
-                           std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began).count());
+                fmt::print(glyphTrace, "# atlas rebuilt in {} ms from the {}\n",
+                           std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began).count(),
+                           state.fonts.source);
             framesLeft = kFramesAfterInput;
         }
     }
@@ -186,7 +187,7 @@ int runStartupError(const Paths& paths, const KioskOptions& options, const i18n:
     state.services.strings = &strings;
     state.screen = ui::Screen::StartupError;
     state.startupError = message;
-    (void)runWindow(state, paths, options, [&] {
+    (void)runWindow(state, ui::FontFiles{paths.font.string(), paths.fontSubset.string(), {}}, options, [&] {
         std::string text = message;
         for (Lang lang : {Lang::Ja, Lang::En})
             for (const auto& [key, value] : strings.all(lang)) text += value;
@@ -299,7 +300,10 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     if (auto summaries = service.summaries(store::AssessmentStatus::InProgress)) state.home.inProgress = std::move(*summaries);
     startupStep("assessments in progress");
 
-    return runWindow(state, paths, options, [&] { return ui::textToShow(state); });
+    // The baked atlas is kept beside the database, as the signing key is.
+    ui::FontFiles fonts{paths.font.string(), paths.fontSubset.string(), {}};
+    if (paths.database.has_filename() && paths.database != ":memory:") fonts.cache = paths.database.string() + ".atlas";
+    return runWindow(state, fonts, options, [&] { return ui::textToShow(state); });
 }
 
 }  // namespace kiosk::app

@@ -15,6 +15,10 @@
 
 #include <fmt/format.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <deque>
 #include <utility>
@@ -36,6 +40,18 @@ bool g_closeRequested = false;
 std::deque<InputEvent> g_queue;
 
 void markActivity() { g_activity = true; }
+
+// Once the texture is on the GPU the atlas's pixels (8-bit and the renderer's 32-bit copy) are
+// no longer needed, and the heap they and the font bytes took is handed back to the system.
+void releaseFontPixels() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (!atlas->TexPixelsAlpha8 && !atlas->TexPixelsRGBA32) return;
+    if (!atlas->TexID) return;  // not uploaded yet
+    atlas->ClearTexData();
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
 
 void onError(int code, const char* description) { fmt::print(stderr, "medsec-kiosk: GLFW error {}: {}\n", code, description); }
 
@@ -154,7 +170,8 @@ void GlfwPlatform::beginFrame() {
         }
         if (stateChange) break;
     }
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame();  // the first call makes the renderer's objects and font texture
+    releaseFontPixels();
     ImGui_ImplGlfw_NewFrame();
     // The backend speaks in window pixels; the screens in logical ones. The renderer maps them
     // back through the framebuffer scale, and the fonts are rasterised at the physical size.
@@ -191,6 +208,7 @@ void GlfwPlatform::endFrame() {
 void GlfwPlatform::rebuildFontTexture() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    releaseFontPixels();
 }
 
 bool GlfwPlatform::takeActivity() {
