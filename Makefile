@@ -34,12 +34,20 @@ test-asan: deps
 screenshots: build
 	scripts/screenshots $(BUILD)/src/app/medsec-kiosk docs
 
+# Every figure of bench/README.md, then one table of them all (bench/table.sh); fails when a goal
+# is missed. REGION_FACILITIES=0 leaves out the regional import (it needs PostgreSQL and takes long).
+bench: export KIOSK_BENCH_TABLE := $(abspath $(BUILD))/bench-table.tsv
 bench: build
+	@rm -f "$$KIOSK_BENCH_TABLE"
+	bench/launch.sh $(BUILD)
+	$(BUILD)/bench/kiosk_bench_answers
 	bench/idle_cpu.sh $(BUILD)/src/app/medsec-kiosk
 	$(BUILD)/bench/kiosk_bench_matrix
 	bench/export_csv.sh $(BUILD)/src/app/medsec-kiosk
 	$(BUILD)/bench/kiosk_bench_advisors
-	bench/region_import.sh $(BUILD)/src/app/medsec-kiosk $(REGION_FACILITIES)
+	@if [ "$(REGION_FACILITIES)" != 0 ]; then bench/region_import.sh $(BUILD)/src/app/medsec-kiosk $(REGION_FACILITIES); fi
+	@echo; echo "medsec-kiosk bench, $$(date +%F), $$(nproc) cores, $$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+	@bench/table.sh print "$$KIOSK_BENCH_TABLE"
 
 # Crash torture: RUNS starts of the kiosk under Xvfb, each killed with SIGKILL while answering.
 torture: build

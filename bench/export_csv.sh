@@ -65,3 +65,4 @@ megabytes() { cat "$@" | wc -c | awk '{ printf "%.1f MB", $1 / 1000000 }'; }
 printf '%-46s %12s %12s %8s %6s\n' "benchmark" "kiosk (s)" "sqlite3 (s)" "ratio" "goal"
 printf '%-46s %12s %12s %8s %6s\n' "csv export: $count assessments, $rows answers" "$export_time" "$baseline" "$ratio" "<=1.0"
 printf '%-46s %12s %12s\n' "  bytes written" "$(megabytes "$tmp"/export-*.csv)" "$(megabytes "$tmp/baseline.csv")"
+"$root/bench/table.sh" add "CSV export, $count assessments (s; baseline: sqlite3 CLI)" "$export_time" "$baseline" "ratio<=1.0"

@@ -48,4 +48,7 @@ ratio=$(awk -v i="$idle" -v a="$active" 'BEGIN { if (a > 0) printf "%.4f", i / a
 echo "idle on Home for ${seconds}s:      ${idle} s CPU"
 echo "mouse moving for ${seconds}s:      ${active} s CPU (baseline, same run)"
 echo "idle / active ratio:           ${ratio}"
+percent() { awk -v c="$1" -v s="$seconds" 'BEGIN { printf "%.3f", 100 * c / s }'; }
+"$root/bench/table.sh" add "idle CPU on Home over ${seconds} s (% of a core; baseline: mouse moving)" \
+  "$(percent "$idle")" "$(percent "$active")" "value<0.5"
 awk -v i="$idle" 'BEGIN { exit !(i < 0.3) }' || { echo "idle CPU is 0.3 s or more" >&2; exit 1; }

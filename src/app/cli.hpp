@@ -16,6 +16,7 @@ struct Paths {
     std::filesystem::path questionnaires;
     std::filesystem::path assets;
     std::filesystem::path font;
+    std::filesystem::path fontSubset;  // `font` cut down at build time (empty: none); see ui::FontFiles
 };
 
 // Each returns the process exit code; messages go to stdout, errors to stderr.

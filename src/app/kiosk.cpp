@@ -48,13 +48,38 @@ int fail(const std::string& message) {
     return 1;
 }
 
+// With MEDSEC_KIOSK_STARTUP_TRACE set, each step of the start-up is written to standard error
+// with the milliseconds it took (since the step before; the first call only starts the clock):
+// where the time to the first frame goes.
+void startupStep(const char* step) {
+    static const bool on = std::getenv("MEDSEC_KIOSK_STARTUP_TRACE") != nullptr;
+    static std::optional<std::chrono::steady_clock::time_point> last;
+    if (!on) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (last) fmt::print(stderr, "startup: {:7.1f} ms  {}\n", std::chrono::duration<double, std::milli>(now - *last).count(), step);
+    last = now;
+}
+
+// For the launch bench (bench/launch.cpp): the monotonic clock, in nanoseconds, when the first
+// frame is on screen, written to the file MEDSEC_KIOSK_FIRST_FRAME names.
+void markFirstFrame() {
+    const char* path = std::getenv("MEDSEC_KIOSK_FIRST_FRAME");
+    if (!path) return;
+    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+    if (std::FILE* f = std::fopen(path, "w")) {
+        fmt::print(f, "{}\n", std::chrono::duration_cast<std::chrono::nanoseconds>(now).count());
+        std::fclose(f);
+    }
+}
+
 // Opens the window and draws `state` until the person quits; `text` gives every character the
 // fonts must hold (called again when new names arrive).
-int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& options, const std::function<std::string()>& text) {
+int runWindow(ui::AppState& state, const ui::FontFiles& fonts, const KioskOptions& options, const std::function<std::string()>& text) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the kiosk's layout is fixed; nothing to remember
     auto platform = GlfwPlatform::create("medsec-kiosk", options.width, options.height, options.fullscreen);
+    startupStep("window and OpenGL context");
     if (!platform) {
         ImGui::DestroyContext();
         return fail(platform.error());
@@ -67,12 +92,15 @@ int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& optio
         return ui::chooseScale(width, height, window->contentScale());
     };
     window->setScale(wantedScale());
-    if (auto s = ui::loadFonts(state, paths.font.string(), text(), wantedScale()); !s) {
+    const std::string shown = text();
+    startupStep("text to show");
+    if (auto s = ui::loadFonts(state, fonts, shown, wantedScale()); !s) {
         window.reset();
         ImGui::DestroyContext();
         return fail(s.error());
     }
     ui::applyTheme();
+    startupStep(state.fonts.source == "cache" ? "font atlas (from the cache)" : "font atlas (rasterised)");
 
     // For tests that type into the window: each frame's count of characters drawn as "?".
     std::FILE* glyphTrace = nullptr;
@@ -83,6 +111,7 @@ int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& optio
     bool idle = false;
 
     int framesLeft = kFramesAfterInput;
+    bool drawnOnce = false;
     auto lastRefresh = std::chrono::steady_clock::now();
     while (!window->shouldClose() && !state.quitRequested) {
         const double refresh = ui::refreshSeconds(state);
@@ -111,27 +140,36 @@ int runWindow(ui::AppState& state, const Paths& paths, const KioskOptions& optio
         --framesLeft;
         if (const float scale = wantedScale(); scale != state.scale) {  // the window was resized or moved
             window->setScale(scale);
-            if (auto s = ui::loadFonts(state, paths.font.string(), text(), scale); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
+            if (auto s = ui::loadFonts(state, fonts, text(), scale); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
             window->rebuildFontTexture();
         }
         window->beginFrame();
+        if (!drawnOnce) startupStep("first beginFrame (font texture upload)");
         ImGui::NewFrame();
         ui::drawFrame(state);
         ImGui::Render();
+        if (!drawnOnce) startupStep("first frame drawn");
         if (glyphTrace) {
             fmt::print(glyphTrace, "{}\n", ui::fallbackGlyphsDrawn(state, *ImGui::GetDrawData()));
             std::fflush(glyphTrace);
         }
         window->endFrame();
+        if (!drawnOnce) {
+            drawnOnce = true;
+            startupStep("first frame on screen");
+            markFirstFrame();
+            if (std::getenv("MEDSEC_KIOSK_FIRST_FRAME_EXIT")) break;
+        }
         if (state.animating) framesLeft = std::max(framesLeft, 1);  // a flicked list is still moving
         if (state.fontsStale) {
             state.fontsStale = false;
             const auto began = std::chrono::steady_clock::now();
-            if (auto s = ui::loadFonts(state, paths.font.string(), text(), state.scale); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
+            if (auto s = ui::loadFonts(state, fonts, text(), state.scale); !s) fmt::print(stderr, "medsec-kiosk: {}\n", s.error());
             window->rebuildFontTexture();
             if (glyphTrace)
-                fmt::print(glyphTrace, "# atlas rebuilt in {} ms\n",
-                           std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began).count());
+                fmt::print(glyphTrace, "# atlas rebuilt in {} ms from the {}\n",
+                           std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began).count(),
+                           state.fonts.source);
             framesLeft = kFramesAfterInput;
         }
     }
@@ -149,7 +187,7 @@ int runStartupError(const Paths& paths, const KioskOptions& options, const i18n:
     state.services.strings = &strings;
     state.screen = ui::Screen::StartupError;
     state.startupError = message;
-    (void)runWindow(state, paths, options, [&] {
+    (void)runWindow(state, ui::FontFiles{paths.font.string(), paths.fontSubset.string(), {}}, options, [&] {
         std::string text = message;
         for (Lang lang : {Lang::Ja, Lang::En})
             for (const auto& [key, value] : strings.all(lang)) text += value;
@@ -161,10 +199,13 @@ int runStartupError(const Paths& paths, const KioskOptions& options, const i18n:
 }  // namespace
 
 int runKiosk(const Paths& paths, const KioskOptions& options) {
+    startupStep("");
     auto strings = i18n::Strings::load(paths.assets / "i18n");
+    startupStep("strings");
     if (!strings) return fail(strings.error());
 
     const auto catalog = questionnaire::loadCatalog(paths.questionnaires);
+    startupStep("questionnaires");
     for (const auto& w : catalog.warnings) fmt::print(stderr, "medsec-kiosk: warning: {}\n", w.format());
     for (const auto& d : catalog.diagnostics) fmt::print(stderr, "{}\n", d.format());
     if (!catalog.diagnostics.empty())
@@ -173,6 +214,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     std::error_code ec;
     if (paths.database.has_parent_path()) std::filesystem::create_directories(paths.database.parent_path(), ec);
     auto db = store::Database::open(paths.database.string());
+    startupStep("database open");
     if (!db) {
         fmt::print(stderr, "medsec-kiosk: {}\n", db.error());
         return runStartupError(paths, options, *strings, db.error());
@@ -185,6 +227,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     assessment::AssessmentService service(assessments, catalog, &audit);
     store::ResultStore results(*db, &audit);
     auto policy = scoring::loadPolicy(paths.questionnaires, catalog);
+    startupStep("policy");
     std::string policyProblem;
     for (const auto& d : policy.diagnostics) {
         fmt::print(stderr, "{}\n", d.format());
@@ -195,6 +238,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     store::PlanStore plans(*db, &audit);
     store::WorkshopStore workshops(*db, &audit);
     auto skillCatalog = skills::loadSkillCatalog(paths.questionnaires, catalog);
+    startupStep("skill catalogue");
     for (const auto& d : skillCatalog.diagnostics) fmt::print(stderr, "{}\n", d.format());
     std::optional<skills::SkillService> skillService;
     if (skillCatalog.catalog) {
@@ -204,6 +248,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
 
     // The key that signs the facility's bundles for its region, made on the first run.
     if (auto key = loadOrCreateSigningKey(signingKeyPath(paths.database)); !key) fmt::print(stderr, "medsec-kiosk: {}\n", key.error());
+    startupStep("signing key");
 
     // The advisor directory builds on the skill catalogue; without it the tab says why.
     store::AdvisorStore advisorStore(*db, &audit);
@@ -217,6 +262,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     }
     std::optional<advisors::AdvisorService> advisorService;
     if (advisorCatalog) advisorService.emplace(advisorStore, *advisorCatalog);
+    startupStep("advisor catalogue");
 
     ui::AppState state;
     state.lang = options.lang;
@@ -252,8 +298,12 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     // Read before the fonts are built (their titles need glyphs); Home stays stale so that its
     // first frame also reads the completed results.
     if (auto summaries = service.summaries(store::AssessmentStatus::InProgress)) state.home.inProgress = std::move(*summaries);
+    startupStep("assessments in progress");
 
-    return runWindow(state, paths, options, [&] { return ui::textToShow(state); });
+    // The baked atlas is kept beside the database, as the signing key is.
+    ui::FontFiles fonts{paths.font.string(), paths.fontSubset.string(), {}};
+    if (paths.database.has_filename() && paths.database != ":memory:") fonts.cache = paths.database.string() + ".atlas";
+    return runWindow(state, fonts, options, [&] { return ui::textToShow(state); });
 }
 
 }  // namespace kiosk::app

@@ -14,6 +14,9 @@
 #ifndef KIOSK_SOURCE_DIR
 #define KIOSK_SOURCE_DIR "."
 #endif
+#ifndef KIOSK_DEFAULT_FONT
+#define KIOSK_DEFAULT_FONT "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+#endif
 
 namespace {
 
@@ -30,6 +33,19 @@ fs::path bundled(const std::string& name) {
     return fs::path(KIOSK_SOURCE_DIR) / name;
 }
 
+// The build's subset of the default font (scripts/font-subset.py): installed beside the content,
+// else in the build tree; none when the build made none.
+fs::path fontSubset() {
+#ifdef KIOSK_FONT_SUBSET_BUILT
+    std::error_code ec;
+    const fs::path built = KIOSK_FONT_SUBSET_BUILT;
+    const fs::path installed = bundled("fonts") / built.filename();
+    if (fs::is_regular_file(installed, ec)) return installed;
+    if (fs::is_regular_file(built, ec)) return built;
+#endif
+    return {};
+}
+
 }  // namespace
 
 static int run(int argc, char** argv) {
@@ -40,8 +56,7 @@ static int run(int argc, char** argv) {
     cli.set_version_flag("--version", std::string("medsec-kiosk ") + KIOSK_VERSION);
     cli.fallthrough();
 
-    app::Paths paths{defaultDatabasePath(), bundled("questionnaires"), bundled("assets"),
-                     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"};
+    app::Paths paths{defaultDatabasePath(), bundled("questionnaires"), bundled("assets"), KIOSK_DEFAULT_FONT, {}};
     std::string db = paths.database.string();
     std::string questionnaires = paths.questionnaires.string();
     std::string assets = paths.assets.string();
@@ -238,7 +253,8 @@ static int run(int argc, char** argv) {
     cli.require_subcommand(0, 1);
     CLI11_PARSE(cli, argc, argv);
 
-    paths = {db, questionnaires, assets, font};
+    // The subset is of the default font only; another --font is read whole.
+    paths = {db, questionnaires, assets, font, font == KIOSK_DEFAULT_FONT ? fontSubset() : fs::path()};
     const Lang lang = langName == "en" ? Lang::En : Lang::Ja;
 
     if (*validate) return app::runValidate(validateDir.empty() ? paths.questionnaires : fs::path(validateDir));

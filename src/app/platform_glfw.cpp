@@ -12,10 +12,18 @@
 #include <imgui.h>
 
 #include <GL/gl.h>
+#include <GL/glext.h>
 
 #include <fmt/format.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <deque>
 #include <utility>
 
@@ -36,6 +44,25 @@ bool g_closeRequested = false;
 std::deque<InputEvent> g_queue;
 
 void markActivity() { g_activity = true; }
+
+// Once the texture is on the GPU the atlas's pixels (8-bit and any 32-bit copy) are no longer
+// needed, and the heap they and the font bytes took is handed back to the system.
+void releaseFontPixels() {
+    ImGui::GetIO().Fonts->ClearTexData();
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
+// Whether the context can show a one-channel texture as white with that channel as alpha
+// (texture swizzle: OpenGL 3.3, or ARB_texture_swizzle).
+bool canSwizzle() {
+    const char* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
+    int major = 0, minor = 0;
+    if (version && std::sscanf(version, "%d.%d", &major, &minor) == 2 && (major > 3 || (major == 3 && minor >= 3))) return true;
+    const char* extensions = reinterpret_cast<const char*>(glGetString(GL_EXTENSIONS));
+    return extensions && std::strstr(extensions, "GL_ARB_texture_swizzle");
+}
 
 void onError(int code, const char* description) { fmt::print(stderr, "medsec-kiosk: GLFW error {}: {}\n", code, description); }
 
@@ -102,10 +129,19 @@ Result<GlfwPlatform*> GlfwPlatform::create(const std::string& title, int width, 
     installCallbacks(window);
     ImGui_ImplGlfw_InitForOpenGL(window, false);  // input reaches the backend through our queue
     ImGui_ImplOpenGL3_Init("#version 130");
-    return new GlfwPlatform(window);
+    auto* platform = new GlfwPlatform(window);
+    if (canSwizzle()) {
+        // The renderer's own objects now, while the atlas is still empty: its font texture is
+        // then ImGui's small default one, and the kiosk's atlas goes up as one byte a pixel
+        // (uploadFontTexture) instead of being widened to four.
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        platform->m_alphaTexture = true;
+    }
+    return platform;
 }
 
 GlfwPlatform::~GlfwPlatform() {
+    if (m_fontTexture) glDeleteTextures(1, &m_fontTexture);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     glfwDestroyWindow(m_window);
@@ -154,6 +190,7 @@ void GlfwPlatform::beginFrame() {
         }
         if (stateChange) break;
     }
+    if (ImGui::GetIO().Fonts->TexPixelsAlpha8) rebuildFontTexture();  // an atlas not uploaded yet
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     // The backend speaks in window pixels; the screens in logical ones. The renderer maps them
@@ -189,8 +226,33 @@ void GlfwPlatform::endFrame() {
 }
 
 void GlfwPlatform::rebuildFontTexture() {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (!m_alphaTexture) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        releaseFontPixels();
+        return;
+    }
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    if (m_fontTexture) glDeleteTextures(1, &m_fontTexture);
+    glGenTextures(1, &m_fontTexture);
+    glBindTexture(GL_TEXTURE_2D, m_fontTexture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    static const GLint whiteWithAlpha[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, whiteWithAlpha);
+    GLint alignment = 4;
+    glGetIntegerv(GL_UNPACK_ALIGNMENT, &alignment);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, alignment);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(m_fontTexture)));
+    releaseFontPixels();
 }
 
 bool GlfwPlatform::takeActivity() {

@@ -43,6 +43,8 @@ private:
     GLFWwindow* m_window;
     double m_lastCursorX = -1, m_lastCursorY = -1;  // where the pointer was at the previous frame
     float m_scale = 1.0f;
+    bool m_alphaTexture = false;     // the atlas goes up as a one-channel texture of our own
+    unsigned int m_fontTexture = 0;  // that texture (the renderer keeps a small one of its own)
 };
 
 }  // namespace kiosk::app

@@ -69,6 +69,7 @@ struct Fonts {
     ImFont* large = nullptr;
     ImFont* small = nullptr;
     ImVector<ImWchar> glyphRanges;  // must outlive the atlas
+    std::string source;             // where the last atlas came from: "cache", "subset", "font"…
 };
 
 struct HomeState {

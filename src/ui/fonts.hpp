@@ -18,9 +18,21 @@ std::string textToShow(const AppState& state);
 // from the next frame on. Returns whether a rebuild was asked for.
 bool ensureGlyphs(AppState& state, std::string_view typed);
 
+// Where the glyphs come from.
+struct FontFiles {
+    std::string font;    // the font (TTF, OTF, or face 0 of a TTC): every character it has can be drawn
+    std::string subset;  // optional: `font` cut down at build time (scripts/font-subset.py), read instead
+                         // of it; characters the subset lacks are still taken from `font`
+    std::string cache;   // optional: where the baked atlas is kept for the next start (atlas_cache)
+};
+
 // Builds the atlas anew with the body, large and small fonts for the UI scale `scale` (see
-// chooseScale). Call outside a frame; after a rebuild the renderer's font texture must be
-// recreated (Platform::rebuildFontTexture).
+// chooseScale) and the characters of `text` (plus ASCII, Latin-1 and the kana and punctuation
+// blocks). When `files.cache` holds the atlas of the same fonts, characters and scale it is
+// used as it is; otherwise the atlas is rasterised and stored there. The font bytes are not kept.
+// Call outside a frame; after a rebuild the renderer's font texture must be recreated
+// (Platform::rebuildFontTexture).
+Status loadFonts(AppState& state, const FontFiles& files, const std::string& text, float scale = 1.0f);
 Status loadFonts(AppState& state, const std::string& fontPath, const std::string& text, float scale = 1.0f);
 
 // How many glyphs of the last rendered frame are the font's fallback ("?"): characters the atlas
