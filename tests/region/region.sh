@@ -127,45 +127,52 @@ grep -q "huge.json: the file is 80 MB, more than the 64 MB" <<<"$out" || fail "a
 grep -q "bundle1.json: .*0 assessment(s) added" <<<"$out" || fail "the bundle after a refused one was not imported: $out"
 [ "$(dump)" = "$before" ] || fail "a truncated or huge bundle changed the store"
 
-# --- An import killed half-way: a big facility, the process killed while it writes.
+# --- An import killed inside its transaction: a big facility, the process killed before it commits.
 mkdir -p "$tmp/big"
 for n in $(seq 1 40); do k --db "$tmp/big/kiosk.db" record "$data/scenarios/university_600_beds.json" >/dev/null; done
 k --db "$tmp/big/kiosk.db" facility --name 架空大規模病院 >/dev/null
 k --db "$tmp/big/kiosk.db" export --format bundle --all --out "$tmp/big.json" >/dev/null || fail "big bundle"
 big=$(python3 -c "import json,sys; print(json.loads(json.load(open(sys.argv[1]))['payload'])['facility']['uuid'])" "$tmp/big.json")
-# How long a whole import takes here, then the same import killed half-way through.
-start=$(date +%s%N)
 region import --trust-new-key "$tmp/big.json" >/dev/null 2>&1 || fail "the big import"
-took=$(( ($(date +%s%N) - start) / 1000000 ))
 sql "DELETE FROM facilities WHERE uuid = '$big'" >/dev/null
 [ "$(sql "SELECT count(*) FROM assessments WHERE facility = '$big'")" = 0 ] || fail "removing the big facility left assessments"
-# Killed only once the server shows its transaction open (a kill before BEGIN would prove nothing).
-killed=0
-for fraction in 50 60 70 80 90; do
-  "$kiosk" --questionnaires "$source_dir/questionnaires" region --db "$url" import "$tmp/big.json" >/dev/null 2>&1 &
-  pid=$!  # the kiosk itself, not a shell around it
-  sleep "$(awk -v ms="$took" -v f="$fraction" 'BEGIN { printf "%.3f", ms * f / 100000 }')"
-  open=$(sql "SELECT count(*) FROM pg_stat_activity WHERE datname = 'region' AND pid <> pg_backend_pid() AND xact_start IS NOT NULL")
-  if [ "$open" = 1 ] && kill -9 "$pid" 2>/dev/null; then
-    wait "$pid" 2>/dev/null
-    for _ in 1 2 3 4 5 6 7 8 9 10; do  # the server notices the lost connection and rolls back
-      [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE datname = 'region' AND pid <> pg_backend_pid()")" = 0 ] && break
-      sleep 0.3
-    done
-    n=$(sql "SELECT count(*) FROM facilities WHERE uuid = '$big'")
-    a=$(sql "SELECT count(*) FROM assessments WHERE facility = '$big'")
-    if [ "$n" = 0 ] && [ "$a" = 0 ]; then
-      echo "an import of $took ms killed in its transaction after $fraction% left nothing of its facility"
-    else
-      fail "an import killed in its transaction after $fraction% of $took ms left $n facility row(s) and $a assessment(s)"
-    fi
-    killed=1
+# Killed where it hurts most: every row of the bundle written, its COMMIT not yet sent. Another
+# session holds the imports table, so the import waits at its last statement (recording the
+# bundle) with everything else done inside its transaction; it is killed while the server shows
+# it waiting there.
+if [ "$(id -u)" -eq 0 ]; then holder=(runuser -u nobody -- psql "$url"); else holder=(psql "$url"); fi
+"${holder[@]}" -qc "BEGIN; LOCK TABLE imports IN EXCLUSIVE MODE; SELECT pg_sleep(60); COMMIT" >/dev/null 2>&1 &
+holder_pid=$!
+for _ in $(seq 1 50); do
+  [ "$(sql "SELECT count(*) FROM pg_locks WHERE relation = 'imports'::regclass AND mode = 'ExclusiveLock' AND granted")" = 1 ] && break
+  sleep 0.1
+done
+"$kiosk" --questionnaires "$source_dir/questionnaires" region --db "$url" import "$tmp/big.json" >/dev/null 2>&1 &
+pid=$!  # the kiosk itself, not a shell around it
+waiting=0
+for _ in $(seq 1 300); do
+  if [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO imports%'")" = 1 ]; then
+    waiting=1
     break
   fi
-  wait "$pid" 2>/dev/null
-  sql "DELETE FROM facilities WHERE uuid = '$big'" >/dev/null
+  sleep 0.1
 done
-[ "$killed" = 1 ] || fail "no import could be killed inside its transaction ($took ms each)"
+[ "$waiting" = 1 ] || fail "the import never reached its last statement"
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+sql "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()" >/dev/null
+wait "$holder_pid" 2>/dev/null
+for _ in $(seq 1 20); do  # the server notices the lost connection and rolls back
+  [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE datname = 'region' AND pid <> pg_backend_pid() AND backend_type = 'client backend'")" = 0 ] && break
+  sleep 0.3
+done
+n=$(sql "SELECT count(*) FROM facilities WHERE uuid = '$big'")
+a=$(sql "SELECT count(*) FROM assessments WHERE facility = '$big'")
+if [ "$n" = 0 ] && [ "$a" = 0 ]; then
+  echo "an import killed with all its rows written and its COMMIT not sent left nothing of its facility"
+else
+  fail "an import killed before its COMMIT left $n facility row(s) and $a assessment(s)"
+fi
 out=$(region import --trust-new-key "$tmp/big.json" 2>&1) || fail "the import after the kill: $out"
 [ "$(sql "SELECT count(*) FROM assessments WHERE facility = '$big'")" = 80 ] || fail "the import after the kill is not whole"
 
