@@ -173,22 +173,33 @@ Result<Database> Database::openReadOnly(const std::string& path, Integrity integ
     return attempt;
 }
 
-Database::Database(Database&& other) noexcept : m_db(other.m_db), m_path(std::move(other.m_path)), m_readOnly(other.m_readOnly) {
+Database::Database(Database&& other) noexcept
+    : m_db(other.m_db), m_path(std::move(other.m_path)), m_readOnly(other.m_readOnly), m_statements(std::move(other.m_statements)) {
     other.m_db = nullptr;
+    other.m_statements.clear();
 }
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
-        sqlite3_close_v2(m_db);
+        close();
         m_db = other.m_db;
         m_path = std::move(other.m_path);
         m_readOnly = other.m_readOnly;
+        m_statements = std::move(other.m_statements);
         other.m_db = nullptr;
+        other.m_statements.clear();
     }
     return *this;
 }
 
-Database::~Database() { sqlite3_close_v2(m_db); }
+Database::~Database() { close(); }
+
+void Database::close() {
+    for (auto& [sql, statement] : m_statements) sqlite3_finalize(statement);
+    m_statements.clear();
+    sqlite3_close_v2(m_db);
+    m_db = nullptr;
+}
 
 Status Database::exec(std::string_view sql) {
     char* message = nullptr;
@@ -213,14 +224,33 @@ void Database::setBusyTimeout(int milliseconds) { sqlite3_busy_timeout(m_db, mil
 
 std::string Database::lastError() const { return sqlite3_errmsg(m_db); }
 
-Statement::Statement(Database& db, std::string_view sql) : m_db(db) {
+namespace {
+// Enough for every statement of the kiosk's own; SQL made from filters may pass it and is then
+// compiled each time.
+constexpr std::size_t kCachedStatements = 128;
+}  // namespace
+
+Statement::Statement(Database& db, std::string_view sql) : m_db(db), m_sql(sql) {
+    if (auto cached = db.m_statements.find(m_sql); cached != db.m_statements.end()) {
+        m_stmt = cached->second;
+        db.m_statements.erase(cached);
+        return;
+    }
     if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK) {
         m_prepareError = db.lastError();
+        sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
     }
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    if (!m_stmt) return;
+    // Ready for the next use: no row pending, no value of this one left bound.
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    if (m_db.m_db && m_db.m_statements.size() < kCachedStatements && m_db.m_statements.emplace(std::move(m_sql), m_stmt).second) return;
+    sqlite3_finalize(m_stmt);
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
     if (m_stmt) sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "util/result.hpp"
 
@@ -56,11 +57,17 @@ public:
     std::string lastError() const;
 
 private:
+    friend class Statement;
     Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
     static Result<Database> openReadOnly(const std::string& path, Integrity integrity);
+    void close();
     sqlite3* m_db = nullptr;
     std::string m_path;
     bool m_readOnly = false;
+    // Statements compiled once and kept, reset, for the next use of the same SQL: the kiosk runs
+    // the same few statements for every answer it saves. A statement in use is taken out, so two
+    // at once with the same SQL each have their own; finalized before the connection closes.
+    std::unordered_map<std::string, sqlite3_stmt*> m_statements;
 };
 
 class Statement {
@@ -93,6 +100,7 @@ public:
 
 private:
     Database& m_db;
+    std::string m_sql;
     sqlite3_stmt* m_stmt = nullptr;
     std::string m_prepareError;
 };
