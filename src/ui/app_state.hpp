@@ -389,6 +389,8 @@ void goHome(AppState& state);
 // The full path of a file of that name in the home folder (the working folder when HOME is unset),
 // where the screens write exports, session files and reports unless told otherwise.
 std::string homeFile(const std::string& name);
+// A file in the home folder named by today: "PREFIX-YYYY-MM-DD.EXTENSION" (where exports go by default).
+std::string datedHomeFile(const std::string& prefix, const std::string& extension);
 // Workshops: after a decision is saved, records the participant's run once its assessment exists;
 // whether explanations show after each decision (or only in the debrief); and the end of a
 // participant's turn (the debrief's reset).

@@ -112,11 +112,6 @@ void drawFilters(AppState& state) {
     ImGui::PopFont();
 }
 
-// Where an export goes unless the person types another path: the home folder, named by the day.
-std::string defaultExportPath(const std::string& format) {
-    return homeFile(fmt::format("medsec-kiosk-{}.{}", dates::iso(dates::today()), format));
-}
-
 // Starts the export on a thread of its own; the panel shows its progress until it ends.
 void startExport(AppState& state, bool force) {
     auto& a = state.auditor;
@@ -146,7 +141,7 @@ void finishExport(AppState& state) {
 
 void drawExport(AppState& state) {
     auto& a = state.auditor;
-    if (a.path.empty() || !a.pathEdited) a.path = defaultExportPath(a.format);
+    if (a.path.empty() || !a.pathEdited) a.path = datedHomeFile("medsec-kiosk", a.format);
     box([&](float w) {
         // What the last export wrote, first, where the panel never has to scroll to it.
         if (!a.written.empty()) {
@@ -163,7 +158,7 @@ void drawExport(AppState& state) {
             format != a.format) {
             a.format = format;
             a.confirmOverwrite = false;
-            if (!a.pathEdited) a.path = defaultExportPath(a.format);
+            if (!a.pathEdited) a.path = datedHomeFile("medsec-kiosk", a.format);
         }
         wrappedText(state.tr("auditor.format_" + a.format), nullptr, w, &theme::kMuted);
         ImGui::TextUnformatted(state.tr("auditor.export_path").c_str());

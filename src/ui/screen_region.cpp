@@ -282,11 +282,6 @@ void trendView(AppState& state) {
     ImGui::PopFont();
 }
 
-// Where the ranking goes unless the person types another path: the home folder, named by the day.
-std::string defaultRankingPath(const std::string& format) {
-    return homeFile(fmt::format("medsec-region-{}.{}", dates::iso(dates::today()), format));
-}
-
 void writeRankingFile(AppState& state, bool replace) {
     auto& r = state.region;
     r.confirmOverwrite = false;
@@ -305,7 +300,7 @@ void writeRankingFile(AppState& state, bool replace) {
 // an existing file is replaced.
 void exportPanel(AppState& state) {
     auto& r = state.region;
-    if (r.path.empty() || !r.pathEdited) r.path = defaultRankingPath(r.format);
+    if (r.path.empty() || !r.pathEdited) r.path = datedHomeFile("medsec-region", r.format);
     box([&](float w) {
         if (!r.written.empty()) wrappedText(i18n::substitute(state.tr("region.exported"), {std::to_string(r.ranked.size()), r.written}), nullptr, w,
                                             &theme::kSelected);
@@ -328,7 +323,7 @@ void exportPanel(AppState& state) {
         if (chips<std::string>("rankformat", {{"xlsx", "Excel (XLSX)"}, {"csv", "CSV"}}, format) && format != r.format) {
             r.format = format;
             r.confirmOverwrite = false;
-            if (!r.pathEdited) r.path = defaultRankingPath(r.format);
+            if (!r.pathEdited) r.path = datedHomeFile("medsec-region", r.format);
         }
         ImGui::PopFont();
         if (!r.confirmOverwrite) {

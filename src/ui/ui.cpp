@@ -6,6 +6,7 @@
 
 #include "ui/app_state.hpp"
 #include "ui/widgets.hpp"
+#include "util/dates.hpp"
 
 namespace kiosk::ui {
 
@@ -32,6 +33,10 @@ std::string homeFile(const std::string& name) {
     const char* home = std::getenv("HOME");
     const std::filesystem::path folder = home && *home ? std::filesystem::path(home) : std::filesystem::current_path();
     return (folder / name).string();
+}
+
+std::string datedHomeFile(const std::string& prefix, const std::string& extension) {
+    return homeFile(prefix + "-" + dates::iso(dates::today()) + "." + extension);
 }
 
 void idleReset(AppState& state) {

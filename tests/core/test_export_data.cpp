@@ -20,6 +20,7 @@
 #include "store/assessment_store.hpp"
 #include "store/audit_log.hpp"
 #include "store/database.hpp"
+#include "store/facility_store.hpp"
 #include "store/plan_store.hpp"
 #include "support.hpp"
 #include "util/dates.hpp"
@@ -349,6 +350,21 @@ TEST_CASE("the CSV files: one row per answer, per scored assessment and per gap;
     const CsvExport english = csvOf(k.db, {"", std::nullopt, std::nullopt, Lang::En, false});
     CHECK(english.rows(english.answers).front().fields.front() == "assessment");
     CHECK(english.rows(english.plan)[1].fields[10] == "In progress");
+
+    // Once the facility is named, every row of the three files carries its name.
+    CHECK(answers[1].fields[1].empty());
+    store::FacilityStore facilities(k.db);
+    auto facility = facilities.get();
+    REQUIRE(facility);
+    facility->name = "架空みなと診療所";
+    REQUIRE(facilities.update(*facility));
+    const CsvExport named = csvOf(k.db);
+    for (const auto* bytes : {&named.answers, &named.results, &named.plan}) {
+        const auto rows = named.rows(*bytes);
+        REQUIRE(rows.size() > 1);
+        CHECK(rows.front().fields[1] == "施設");
+        for (std::size_t i = 1; i < rows.size(); ++i) CHECK(rows[i].fields[1] == "架空みなと診療所");
+    }
 }
 
 TEST_CASE("the CSV files read from the result index say what the stored results say") {

@@ -12,6 +12,7 @@
 
 #include "skills/csv.hpp"
 #include "store/export_rows.hpp"
+#include "store/facility_store.hpp"
 
 namespace kiosk::exporting {
 namespace {
@@ -94,7 +95,10 @@ Result<CsvRows> writeCsv(store::Database& db, const ReportRequest& request, cons
     auto records = selectAssessments(db, request);
     if (!records) return Error{records.error()};
     const Lang lang = request.lang;
-    const std::string facility;  // the facility's name; empty until the kiosk has a facility record
+    // The facility's name, on every row (empty until the administrator names it).
+    std::string facility;
+    if (auto record = store::FacilityStore(db).get()) facility = record->name;
+    else return Error{record.error()};
 
     CsvFile answers(sinks.answers), results(sinks.results), plan(sinks.plan);
     answers.row(header(lang, {{"評価ID", "assessment"},
