@@ -167,11 +167,7 @@ void drawExport(AppState& state) {
             a.confirmOverwrite = false;
         }
         ImGui::PopFont();
-        // The file as it will be written, in full.
-        std::error_code ec;
-        const auto full = std::filesystem::absolute(a.path, ec);
-        wrappedText(i18n::substitute(state.tr("matrix.full_path"), {ec ? a.path : full.lexically_normal().string()}), state.fonts.small, w,
-                    &theme::kMuted);
+        fullPathLine(state, a.path, state.fonts.small, w);
         if (a.job) {
             wrappedText(state.tr("auditor.exporting"), nullptr, w, &theme::kWarning);
             const std::size_t total = a.job->total(), done = a.job->done();

@@ -391,11 +391,7 @@ void importExport(AppState& state) {
         if (std::filesystem::exists(m.path, ec)) m.confirmOverwrite = m.path;
         else exportTo(state, m.path);
     }
-    // The file as it will be read or written, in full (a relative name lands in the kiosk's folder).
-    std::error_code ec;
-    const auto full = std::filesystem::absolute(m.path, ec);
-    wrappedText(i18n::substitute(state.tr("matrix.full_path"), {ec ? m.path : full.lexically_normal().string()}), nullptr, 0,
-                &theme::kMuted);
+    fullPathLine(state, m.path, nullptr, 0);
     if (!m.confirmOverwrite.empty()) {
         wrappedText(i18n::substitute(state.tr("matrix.overwrite_question"), {m.confirmOverwrite}), nullptr, 0, &theme::kWarning);
         const std::string yes = state.tr("matrix.overwrite");

@@ -349,10 +349,7 @@ void exportPanel(AppState& state) {
             r.confirmOverwrite = false;
         }
         ImGui::PopFont();
-        std::error_code ec;
-        const auto full = std::filesystem::absolute(r.path, ec);
-        wrappedText(i18n::substitute(state.tr("matrix.full_path"), {ec ? r.path : full.lexically_normal().string()}), state.fonts.small, w,
-                    &theme::kMuted);
+        fullPathLine(state, r.path, state.fonts.small, w);
     });
 }
 

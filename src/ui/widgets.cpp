@@ -1,16 +1,24 @@
 // Drawing helpers shared by the screens.
 #include "ui/widgets.hpp"
-#include "ui/fonts.hpp"
-
-#include "ui/text_layout.hpp"
 
 #include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <utility>
 
+#include "i18n/strings.hpp"
+#include "ui/fonts.hpp"
+#include "ui/text_layout.hpp"
+
 namespace kiosk::ui {
+
+void fullPathLine(AppState& state, const std::string& path, ImFont* font, float width) {
+    std::error_code ec;
+    const auto full = std::filesystem::absolute(path, ec);
+    wrappedText(i18n::substitute(state.tr("matrix.full_path"), {ec ? path : full.lexically_normal().string()}), font, width, &theme::kMuted);
+}
 
 ImVec4 decisionColour(scoring::Decision decision) {
     switch (decision) {

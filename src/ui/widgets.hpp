@@ -47,6 +47,9 @@ AdvanceFn glyphAdvance(ImFont* font, float size);
 
 // Text wrapped to the available width (or `width` when > 0) with Japanese line-break rules.
 void wrappedText(std::string_view text, ImFont* font = nullptr, float width = 0, const ImVec4* color = nullptr);
+// "File: /the/whole/path": where a file named by a path a person typed will be read or written (a
+// relative name lands in the kiosk's folder), muted, under the path field.
+void fullPathLine(AppState& state, const std::string& path, ImFont* font = nullptr, float width = 0);
 
 // A large button; `selected` draws it in the selection colour, `enabled = false` greys it out
 // and makes it inert. Returns true when pressed.
