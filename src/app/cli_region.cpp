@@ -169,15 +169,9 @@ int runRegion(const Paths& paths, const RegionOptions& options, Lang lang) {
     }
     if (options.command == "export") {
         if (options.out.empty()) return printError("region export needs --out FILE.csv or FILE.xlsx"), 1;
-        const std::filesystem::path out = options.out;
-        if (out.extension() != ".xlsx" && out.extension() != ".csv")
-            return printError(fmt::format("{}: give a file ending in .csv or .xlsx", options.out)), 1;
-        std::error_code ec;
-        if (std::filesystem::exists(out, ec) && !options.force)
-            return printError(fmt::format("{} exists; give --force to replace it", options.out)), 1;
         auto ranked = store->rank();
         if (!ranked) return printError(ranked.error()), 1;
-        if (auto s = region::writeRanking(*ranked, out, lang, options.force); !s) return printError(s.error()), 1;
+        if (auto s = region::writeRanking(*ranked, options.out, lang, options.force); !s) return printError(s.error()), 1;
         fmt::print("wrote {} ({} facilities)\n", options.out, ranked->size());
         return 0;
     }
