@@ -61,7 +61,9 @@ assessment::Answer answerFor(const questionnaire::Question& q, bool flip) {
 class RawStore {
 public:
     explicit RawStore(const std::string& path) {
-        if (sqlite3_open(path.c_str(), &m_db) != SQLITE_OK) return;
+        // Opened as the kiosk opens its connections: one thread at a time, no per-call mutex.
+        if (sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+            return;
         exec("PRAGMA journal_mode = WAL");
         exec("PRAGMA synchronous = FULL");
         exec("CREATE TABLE IF NOT EXISTS answers (assessment TEXT NOT NULL, question TEXT NOT NULL, value TEXT, "

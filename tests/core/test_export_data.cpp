@@ -310,10 +310,12 @@ struct CsvExport {
     }
 };
 
-CsvExport csvOf(store::Database& db, const ReportRequest& request = {}) {
+// The files from one connection, or with the results and plan read from `second` on another thread.
+CsvExport csvOf(store::Database& db, const ReportRequest& request = {}, store::Database* second = nullptr) {
     CsvExport out;
     auto rows = writeCsv(db, request, {}, {[&](std::string_view b) { out.answers += b; }, [&](std::string_view b) { out.results += b; },
-                                          [&](std::string_view b) { out.plan += b; }});
+                                          [&](std::string_view b) { out.plan += b; }},
+                         {}, second);
     REQUIRE_MESSAGE(rows, (rows ? "" : rows.error()));
     return out;
 }
@@ -365,6 +367,34 @@ TEST_CASE("the CSV files: one row per answer, per scored assessment and per gap;
         CHECK(rows.front().fields[1] == "施設");
         for (std::size_t i = 1; i < rows.size(); ++i) CHECK(rows[i].fields[1] == "架空みなと診療所");
     }
+}
+
+TEST_CASE("the results and plan read on another connection are the same bytes, of the same moment, as those read after the answers") {
+    Kiosk k;
+    const auto r = k.record("clinic_19_beds");
+    k.record("university_600_beds");
+    store::PlanStore plans(k.db, &k.audit);
+    REQUIRE(plans.set(r.measures, {r.result.gaps[0], "情報システム係", "2026-09-30", PlanStatus::Planned, ""}));
+    const CsvExport alone = csvOf(k.db);
+
+    store::Database second = k.open("kiosk.db");
+    {
+        store::ReadTransaction first(k.db), other(second);
+        REQUIRE(store::sameSnapshot(k.db, second));
+        // Committed by the kiosk's own connection while the export reads: neither reader sees it.
+        store::Database kiosk = k.open("kiosk.db");
+        store::PlanStore later(kiosk, nullptr);
+        REQUIRE(later.set(r.measures, {r.result.gaps[1], "後から決めた担当", "2026-12-01", PlanStatus::Planned, ""}));
+        const CsvExport together = csvOf(k.db, {}, &second);
+        CHECK(together.answers == alone.answers);
+        CHECK(together.results == alone.results);
+        CHECK(together.plan == alone.plan);
+    }
+    // Outside the snapshot the change is there.
+    CHECK(csvOf(k.db, {}, &second).plan.find("後から決めた担当") != std::string::npos);
+
+    // Connections not in a read transaction cannot share one.
+    CHECK_FALSE(store::sameSnapshot(k.db, second));
 }
 
 TEST_CASE("the CSV files read from the result index say what the stored results say") {

@@ -42,8 +42,10 @@ struct CsvRows {
 };
 
 // Writes the three files of the assessments the request asks for (chosen as buildReport chooses
-// them; refuses a request that finds none, before writing anything).
+// them; refuses a request that finds none, before writing anything). Given `second`, a connection
+// to the same database reading the same snapshot as `db` (store::readSameSnapshot), the results
+// and plan files are written from it on another thread while the answers are written from `db`.
 Result<CsvRows> writeCsv(store::Database& db, const ReportRequest& request, const ReportContext& context, const CsvSinks& sinks,
-                         const ReportProgress& progress = {});
+                         const ReportProgress& progress = {}, store::Database* second = nullptr);
 
 }  // namespace kiosk::exporting

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <optional>
+
 #include "export/csv_writer.hpp"
 #include "export/documents.hpp"
 #include "export/json_bundle.hpp"
@@ -157,6 +159,13 @@ Result<ExportOutcome> commit(Staged& staged, store::Database& db, store::AuditLo
     return outcome;
 }
 
+std::optional<store::Database> secondReader(const store::Database& db) {
+    if (db.readOnly() || db.path().empty() || db.path() == ":memory:") return std::nullopt;
+    auto opened = store::Database::open(db.path(), store::OpenMode::ReadWrite, store::Integrity::Trusted);
+    if (!opened) return std::nullopt;
+    return std::move(*opened);
+}
+
 Status writeDocument(Staged& staged, const Report& report) {
     auto bytes = staged.format->document(report);
     if (!bytes) return Error{bytes.error()};
@@ -192,10 +201,25 @@ Result<ExportOutcome> exportDatabase(store::Database& db, store::AuditLog* audit
             auto& files = staged->files;
             const CsvSinks sinks{[&](std::string_view b) { files[0]->write(b); }, [&](std::string_view b) { files[1]->write(b); },
                                  [&](std::string_view b) { files[2]->write(b); }};
-            auto rows = writeCsv(db, report, context, sinks, [&](std::size_t done, std::size_t total) {
-                staged->assessments = total;
-                if (progress) progress(done, total);
-            });
+            // A second connection reading the same snapshot lets the results and plan be written
+            // beside the answers; without one (a database in memory or open read-only, or a lock
+            // not had) the files are written one after the other from this connection.
+            auto second = secondReader(db);
+            std::optional<store::ReadTransaction> secondSnapshot;
+            if (second) {
+                secondSnapshot.emplace(*second);
+                if (!store::sameSnapshot(db, *second)) {
+                    secondSnapshot.reset();
+                    second.reset();
+                }
+            }
+            auto rows = writeCsv(
+                db, report, context, sinks,
+                [&](std::size_t done, std::size_t total) {
+                    staged->assessments = total;
+                    if (progress) progress(done, total);
+                },
+                second ? &*second : nullptr);
             if (!rows) return Error{rows.error()};
             staged->rows = {rows->answers, rows->results, rows->plan};
         }

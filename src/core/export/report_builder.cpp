@@ -144,7 +144,7 @@ Result<std::vector<store::AssessmentRecord>> selectRecords(store::Database& db, 
         if (!record) return Error{record.error()};
         if (period.contains(dayOf(*record))) chosen.push_back(std::move(*record));
     } else {
-        auto all = assessments.list();
+        auto all = assessments.list(std::nullopt, store::AssessmentStore::AnswerCount::Left);
         if (!all) return Error{all.error()};
         for (auto& record : *all)
             if (period.contains(dayOf(record))) chosen.push_back(std::move(record));

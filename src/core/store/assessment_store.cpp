@@ -8,11 +8,10 @@
 namespace kiosk::store {
 namespace {
 
-constexpr std::string_view kSelectAssessment = R"sql(
+constexpr std::string_view kSelectColumns = R"sql(
 SELECT a.uuid, a.questionnaire_id, a.questionnaire_version, a.content_hash, a.status, a.language,
-       a.created_at, a.updated_at, a.completed_at, a.discarded_at,
-       (SELECT COUNT(*) FROM answers WHERE assessment_uuid = a.uuid)
-FROM assessments a)sql";
+       a.created_at, a.updated_at, a.completed_at, a.discarded_at, )sql";
+constexpr std::string_view kCountAnswers = "(SELECT COUNT(*) FROM answers WHERE assessment_uuid = a.uuid)";
 
 AssessmentRecord readRecord(const Statement& s) {
     AssessmentRecord r;
@@ -148,8 +147,9 @@ Status AssessmentStore::markDiscarded(const std::string& uuid) {
     return tx.commit();
 }
 
-Result<std::vector<AssessmentRecord>> AssessmentStore::list(std::optional<AssessmentStatus> status) {
-    Statement s(m_db, std::string(kSelectAssessment) + " WHERE ?1 IS NULL OR a.status = ?1 ORDER BY a.updated_at DESC, a.uuid");
+Result<std::vector<AssessmentRecord>> AssessmentStore::list(std::optional<AssessmentStatus> status, AnswerCount count) {
+    Statement s(m_db, fmt::format("{}{} FROM assessments a WHERE ?1 IS NULL OR a.status = ?1 ORDER BY a.updated_at DESC, a.uuid", kSelectColumns,
+                                  count == AnswerCount::Counted ? kCountAnswers : "0"));
     if (status) s.bind(1, statusName(*status));
     else s.bindNull(1);
     std::vector<AssessmentRecord> out;
@@ -164,7 +164,8 @@ Result<std::vector<AssessmentRecord>> AssessmentStore::list(std::optional<Assess
 
 Result<AssessmentRecord> AssessmentStore::get(const std::string& uuidOrPrefix) {
     if (uuidOrPrefix.empty()) return Error{"no assessment id given"};
-    Statement s(m_db, std::string(kSelectAssessment) + " WHERE a.uuid >= ?1 AND a.uuid < ?1 || x'ff' ORDER BY a.uuid LIMIT 2");
+    Statement s(m_db, fmt::format("{}{} FROM assessments a WHERE a.uuid >= ?1 AND a.uuid < ?1 || x'ff' ORDER BY a.uuid LIMIT 2", kSelectColumns,
+                                  kCountAnswers));
     s.bind(1, uuidOrPrefix);
     std::vector<AssessmentRecord> found;
     for (;;) {

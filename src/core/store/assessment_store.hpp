@@ -72,8 +72,11 @@ public:
     // Only an assessment in progress; its answers stay.
     Status markDiscarded(const std::string& uuid);
 
-    // Newest first; only those with the given status when one is given.
-    Result<std::vector<AssessmentRecord>> list(std::optional<AssessmentStatus> status = std::nullopt);
+    // Newest first; only those with the given status when one is given. AnswerCount::Left leaves
+    // answerCount at 0 (an export of thousands, which reads the answers anyway, need not count them).
+    enum class AnswerCount { Counted, Left };
+    Result<std::vector<AssessmentRecord>> list(std::optional<AssessmentStatus> status = std::nullopt,
+                                               AnswerCount count = AnswerCount::Counted);
     // Accepts a unique prefix of the UUID, as people type the first characters.
     Result<AssessmentRecord> get(const std::string& uuidOrPrefix);
     Result<std::vector<StoredAnswer>> answers(const std::string& uuid);

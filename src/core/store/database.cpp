@@ -43,7 +43,7 @@ Status checkHeader(const std::string& path) {
 Result<Database> Database::openRaw(const std::string& path) {
     if (auto s = checkHeader(path); !s) return Error{s.error()};
     sqlite3* handle = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    const int rc = sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
         sqlite3_close(handle);
@@ -137,7 +137,7 @@ Result<Database> Database::openReadOnly(const std::string& path, Integrity integ
     Result<Database> attempt = Error{""};
     for (const char* query : {"mode=ro", "mode=ro&immutable=1"}) {
         sqlite3* handle = nullptr;
-        const int rc = sqlite3_open_v2(fileUri(path, query).c_str(), &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+        const int rc = sqlite3_open_v2(fileUri(path, query).c_str(), &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
         if (rc != SQLITE_OK) {
             std::string message = handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
             sqlite3_close(handle);
@@ -288,10 +288,12 @@ Statement& Statement::reset() {
     return *this;
 }
 
-std::string Statement::text(int column) const {
+std::string Statement::text(int column) const { return std::string(view(column)); }
+
+std::string_view Statement::view(int column) const {
     const auto* p = sqlite3_column_text(m_stmt, column);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
-             : std::string();
+    return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
+             : std::string_view();
 }
 
 std::optional<std::string> Statement::optionalText(int column) const {
@@ -336,6 +338,19 @@ ReadTransaction::ReadTransaction(Database& db) : m_db(db) {
 void ReadTransaction::end() {
     if (m_open) (void)m_db.exec("COMMIT");
     m_open = false;
+}
+
+Status sameSnapshot(Database& first, Database& second) {
+    if (sqlite3_get_autocommit(first.handle()) != 0 || sqlite3_get_autocommit(second.handle()) != 0)
+        return Error{"a shared snapshot needs both connections in a read transaction"};
+    auto lock = Database::openRaw(first.path());
+    if (!lock) return Error{lock.error()};
+    if (auto s = lock->exec("BEGIN IMMEDIATE"); !s) return Error{fmt::format("cannot read {} as of one moment: {}", first.path(), s.error())};
+    for (Database* db : {&first, &second}) {
+        Statement read(*db, "SELECT COUNT(*) FROM sqlite_schema");
+        if (auto row = read.step(); !row) return Error{fmt::format("cannot read {}: {}", first.path(), row.error())};
+    }
+    return lock->exec("ROLLBACK");
 }
 
 Transaction::~Transaction() {

@@ -27,6 +27,8 @@ enum class Integrity {
               // reads still fails it; a scan of the whole file would cost more than the export
 };
 
+// A connection belongs to one thread at a time (SQLite's multi-thread mode: no mutex around each
+// call); a thread that reads or writes on its own opens its own connection.
 class Database {
 public:
     // Opens a kiosk database. Refuses, leaving the file byte for byte as it was: a file that is
@@ -37,7 +39,8 @@ public:
     // ":memory:" gives a private in-memory database.
     static Result<Database> open(const std::string& path, OpenMode mode = OpenMode::ReadWrite, Integrity integrity = Integrity::Check);
 
-    // Opens without migrating; for tests of the migrations themselves.
+    // Opens without migrating; for tests of the migrations themselves, and for a connection that
+    // only takes a lock (sameSnapshot).
     static Result<Database> openRaw(const std::string& path);
 
     Database(Database&& other) noexcept;
@@ -92,6 +95,9 @@ public:
     Statement& reset();
 
     std::string text(int column) const;
+    // The same text without a copy: valid until the next step(), reset() or a read of the column
+    // as another type.
+    std::string_view view(int column) const;
     std::optional<std::string> optionalText(int column) const;
     std::int64_t integer(int column) const;
     // A finite number stored as a number (or as text that is one); nothing otherwise.
@@ -140,5 +146,11 @@ private:
     Database& m_db;
     bool m_open = false;
 };
+
+// Makes two connections to the same database file, each in a read transaction that has read
+// nothing yet (ReadTransaction), see the same state of it whatever other connections commit
+// meanwhile: a third connection holds the write lock while each takes its first read, so no
+// commit can fall between them. Writers wait for those two reads only.
+Status sameSnapshot(Database& first, Database& second);
 
 }  // namespace kiosk::store

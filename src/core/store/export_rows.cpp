@@ -23,38 +23,65 @@ Status eachRow(Statement& s, const char* what, Read read) {
 
 ExportRows::ExportRows(Database& db)
     : m_answers(db,
-                "SELECT w.question_id, w.value, w.skipped, w.answered_at, ri.score FROM answers w "
-                "LEFT JOIN result_items ri ON ri.assessment_uuid = w.assessment_uuid AND ri.item_id = w.question_id "
-                "WHERE w.assessment_uuid = ?1"),
+                "SELECT question_id, value, skipped, answered_at FROM answers WHERE assessment_uuid = ?1 ORDER BY question_id"),
+      m_scores(db, "SELECT item_id, score FROM result_items WHERE assessment_uuid = ?1 ORDER BY item_id"),
+      m_gaps(db,
+             "SELECT item_id, action_ja, action_en, domain, critical FROM result_items "
+             "WHERE assessment_uuid = ?1 AND gap_rank IS NOT NULL ORDER BY gap_rank"),
       m_summary(db,
                 "SELECT r.computed_at, COALESCE(r.profile_uuid, ''), r.decision, s.overall, s.decision_ja, s.decision_en, "
                 "s.expected_tier, s.expected_tier_ja, s.expected_tier_en, s.achieved_tier, s.achieved_tier_ja, s.achieved_tier_en, s.gaps "
                 "FROM results r JOIN result_summaries s ON s.assessment_uuid = r.assessment_uuid WHERE r.assessment_uuid = ?1"),
       m_domains(db, "SELECT domain_id, name_ja, name_en, score FROM result_domains WHERE assessment_uuid = ?1 ORDER BY position"),
-      m_gaps(db,
-             "SELECT item_id, action_ja, action_en, domain, critical FROM result_items "
-             "WHERE assessment_uuid = ?1 AND gap_rank IS NOT NULL ORDER BY gap_rank"),
       m_plan(db, std::string(kSelectPlanItems) + " WHERE assessment_uuid = ?1") {}
 
-Status ExportRows::answers(const std::string& assessment, std::vector<ScoredAnswer>& out) {
-    out.clear();
-    auto& s = m_answers.reset().bind(1, assessment);
-    return eachRow(s, "the answers", [&] {
-        const bool skipped = s.integer(2) != 0;
-        out.push_back({s.text(0), skipped ? std::string() : s.text(1), skipped, s.text(3), s.isNull(4) ? std::nullopt : s.real(4)});
+Status ExportRows::answers(const std::string& assessment, AssessmentRows& out) {
+    auto& answers = out.answers;
+    std::size_t n = 0;
+    auto& a = m_answers.reset().bind(1, assessment);
+    auto read = eachRow(a, "the answers", [&] {
+        if (n == answers.size()) answers.emplace_back();
+        auto& row = answers[n++];
+        row.questionId.assign(a.view(0));
+        row.skipped = a.integer(2) != 0;
+        if (row.skipped) row.value.clear();
+        else row.value.assign(a.view(1));
+        row.answeredAt.assign(a.view(3));
+        row.score.reset();
     });
+    out.answerCount = n;
+    if (!read) return read;
+    // The scores in the order of their item ids, as the answers are: matched to the answers in
+    // one pass instead of a lookup per answer.
+    std::size_t next = 0;
+    auto& s = m_scores.reset().bind(1, assessment);
+    return eachRow(s, "the item scores", [&] {
+        const std::string_view item = s.view(0);
+        while (next < n && std::string_view(answers[next].questionId) < item) ++next;
+        if (next < n && answers[next].questionId == item) answers[next].score = s.isNull(1) ? std::nullopt : s.real(1);
+    });
+}
+
+Status ExportRows::gaps(const std::string& assessment, AssessmentRows& out) {
+    std::size_t n = 0;
+    auto& s = m_gaps.reset().bind(1, assessment);
+    auto read = eachRow(s, "the gaps", [&] {
+        if (n == out.gaps.size()) out.gaps.emplace_back();
+        auto& gap = out.gaps[n++];
+        gap.item.assign(s.view(0));
+        gap.action.ja.assign(s.view(1));
+        gap.action.en.assign(s.view(2));
+        gap.domain.assign(s.view(3));
+        gap.critical = s.integer(4) != 0;
+    });
+    out.gapCount = n;
+    return read;
 }
 
 Status ExportRows::domains(const std::string& assessment, std::vector<DomainScore>& out) {
     out.clear();
     auto& s = m_domains.reset().bind(1, assessment);
     return eachRow(s, "the domain scores", [&] { out.push_back({s.text(0), {s.text(1), s.text(2)}, s.real(3).value_or(0)}); });
-}
-
-Status ExportRows::gaps(const std::string& assessment, std::vector<GapLine>& out) {
-    out.clear();
-    auto& s = m_gaps.reset().bind(1, assessment);
-    return eachRow(s, "the gaps", [&] { out.push_back({s.text(0), {s.text(1), s.text(2)}, s.text(3), s.integer(4) != 0}); });
 }
 
 Status ExportRows::plan(const std::string& assessment, std::vector<exporting::PlanItem>& out) {

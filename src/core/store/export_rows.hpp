@@ -49,22 +49,34 @@ struct GapLine {
     bool critical = false;
 };
 
+// One assessment's answers and gaps, read again for every assessment of an export. The vectors
+// keep their rows between assessments so that the strings in them are reused, not allocated
+// again for every row; only the first answerCount and gapCount rows are the current ones.
+struct AssessmentRows {
+    std::vector<ScoredAnswer> answers;  // by item id
+    std::size_t answerCount = 0;
+    std::vector<GapLine> gaps;  // in order of priority
+    std::size_t gapCount = 0;
+};
+
 class ExportRows {
 public:
     explicit ExportRows(Database& db);
     ExportRows(const ExportRows&) = delete;
     ExportRows& operator=(const ExportRows&) = delete;
 
+    // The assessment's current answers with their item scores (answers, answerCount).
+    Status answers(const std::string& assessment, AssessmentRows& out);
+    // The gaps of its stored result, none without one (gaps, gapCount).
+    Status gaps(const std::string& assessment, AssessmentRows& out);
     // Each fills `out` (cleared first) for one assessment's UUID.
-    Status answers(const std::string& assessment, std::vector<ScoredAnswer>& out);
     Status domains(const std::string& assessment, std::vector<DomainScore>& out);
-    Status gaps(const std::string& assessment, std::vector<GapLine>& out);
     Status plan(const std::string& assessment, std::vector<exporting::PlanItem>& out);
     // Nothing when the assessment has no stored result.
     Result<std::optional<ResultSummary>> summary(const std::string& assessment);
 
 private:
-    Statement m_answers, m_summary, m_domains, m_gaps, m_plan;
+    Statement m_answers, m_scores, m_gaps, m_summary, m_domains, m_plan;
 };
 
 }  // namespace kiosk::store

@@ -1,6 +1,7 @@
-// SHA-256 and UUIDs on top of libsodium, initialised once.
+// SHA-256 with OpenSSL's libcrypto; random codes and UUIDs with libsodium, initialised once.
 #include "util/hash.hpp"
 
+#include <openssl/evp.h>
 #include <sodium.h>
 
 #include <array>
@@ -29,33 +30,34 @@ std::string toHex(const unsigned char* bytes, std::size_t n) {
 }  // namespace
 
 std::string sha256Hex(std::string_view bytes) {
-    ensureSodium();
-    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    return toHex(digest.data(), digest.size());
+    Sha256 hash;
+    hash.update(bytes);
+    return hash.hex();
 }
 
 struct Sha256::State {
-    crypto_hash_sha256_state sodium;
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context{EVP_MD_CTX_new(), &EVP_MD_CTX_free};
 };
 
 Sha256::Sha256() : m_state(std::make_unique<State>()) {
-    ensureSodium();
-    crypto_hash_sha256_init(&m_state->sodium);
+    if (!m_state->context || EVP_DigestInit_ex(m_state->context.get(), EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("OpenSSL could not start a SHA-256 digest");
 }
 Sha256::~Sha256() = default;
 Sha256::Sha256(Sha256&&) noexcept = default;
 Sha256& Sha256::operator=(Sha256&&) noexcept = default;
 
 void Sha256::update(std::string_view bytes) {
-    crypto_hash_sha256_update(&m_state->sodium,
-                              reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    // Fails only when the context is broken, which the constructor has ruled out.
+    EVP_DigestUpdate(m_state->context.get(), bytes.data(), bytes.size());
 }
 
 std::string Sha256::hex() {
-    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-    crypto_hash_sha256_final(&m_state->sodium, digest.data());
-    return toHex(digest.data(), digest.size());
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int size = 0;
+    if (EVP_DigestFinal_ex(m_state->context.get(), digest.data(), &size) != 1)
+        throw std::runtime_error("OpenSSL could not finish a SHA-256 digest");
+    return toHex(digest.data(), size);
 }
 
 std::string hashedText(std::string_view text) { return text.empty() ? std::string() : "sha256:" + sha256Hex(text); }

@@ -1,4 +1,4 @@
-// Content hashing and random identifiers (libsodium).
+// Content hashing (SHA-256, OpenSSL's libcrypto) and random identifiers (libsodium).
 #pragma once
 
 #include <memory>
