@@ -5,7 +5,8 @@
 # The kiosk's export also reads each assessment's stored questionnaire for the question texts and
 # labels and each result's index (migration 7) for the scores, writes the results and plan files
 # besides, hashes every byte it writes (SHA-256, for the audit log) and flushes the files to disk.
-# Prints both wall times, the bytes each wrote and the ratio (goal: 1.0 or less); never fails on the figure.
+# Prints the median wall times of EXPORT_RUNS alternating runs (3), the bytes each wrote and the
+# ratio (goal: 1.0 or less); never fails on the figure.
 # Usage: bench/export_csv.sh [path/to/medsec-kiosk] [assessments]   (default 10000, an even number)
 set -eu
 kiosk=${1:-build/src/app/medsec-kiosk}
@@ -45,17 +46,29 @@ rows=$(sqlite3 "$db" "SELECT COUNT(*) FROM answers")
 count=$(sqlite3 "$db" "SELECT COUNT(*) FROM assessments WHERE status = 'completed'")
 
 now() { date +%s.%N; }
-# Baseline: the sqlite3 CLI, the same rows in the order of the export.
-start=$(now)
-sqlite3 -csv -header "$db" "SELECT a.uuid, a.questionnaire_id, a.questionnaire_version, a.status, a.completed_at, w.question_id,
-                                   w.value, w.skipped, w.answered_at
-                            FROM answers w JOIN assessments a ON a.uuid = w.assessment_uuid
-                            ORDER BY a.created_at, a.uuid" >"$tmp/baseline.csv"
-baseline=$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.3f", e - s }')
-
-start=$(now)
-"$kiosk" --questionnaires "$root/questionnaires" --db "$db" export --format csv --out "$tmp/export.csv" --all >/dev/null
-export_time=$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.3f", e - s }')
+seconds() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.3f", e - s }'; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# Alternating runs, medians. Each starts after `sync`, so that neither pays for flushing the
+# files the run before it wrote (the export fsyncs its files; ext4 then flushes what is pending).
+runs=${EXPORT_RUNS:-3}
+baselines=() exports=()
+for _ in $(seq "$runs"); do
+  sync
+  # Baseline: the sqlite3 CLI, the same rows in the order of the export.
+  start=$(now)
+  sqlite3 -csv -header "$db" "SELECT a.uuid, a.questionnaire_id, a.questionnaire_version, a.status, a.completed_at, w.question_id,
+                                     w.value, w.skipped, w.answered_at
+                              FROM answers w JOIN assessments a ON a.uuid = w.assessment_uuid
+                              ORDER BY a.created_at, a.uuid" >"$tmp/baseline.csv"
+  baselines+=("$(seconds "$start")")
+  rm -f "$tmp"/export-*.csv
+  sync
+  start=$(now)
+  "$kiosk" --questionnaires "$root/questionnaires" --db "$db" export --format csv --out "$tmp/export.csv" --all >/dev/null
+  exports+=("$(seconds "$start")")
+done
+baseline=$(median "${baselines[@]}")
+export_time=$(median "${exports[@]}")
 
 written=$(python3 -c "import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''))) - 1)" \
   "$tmp/export-answers.csv")

@@ -72,6 +72,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::string m_pending;  // handed over, being hashed and written
+    std::size_t m_written = 0;  // by the writing thread
     bool m_busy = false, m_closing = false;
     int m_error = 0;        // errno of the first failed write
     std::unique_ptr<class Sha256> m_hash;
