@@ -6,7 +6,7 @@
 # labels and each result's index (migration 7) for the scores, writes the results and plan files
 # besides, hashes every byte it writes (SHA-256, for the audit log) and flushes the files to disk.
 # Prints the median wall times of EXPORT_RUNS alternating runs (3), the bytes each wrote and the
-# ratio (goal: 1.0 or less); never fails on the figure.
+# ratio (goal: 1.0 or less); never fails on the figure. EXPORT_VERBOSE=1 prints every run.
 # Usage: bench/export_csv.sh [path/to/medsec-kiosk] [assessments]   (default 10000, an even number)
 set -eu
 kiosk=${1:-build/src/app/medsec-kiosk}
@@ -69,6 +69,7 @@ for _ in $(seq "$runs"); do
 done
 baseline=$(median "${baselines[@]}")
 export_time=$(median "${exports[@]}")
+[ -n "${EXPORT_VERBOSE:-}" ] && echo "runs: kiosk ${exports[*]}; sqlite3 ${baselines[*]}" >&2
 
 written=$(python3 -c "import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''))) - 1)" \
   "$tmp/export-answers.csv")
