@@ -727,3 +727,32 @@ TEST_CASE("a schema-5 database's PINs sign in, and new rows continue its audit c
     CHECK(rows->back().event.event == "auth.signed_in");
     CHECK_FALSE(*audit.verify());
 }
+
+TEST_CASE("after the migration to schema 11 the history of answers is one B-tree that still refuses changes and grows with each change") {
+    test::TempDir dir;
+    const auto path = loadSchema(10, dir);
+    auto db = Database::open(path);
+    REQUIRE_MESSAGE(db, (db ? "" : db.error()));
+    CHECK(count(*db, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'answer_versions' AND sql LIKE '%WITHOUT ROWID%'") == 1);
+    CHECK(count(*db, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'assessments_by_status'") == 0);
+    const int versions = count(*db, "SELECT COUNT(*) FROM answer_versions");
+    CHECK_FALSE(db->exec("UPDATE answer_versions SET value = 'no'"));
+    CHECK_FALSE(db->exec("DELETE FROM answer_versions"));
+    CHECK(count(*db, "SELECT COUNT(*) FROM answer_versions") == versions);
+
+    const questionnaire::Catalog nothingOnDisk;
+    AssessmentStore store(*db);
+    AuditLog audit(*db);
+    assessment::AssessmentService service(store, nothingOnDisk, &audit);
+    auto active = service.open(kInProgress);
+    REQUIRE_MESSAGE(active, (active ? "" : active.error()));
+    auto before = store.history(kInProgress, "has_backup");
+    REQUIRE(before);
+    REQUIRE(service.answer(*active, "has_backup", assessment::Answer::option("no")));
+    auto after = store.history(kInProgress, "has_backup");
+    REQUIRE(after);
+    REQUIRE(after->size() == before->size() + 1);
+    CHECK(after->back().value == "no");
+    CHECK(count(*db, "SELECT COUNT(*) FROM answer_versions") == versions + 1);
+    CHECK_FALSE(*audit.verify());
+}

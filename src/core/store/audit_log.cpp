@@ -149,20 +149,29 @@ std::optional<Role> parseRole(std::string_view name) {
     return std::nullopt;
 }
 
-Result<std::string> canonicalRow(std::int64_t seq, std::string_view at, std::string_view role, std::string_view event,
-                                 std::string_view subject, std::string_view details) {
+namespace {
+
+Result<std::string> canonicalRowOf(std::int64_t seq, std::string_view at, std::string_view role, std::string_view event,
+                                   std::string_view subject, nlohmann::json details) {
     for (std::string_view text : {at, role, event, subject})
         if (utf8::firstInvalid(text)) return Error{"a text of the row is not valid UTF-8"};
-    auto parsed = detailsObject(details);
-    if (!parsed) return Error{parsed.error()};
     nlohmann::json row = nlohmann::json::array();
     row.push_back(seq);
     row.push_back(std::string(at));
     row.push_back(std::string(role));
     row.push_back(std::string(event));
     row.push_back(std::string(subject));
-    row.push_back(std::move(*parsed));
+    row.push_back(std::move(details));
     return dumped(row);
+}
+
+}  // namespace
+
+Result<std::string> canonicalRow(std::int64_t seq, std::string_view at, std::string_view role, std::string_view event,
+                                 std::string_view subject, std::string_view details) {
+    auto parsed = detailsObject(details);
+    if (!parsed) return Error{parsed.error()};
+    return canonicalRowOf(seq, at, role, event, subject, std::move(*parsed));
 }
 
 Status AuditLog::append(const AuditEvent& event) {
@@ -190,7 +199,7 @@ Status AuditLog::append(const AuditEvent& event) {
     }
     const std::string at = isoUtc(m_clock ? m_clock() : system_clock::now());
     const auto role = roleName(m_actor);
-    auto canonical = canonicalRow(seq, at, role, event.event, event.subject, stored);
+    auto canonical = canonicalRowOf(seq, at, role, event.event, event.subject, std::move(*parsed));
     if (!canonical) return Error{fmt::format("could not write audit event {}: {}", event.event, canonical.error())};
     const std::string hash = sha256Hex(previous + *canonical);
     Statement insert(m_db, "INSERT INTO audit_log(seq, at, role, event, subject, details, previous_hash, hash) "

@@ -328,15 +328,15 @@ Transaction::Transaction(Database& db) : m_db(db) {
     }
     m_nested = sqlite3_get_autocommit(db.handle()) == 0;
     // IMMEDIATE takes the write lock now, so a busy database is reported here, not half-way.
-    m_began = db.exec(m_nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+    m_began = Statement(db, m_nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE").run();
 }
 
 ReadTransaction::ReadTransaction(Database& db) : m_db(db) {
-    if (sqlite3_get_autocommit(db.handle()) != 0) m_open = db.exec("BEGIN").ok();
+    if (sqlite3_get_autocommit(db.handle()) != 0) m_open = Statement(db, "BEGIN").run().ok();
 }
 
 void ReadTransaction::end() {
-    if (m_open) (void)m_db.exec("COMMIT");
+    if (m_open) (void)Statement(m_db, "COMMIT").run();
     m_open = false;
 }
 
@@ -355,14 +355,18 @@ Status sameSnapshot(Database& first, Database& second) {
 
 Transaction::~Transaction() {
     if (!m_began || m_done) return;
-    if (m_nested) (void)m_db.exec("ROLLBACK TO nested; RELEASE nested");
-    else (void)m_db.exec("ROLLBACK");
+    if (m_nested) {
+        (void)Statement(m_db, "ROLLBACK TO nested").run();
+        (void)Statement(m_db, "RELEASE nested").run();
+    } else {
+        (void)Statement(m_db, "ROLLBACK").run();
+    }
 }
 
 Status Transaction::commit() {
     if (!m_began) return m_began;
     if (m_done) return Error{"transaction already finished"};
-    auto s = m_db.exec(m_nested ? "RELEASE nested" : "COMMIT");
+    auto s = Statement(m_db, m_nested ? "RELEASE nested" : "COMMIT").run();
     if (s) m_done = true;
     return s;
 }

@@ -112,7 +112,8 @@ private:
 };
 
 // A transaction, or a savepoint inside one already open, so that services which each keep
-// their own writes atomic can also be combined into one atomic step.
+// their own writes atomic can also be combined into one atomic step. Its BEGIN, SAVEPOINT and
+// COMMIT are kept compiled like any statement (an answer saved runs three of each).
 class Transaction {
 public:
     explicit Transaction(Database& db);

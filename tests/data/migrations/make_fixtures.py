@@ -28,6 +28,7 @@ of their commit, which leaves the checkout alone):
   python3 tests/data/migrations/make_fixtures.py 8 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 8)
   python3 tests/data/migrations/make_fixtures.py 9 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 9)
   python3 tests/data/migrations/make_fixtures.py 10 --kiosk build/src/app/medsec-kiosk  (the kiosk of its day, the first with schema 10)
+  python3 tests/data/migrations/make_fixtures.py 11 --kiosk build/src/app/medsec-kiosk  (the kiosk of its day, the first with schema 11)
 
 What every fixture holds (the test relies on it, so a new fixture keeps all of it):
   - the questionnaire snapshot of tests/data/good/tiny.toml (its text frozen below, with its sha256);
@@ -82,7 +83,8 @@ ERAS = {
     7: ("after b30bedf", "f38dac5"),
     8: ("after f38dac5", "3f462ce"),
     9: ("after 3f462ce", "8e72450"),
-    10: ("after 8e72450", None),  # the newest schema: no last version yet
+    10: ("after 8e72450", "6e522d4"),
+    11: ("after 6e522d4", None),  # the newest schema: no last version yet
 }
 
 # The migrations exactly as they were published. Frozen here on purpose: the fixtures reproduce the
@@ -451,6 +453,48 @@ CREATE TABLE facility (
 INSERT INTO facility(id, uuid) VALUES (1,
     lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' ||
     substr('89ab', 1 + abs(random()) % 4, 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))));
+""",
+    11: """
+DROP TRIGGER answers_first_version;
+DROP TRIGGER answers_next_version;
+CREATE TABLE answer_versions_v11 (
+    assessment_uuid TEXT NOT NULL REFERENCES assessments(uuid),
+    question_id     TEXT NOT NULL,
+    version         INTEGER NOT NULL CHECK (version >= 1),
+    value           TEXT,
+    skipped         INTEGER NOT NULL CHECK (skipped IN (0, 1)),
+    answered_at     TEXT NOT NULL,
+    PRIMARY KEY (assessment_uuid, question_id, version)
+) WITHOUT ROWID;
+INSERT INTO answer_versions_v11 SELECT assessment_uuid, question_id, version, value, skipped, answered_at FROM answer_versions;
+DROP TABLE answer_versions;
+ALTER TABLE answer_versions_v11 RENAME TO answer_versions;
+CREATE TRIGGER answers_first_version AFTER INSERT ON answers
+BEGIN
+    INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at)
+    VALUES (NEW.assessment_uuid, NEW.question_id,
+            (SELECT COALESCE(MAX(version), 0) + 1 FROM answer_versions
+             WHERE assessment_uuid = NEW.assessment_uuid AND question_id = NEW.question_id),
+            NEW.value, NEW.skipped, NEW.answered_at);
+END;
+CREATE TRIGGER answers_next_version AFTER UPDATE OF value, skipped ON answers
+WHEN OLD.value IS NOT NEW.value OR OLD.skipped IS NOT NEW.skipped
+BEGIN
+    INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at)
+    VALUES (NEW.assessment_uuid, NEW.question_id,
+            (SELECT COALESCE(MAX(version), 0) + 1 FROM answer_versions
+             WHERE assessment_uuid = NEW.assessment_uuid AND question_id = NEW.question_id),
+            NEW.value, NEW.skipped, NEW.answered_at);
+END;
+CREATE TRIGGER answer_versions_no_update BEFORE UPDATE ON answer_versions
+BEGIN
+    SELECT RAISE(ABORT, 'the history of answers cannot be changed');
+END;
+CREATE TRIGGER answer_versions_no_delete BEFORE DELETE ON answer_versions
+BEGIN
+    SELECT RAISE(ABORT, 'the history of answers cannot be deleted');
+END;
+DROP INDEX assessments_by_status;
 """,
 }
 
