@@ -728,12 +728,12 @@ TEST_CASE("a schema-5 database's PINs sign in, and new rows continue its audit c
     CHECK_FALSE(*audit.verify());
 }
 
-TEST_CASE("after the migration to schema 11 the history of answers is one B-tree that still refuses changes and grows with each change") {
+TEST_CASE("after the migration to schema 11 the answers and their history are one B-tree each; the history still refuses changes and grows with each change") {
     test::TempDir dir;
     const auto path = loadSchema(10, dir);
     auto db = Database::open(path);
     REQUIRE_MESSAGE(db, (db ? "" : db.error()));
-    CHECK(count(*db, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'answer_versions' AND sql LIKE '%WITHOUT ROWID%'") == 1);
+    CHECK(count(*db, "SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('answers', 'answer_versions') AND sql LIKE '%WITHOUT ROWID%'") == 2);
     CHECK(count(*db, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'assessments_by_status'") == 0);
     const int versions = count(*db, "SELECT COUNT(*) FROM answer_versions");
     CHECK_FALSE(db->exec("UPDATE answer_versions SET value = 'no'"));

@@ -400,13 +400,25 @@ INSERT INTO facility(id, uuid) VALUES (1,
     lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' ||
     substr('89ab', 1 + abs(random()) % 4, 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))));
 )sql"},
-        // Fewer pages written for every answer saved. The history of answers is kept in the order
-        // of its key alone (WITHOUT ROWID: one B-tree, not a table and an index), its rows and
-        // triggers unchanged; the index of assessments by status and time goes, as no query used it
-        // (the lists sort a scan) while every answer rewrote an entry of it.
+        // Fewer pages written for every answer saved and fewer read for every answer exported. The
+        // answers and their history are kept in the order of their keys alone (WITHOUT ROWID: one
+        // B-tree each, not a table and an index), their rows and triggers unchanged; the index of
+        // assessments by status and time goes, as no query used it (the lists sort a scan) while
+        // every answer rewrote an entry of it.
         {11, R"sql(
 DROP TRIGGER answers_first_version;
 DROP TRIGGER answers_next_version;
+CREATE TABLE answers_v11 (
+    assessment_uuid TEXT NOT NULL REFERENCES assessments(uuid) ON DELETE CASCADE,
+    question_id     TEXT NOT NULL,
+    value           TEXT,
+    skipped         INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+    answered_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (assessment_uuid, question_id)
+) WITHOUT ROWID;
+INSERT INTO answers_v11 SELECT assessment_uuid, question_id, value, skipped, answered_at FROM answers;
+DROP TABLE answers;
+ALTER TABLE answers_v11 RENAME TO answers;
 CREATE TABLE answer_versions_v11 (
     assessment_uuid TEXT NOT NULL REFERENCES assessments(uuid),
     question_id     TEXT NOT NULL,

@@ -457,6 +457,17 @@ INSERT INTO facility(id, uuid) VALUES (1,
     11: """
 DROP TRIGGER answers_first_version;
 DROP TRIGGER answers_next_version;
+CREATE TABLE answers_v11 (
+    assessment_uuid TEXT NOT NULL REFERENCES assessments(uuid) ON DELETE CASCADE,
+    question_id     TEXT NOT NULL,
+    value           TEXT,
+    skipped         INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+    answered_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (assessment_uuid, question_id)
+) WITHOUT ROWID;
+INSERT INTO answers_v11 SELECT assessment_uuid, question_id, value, skipped, answered_at FROM answers;
+DROP TABLE answers;
+ALTER TABLE answers_v11 RENAME TO answers;
 CREATE TABLE answer_versions_v11 (
     assessment_uuid TEXT NOT NULL REFERENCES assessments(uuid),
     question_id     TEXT NOT NULL,
