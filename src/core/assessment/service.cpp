@@ -228,11 +228,10 @@ Status AssessmentService::logStarted(const store::AssessmentRecord& r) {
 Status AssessmentService::logAnswer(const std::string& uuid, const questionnaire::Question& q,
                                    const std::optional<store::StoredAnswer>& before, const std::string& value, bool skipped) {
     if (!m_audit) return {};
-    if (!before) return logEvent("assessment.answered", uuid, Json{{"question", q.id}, {"value", loggedValue(q, value, skipped)}}.dump());
+    if (!before) return m_audit->append("assessment.answered", uuid, Json{{"question", q.id}, {"value", loggedValue(q, value, skipped)}});
     if (before->skipped == skipped && (skipped || before->value == value)) return {};  // given again unchanged
-    return logEvent("assessment.changed", uuid,
-                    Json{{"question", q.id}, {"old", loggedValue(q, before->value, before->skipped)}, {"new", loggedValue(q, value, skipped)}}
-                        .dump());
+    return m_audit->append("assessment.changed", uuid,
+                           Json{{"question", q.id}, {"old", loggedValue(q, before->value, before->skipped)}, {"new", loggedValue(q, value, skipped)}});
 }
 
 Result<std::vector<AssessmentSummary>> AssessmentService::summaries(std::optional<store::AssessmentStatus> status) {

@@ -176,12 +176,17 @@ Result<std::string> canonicalRow(std::int64_t seq, std::string_view at, std::str
 
 Status AuditLog::append(const AuditEvent& event) {
     if (!validEventName(event.event)) return Error{fmt::format("'{}' is not an audit event name", event.event)};
-    const std::string details = event.details.empty() ? std::string("{}") : event.details;
-    // The details are stored in their canonical form, so that the stored text is what was hashed.
-    auto parsed = detailsObject(details);
+    auto parsed = detailsObject(event.details.empty() ? std::string_view("{}") : std::string_view(event.details));
     if (!parsed) return Error{fmt::format("audit event {}: {}", event.event, parsed.error())};
-    auto canonicalDetails = dumped(*parsed);
-    if (!canonicalDetails) return Error{fmt::format("audit event {}: {}", event.event, canonicalDetails.error())};
+    return append(event.event, event.subject, std::move(*parsed));
+}
+
+Status AuditLog::append(const std::string& eventName, const std::string& subject, nlohmann::json details) {
+    if (!validEventName(eventName)) return Error{fmt::format("'{}' is not an audit event name", eventName)};
+    if (!details.is_object()) return Error{fmt::format("audit event {}: the details are not a JSON object", eventName)};
+    // The details are stored in their canonical form, so that the stored text is what was hashed.
+    auto canonicalDetails = dumped(details);
+    if (!canonicalDetails) return Error{fmt::format("audit event {}: {}", eventName, canonicalDetails.error())};
     const std::string& stored = *canonicalDetails;
 
     Transaction tx(m_db);
@@ -199,12 +204,12 @@ Status AuditLog::append(const AuditEvent& event) {
     }
     const std::string at = isoUtc(m_clock ? m_clock() : system_clock::now());
     const auto role = roleName(m_actor);
-    auto canonical = canonicalRowOf(seq, at, role, event.event, event.subject, std::move(*parsed));
-    if (!canonical) return Error{fmt::format("could not write audit event {}: {}", event.event, canonical.error())};
+    auto canonical = canonicalRowOf(seq, at, role, eventName, subject, std::move(details));
+    if (!canonical) return Error{fmt::format("could not write audit event {}: {}", eventName, canonical.error())};
     const std::string hash = sha256Hex(previous + *canonical);
     Statement insert(m_db, "INSERT INTO audit_log(seq, at, role, event, subject, details, previous_hash, hash) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    insert.bind(1, seq).bind(2, at).bind(3, role).bind(4, event.event).bind(5, event.subject).bind(6, stored).bind(7, previous).bind(8, hash);
+    insert.bind(1, seq).bind(2, at).bind(3, role).bind(4, eventName).bind(5, subject).bind(6, stored).bind(7, previous).bind(8, hash);
     if (auto s = insert.run(); !s) return Error{fmt::format("could not write to the audit log: {}", s.error())};
     return tx.commit();
 }

@@ -22,6 +22,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "store/database.hpp"
 #include "util/result.hpp"
 
@@ -92,6 +94,8 @@ public:
     // (it opens its own otherwise). Refuses an event name that is not lower-case words joined by
     // dots ("person.added"), details that are not a JSON object, and text that is not UTF-8.
     Status append(const AuditEvent& event);
+    // The same with the details already a JSON value (a service that builds them saves their parse).
+    Status append(const std::string& event, const std::string& subject, nlohmann::json details);
 
     // Oldest first. A filter date that is not one is refused, saying which.
     Result<std::vector<AuditRow>> list(const AuditFilter& filter = {});
