@@ -231,8 +231,12 @@ refused truncated "not valid JSON"
 broken version "schema_version: 2 is not a version this kiosk reads" 'doc["schema_version"] = 2'
 broken answer "assessments[1].answers[3].value: " 'doc["assessments"][1]["answers"][3]["value"] = "perhaps"'
 broken hash "questionnaires[0].source: its SHA-256 is" 'doc["questionnaires"][0]["source"] += "\n# edited"'
-# The clinic's measures assessment (the second recorded) holds the plan entry.
-broken huge "assessments[1].plan[0].note: is 20000000 bytes long" 'doc["assessments"][1]["plan"][0]["note"] = "x" * 20000000'
+# The clinic's measures assessment holds the plan entry; where it stands in the file depends on the
+# order of assessments recorded within the same millisecond (then by their random ids).
+planned=$(python3 -c 'import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+print(next(i for i, a in enumerate(doc["assessments"]) if a["plan"]))' "$tmp/out/all.json")
+broken huge "assessments[$planned].plan[0].note: is 20000000 bytes long" "doc[\"assessments\"][$planned][\"plan\"][0][\"note\"] = \"x\" * 20000000"
 broken deep "nested more than" 'doc["facility"] = "@@DEEP@@"'
 printf '\xff\xfe{}' >"$tmp/binary.json"
 refused binary "not valid JSON"
