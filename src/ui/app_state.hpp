@@ -374,6 +374,10 @@ bool permitted(const AppState& state, auth::Gate gate);
 // A role's name in the current language (研修担当, Auditor …).
 std::string roleLabel(const AppState& state, store::Role role);
 void openGated(AppState& state, auth::Gate gate, Screen target);
+// The check a protected screen makes first, whatever opened it: true when it may draw. Otherwise
+// the person is asked to sign in (when the kiosk has roles and the screen what it needs), or Home
+// shows; `available` is false when the screen lacks a service it needs.
+bool admitted(AppState& state, auth::Gate gate, Screen screen, bool available = true);
 // Asks for the admin PIN before the kiosk closes (kiosk mode).
 void requestQuit(AppState& state);
 // After the idle timeout: a typed answer that is valid is saved, then the role signs out, every

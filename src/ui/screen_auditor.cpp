@@ -498,11 +498,7 @@ void drawAuditor(AppState& state) {
         return;
     }
     // The screen checks its gate itself: no path around the Home card opens it.
-    if (!permitted(state, auth::Gate::Exports) || !state.services.scoring || !state.services.plans) {
-        if (state.services.auth) openGated(state, auth::Gate::Exports, Screen::Auditor);
-        else goHome(state);
-        return;
-    }
+    if (!admitted(state, auth::Gate::Exports, Screen::Auditor, state.services.scoring && state.services.plans)) return;
     if (a.view != AuditorView::List && (tools[0].pressed || keyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) {
         a.view = AuditorView::List;
         a.draft.reset();

@@ -153,7 +153,9 @@ void drawHome(AppState& state) {
     const int settingsIndex = auditorIndex + (state.services.plans ? 1 : 0);
     const int workshopsIndex = settingsIndex + (state.services.auth ? 1 : 0);
     const int regionIndex = workshopsIndex + (state.services.workshops ? 1 : 0);
-    const int total = regionIndex + (state.services.region || !state.services.regionProblem.empty() ? 1 : 0);
+    // The region card also shows when the regional store could not be reached: its screen says why.
+    const bool regionOffered = state.services.region != nullptr || !state.services.regionProblem.empty();
+    const int total = regionIndex + (regionOffered ? 1 : 0);
     if (total > 0) {
         if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state.home.focused = (state.home.focused + 1) % total, state.home.scrollToFocus = true;
         if (keyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
@@ -319,7 +321,7 @@ void drawHome(AppState& state) {
          "home.open_settings", auth::Gate::Settings, Screen::Settings},
         {state.services.workshops != nullptr, workshopsIndex, "workshops", "console.title", "home.workshops_text", "home.workshops_who",
          "home.open_audit", auth::Gate::Workshops, Screen::Workshops},
-        {state.services.region != nullptr || !state.services.regionProblem.empty(), regionIndex, "region", "region.title", "home.region_text",
+        {regionOffered, regionIndex, "region", "region.title", "home.region_text",
          "home.audit_who", "home.open_audit", auth::Gate::Region, Screen::Region},
     };
     for (const auto& c : cards) {

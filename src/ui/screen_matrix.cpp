@@ -575,10 +575,7 @@ void drawMatrix(AppState& state) {
         return;
     }
     // Personal data: the screen checks the gate itself, whatever opened it.
-    if (!permitted(state, auth::Gate::SkillMatrix)) {
-        openGated(state, auth::Gate::SkillMatrix, Screen::Matrix);
-        return;
-    }
+    if (!admitted(state, auth::Gate::SkillMatrix, Screen::Matrix)) return;
     if (!permitted(state, auth::Gate::PeopleEdit)) m.draft.reset();  // an auditor reads, and edits nothing
     for (auto [index, panel] : {std::pair{0, MatrixPanel::Filters}, {1, MatrixPanel::Summary}, {2, MatrixPanel::File}})
         if (tools[static_cast<std::size_t>(index)].pressed) m.panel = m.panel == panel ? MatrixPanel::None : panel;

@@ -362,11 +362,7 @@ void drawRegion(AppState& state) {
         goHome(state);
         return;
     }
-    if (!state.services.auth || !permitted(state, auth::Gate::Region)) {
-        if (state.services.auth) openGated(state, auth::Gate::Region, Screen::Region);
-        else goHome(state);
-        return;
-    }
+    if (!admitted(state, auth::Gate::Region, Screen::Region, state.services.auth != nullptr)) return;
     if (!state.services.region) {
         wrappedText(i18n::substitute(state.tr("region.unavailable"), {state.services.regionProblem}), nullptr, 0, &theme::kError);
         return;

@@ -122,11 +122,7 @@ void drawSettings(AppState& state) {
         return;
     }
     // The screen checks its gate itself: no path around the Home card opens it.
-    if (!state.services.auth || !permitted(state, auth::Gate::Settings)) {
-        if (state.services.auth) openGated(state, auth::Gate::Settings, Screen::Settings);
-        else goHome(state);
-        return;
-    }
+    if (!admitted(state, auth::Gate::Settings, Screen::Settings, state.services.auth != nullptr)) return;
     auto* auth = state.services.auth;
     ImGui::BeginChild("settings", {0, 0}, false);
     if (!s.message.empty()) wrappedText(s.message, nullptr, 0, &theme::kSelected);

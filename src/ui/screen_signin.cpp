@@ -115,6 +115,13 @@ bool permitted(const AppState& state, auth::Gate gate) {
     return !auth || auth::allows(auth->current(), gate);
 }
 
+bool admitted(AppState& state, auth::Gate gate, Screen screen, bool available) {
+    if (available && permitted(state, gate)) return true;
+    if (available && state.services.auth) openGated(state, gate, screen);
+    else goHome(state);
+    return false;
+}
+
 void openGated(AppState& state, auth::Gate gate, Screen target) {
     if (permitted(state, gate)) {
         if (target == Screen::Matrix) state.matrix.stale = true;
@@ -221,10 +228,7 @@ void drawAuditLog(AppState& state) {
         return;
     }
     // The screen checks its gate itself: no path around the Home card opens it.
-    if (!permitted(state, auth::Gate::AuditLogView) || !state.services.audit) {
-        openGated(state, auth::Gate::AuditLogView, Screen::AuditLog);
-        return;
-    }
+    if (!admitted(state, auth::Gate::AuditLogView, Screen::AuditLog, state.services.audit != nullptr)) return;
     if (v.stale) {
         v.stale = false;
         v.error.clear();

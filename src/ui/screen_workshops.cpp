@@ -338,11 +338,7 @@ void drawWorkshops(AppState& state) {
         return;
     }
     // The screen checks its gate itself: no path around the Home card opens it.
-    if (!permitted(state, auth::Gate::Workshops) || !state.services.workshops) {
-        if (state.services.auth && state.services.workshops) openGated(state, auth::Gate::Workshops, Screen::Workshops);
-        else goHome(state);
-        return;
-    }
+    if (!admitted(state, auth::Gate::Workshops, Screen::Workshops, state.services.workshops != nullptr)) return;
     if (tools[0].pressed) c.stale = true;
     if (c.stale) refresh(state);
     errorBanner(c.error);

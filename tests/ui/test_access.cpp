@@ -17,6 +17,7 @@
 #include "headless.hpp"
 #include "layout_check.hpp"
 #include "store/audit_log.hpp"
+#include "store/plan_store.hpp"
 
 using namespace kiosk;
 using store::Role;
@@ -28,9 +29,11 @@ struct Guarded {
     test::Fixture f;
     store::AuditLog audit{f.db};
     auth::AuthService auth{f.db, audit};
+    store::PlanStore plans{f.db, &audit};
     Guarded() {
         f.state.services.audit = &audit;
         f.state.services.auth = &auth;
+        f.state.services.plans = &plans;
         f.advisorStore.setAuditLog(&audit);
     }
 };
@@ -52,6 +55,14 @@ TEST_CASE("staff reach no protected screen, however the screen is opened") {
         CHECK(g.f.state.screen == ui::Screen::SignIn);
         CHECK(g.f.state.signIn.after == screen);
     }
+    // A screen that lacks a service it needs is not offered for sign-in: Home shows.
+    g.f.state.services.plans = nullptr;
+    ui::goHome(g.f.state);
+    g.f.state.screen = ui::Screen::Auditor;
+    ui.frames(2);
+    CHECK(g.f.state.screen == ui::Screen::Home);
+    g.f.state.services.plans = &g.plans;
+
     CHECK_FALSE(ui::permitted(g.f.state, auth::Gate::SkillMatrix));
     CHECK_FALSE(ui::permitted(g.f.state, auth::Gate::PeopleEdit));
     CHECK_FALSE(ui::permitted(g.f.state, auth::Gate::AuditLogView));
