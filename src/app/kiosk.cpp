@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 
@@ -72,9 +73,9 @@ void markFirstFrame() {
     }
 }
 
-// Opens the window and draws `state` until the person quits; `text` gives every character the
-// fonts must hold (called again when new names arrive).
-int runWindow(ui::AppState& state, const ui::FontFiles& fonts, const KioskOptions& options, const std::function<std::string()>& text) {
+// Opens the window, its OpenGL context and ImGui's context: the longest step of the start, so
+// the content is read on another thread meanwhile.
+Result<std::unique_ptr<GlfwPlatform>> openWindow(const KioskOptions& options) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the kiosk's layout is fixed; nothing to remember
@@ -82,9 +83,20 @@ int runWindow(ui::AppState& state, const ui::FontFiles& fonts, const KioskOption
     startupStep("window and OpenGL context");
     if (!platform) {
         ImGui::DestroyContext();
-        return fail(platform.error());
+        return Error{platform.error()};
     }
-    std::unique_ptr<GlfwPlatform> window(*platform);
+    return std::unique_ptr<GlfwPlatform>(*platform);
+}
+
+void closeWindow(std::unique_ptr<GlfwPlatform>& window) {
+    window.reset();
+    ImGui::DestroyContext();
+}
+
+// Draws `state` in the open window until the person quits, then closes it; `text` gives every
+// character the fonts must hold (called again when new names arrive).
+int runWindow(std::unique_ptr<GlfwPlatform> window, ui::AppState& state, const ui::FontFiles& fonts, const KioskOptions& options,
+              const std::function<std::string()>& text) {
     const auto wantedScale = [&] {
         if (options.scale > 0) return options.scale;
         int width = 0, height = 0;
@@ -95,8 +107,7 @@ int runWindow(ui::AppState& state, const ui::FontFiles& fonts, const KioskOption
     const std::string shown = text();
     startupStep("text to show");
     if (auto s = ui::loadFonts(state, fonts, shown, wantedScale()); !s) {
-        window.reset();
-        ImGui::DestroyContext();
+        closeWindow(window);
         return fail(s.error());
     }
     ui::applyTheme();
@@ -174,20 +185,20 @@ int runWindow(ui::AppState& state, const ui::FontFiles& fonts, const KioskOption
         }
     }
     if (glyphTrace) std::fclose(glyphTrace);
-    window.reset();
-    ImGui::DestroyContext();
+    closeWindow(window);
     return 0;
 }
 
 // The kiosk could not start: the window says why (standard error alone would reach no one at a
 // kiosk), and the exit status is 1 either way.
-int runStartupError(const Paths& paths, const KioskOptions& options, const i18n::Strings& strings, const std::string& message) {
+int runStartupError(std::unique_ptr<GlfwPlatform> window, const Paths& paths, const KioskOptions& options, const i18n::Strings& strings,
+                    const std::string& message) {
     ui::AppState state;
     state.lang = options.lang;
     state.services.strings = &strings;
     state.screen = ui::Screen::StartupError;
     state.startupError = message;
-    (void)runWindow(state, ui::FontFiles{paths.font.string(), paths.fontSubset.string(), {}}, options, [&] {
+    (void)runWindow(std::move(window), state, ui::FontFiles{paths.font.string(), paths.fontSubset.string(), {}}, options, [&] {
         std::string text = message;
         for (Lang lang : {Lang::Ja, Lang::En})
             for (const auto& [key, value] : strings.all(lang)) text += value;
@@ -200,12 +211,26 @@ int runStartupError(const Paths& paths, const KioskOptions& options, const i18n:
 
 int runKiosk(const Paths& paths, const KioskOptions& options) {
     startupStep("");
-    auto strings = i18n::Strings::load(paths.assets / "i18n");
-    startupStep("strings");
-    if (!strings) return fail(strings.error());
-
-    const auto catalog = questionnaire::loadCatalog(paths.questionnaires);
-    startupStep("questionnaires");
+    // The strings and questionnaires are read on another thread while this one opens the window.
+    struct Content {
+        Result<i18n::Strings> strings;
+        questionnaire::Catalog catalog;
+    };
+    auto reading = std::async(std::launch::async, [&paths] {
+        auto strings = i18n::Strings::load(paths.assets / "i18n");
+        return Content{std::move(strings), questionnaire::loadCatalog(paths.questionnaires)};
+    });
+    auto opened = openWindow(options);
+    Content content = reading.get();
+    startupStep("strings and questionnaires (beyond the window)");
+    if (!opened) return fail(opened.error());
+    std::unique_ptr<GlfwPlatform> window = std::move(*opened);
+    if (!content.strings) {
+        closeWindow(window);
+        return fail(content.strings.error());
+    }
+    const auto& strings = content.strings;
+    const auto& catalog = content.catalog;
     for (const auto& w : catalog.warnings) fmt::print(stderr, "medsec-kiosk: warning: {}\n", w.format());
     for (const auto& d : catalog.diagnostics) fmt::print(stderr, "{}\n", d.format());
     if (!catalog.diagnostics.empty())
@@ -217,7 +242,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     startupStep("database open");
     if (!db) {
         fmt::print(stderr, "medsec-kiosk: {}\n", db.error());
-        return runStartupError(paths, options, *strings, db.error());
+        return runStartupError(std::move(window), paths, options, *strings, db.error());
     }
     // One audit log for the database: every service appends to it in its own transactions, and
     // sign-in and sign-out change whose actions it records.
@@ -303,7 +328,7 @@ int runKiosk(const Paths& paths, const KioskOptions& options) {
     // The baked atlas is kept beside the database, as the signing key is.
     ui::FontFiles fonts{paths.font.string(), paths.fontSubset.string(), {}};
     if (paths.database.has_filename() && paths.database != ":memory:") fonts.cache = paths.database.string() + ".atlas";
-    return runWindow(state, fonts, options, [&] { return ui::textToShow(state); });
+    return runWindow(std::move(window), state, fonts, options, [&] { return ui::textToShow(state); });
 }
 
 }  // namespace kiosk::app
