@@ -118,6 +118,13 @@ Result<GlfwPlatform*> GlfwPlatform::create(const std::string& title, int width, 
         const GLFWvidmode* mode = glfwGetVideoMode(monitor);
         width = mode->width;
         height = mode->height;
+    } else if (GLFWmonitor* screen = glfwGetPrimaryMonitor()) {
+        // A window never larger than the screen (a 1280x800 window on a 1024x600 panel would hide
+        // its right and bottom edges).
+        if (const GLFWvidmode* mode = glfwGetVideoMode(screen)) {
+            width = std::min(width, mode->width);
+            height = std::min(height, mode->height);
+        }
     }
     GLFWwindow* window = glfwCreateWindow(width, height, title.c_str(), monitor, nullptr);
     if (!window) {

@@ -88,7 +88,14 @@ std::string_view yesNo(bool value, Lang lang) {
     return value ? "yes" : "no";
 }
 
-const LocalizedText* domainName(const std::string& id, const std::vector<store::DomainScore>& scored, const ReportContext& context);
+const LocalizedText* domainName(const std::string& id, const std::vector<store::DomainScore>& scored, const ReportContext& context) {
+    for (const auto& d : scored)
+        if (d.id == id) return &d.name;
+    if (context.domains)
+        for (const auto& d : *context.domains)
+            if (d.id == id) return &d.name;
+    return nullptr;
+}
 
 // A heterogeneous hash, so that a map keyed by std::string is searched with a string_view.
 struct TextHash {
@@ -145,18 +152,6 @@ private:
     std::vector<Cells> m_questions;
 };
 
-const LocalizedText* domainName(const std::string& id, const std::vector<store::DomainScore>& scored, const ReportContext& context) {
-    for (const auto& d : scored)
-        if (d.id == id) return &d.name;
-    if (context.domains)
-        for (const auto& d : *context.domains)
-            if (d.id == id) return &d.name;
-    return nullptr;
-}
-
-}  // namespace
-
-namespace {
 
 // What both passes over the assessments share; read once, before they start.
 struct Pass {
@@ -336,8 +331,8 @@ Result<CsvRows> writeCsv(store::Database& db, const ReportRequest& request, cons
     Status resultsAndPlan;
     // With a second connection the results and plan are read on a thread of their own while this
     // one writes the answers (the larger part); without one, after the answers.
-    std::thread other;
-    if (second) other = std::thread([&] { resultsAndPlan = writeResultsAndPlan(*second, pass, sinks.results, sinks.plan, rows); });
+    std::jthread other;
+    if (second) other = std::jthread([&] { resultsAndPlan = writeResultsAndPlan(*second, pass, sinks.results, sinks.plan, rows); });
     auto answers = writeAnswers(db, pass, sinks.answers, progress);
     if (other.joinable()) other.join();
     else if (answers) resultsAndPlan = writeResultsAndPlan(db, pass, sinks.results, sinks.plan, rows);

@@ -27,24 +27,26 @@ std::string toHex(const unsigned char* bytes, std::size_t n) {
     return out;
 }
 
-}  // namespace
-
-std::string sha256Hex(std::string_view bytes) {
-    Sha256 hash;
-    hash.update(bytes);
-    return hash.hex();
-}
-
-struct Sha256::State {
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context{EVP_MD_CTX_new(), &EVP_MD_CTX_free};
-};
-
 // The digest's implementation, looked up once: an implicit lookup on every start costs more than
 // hashing an audit row.
 const EVP_MD* sha256Method() {
     static EVP_MD* const method = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     return method;
 }
+
+}  // namespace
+
+std::string sha256Hex(std::string_view bytes) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int size = 0;
+    if (!sha256Method() || EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, sha256Method(), nullptr) != 1)
+        throw std::runtime_error("OpenSSL could not compute a SHA-256 digest");
+    return toHex(digest.data(), size);
+}
+
+struct Sha256::State {
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context{EVP_MD_CTX_new(), &EVP_MD_CTX_free};
+};
 
 Sha256::Sha256() : m_state(std::make_unique<State>()) {
     if (!m_state->context || !sha256Method() || EVP_DigestInit_ex(m_state->context.get(), sha256Method(), nullptr) != 1)
