@@ -659,7 +659,8 @@ TEST_CASE("an empty text never answers a required question, and one saved by an 
     // As an earlier version stored it when the person left through Home (after answering another question):
     const auto& other = active->session.question(active->session.questionnaire().indexOf("name") + 1);
     REQUIRE(service.answer(*active, other.id, test::neutralAnswer(other)));
-    REQUIRE(db->exec("INSERT INTO answers(assessment_uuid, question_id, value) VALUES ('" + active->uuid + "', 'name', '')"));
+    REQUIRE(db->exec("INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at) VALUES ('" +
+                     active->uuid + "', 'name', 1, '', 0, '2026-03-01T00:00:00.000Z')"));
     auto reopened = service.open(active->uuid);
     REQUIRE(reopened);
     CHECK(reopened->session.answer("name") == nullptr);

@@ -728,14 +728,17 @@ TEST_CASE("a schema-5 database's PINs sign in, and new rows continue its audit c
     CHECK_FALSE(*audit.verify());
 }
 
-TEST_CASE("after the migration to schema 11 the answers and their history are one B-tree each; the history still refuses changes and grows with each change") {
+TEST_CASE("after the migrations to schema 12 the history is one B-tree, the answers a view of its latest versions; the history still refuses changes and grows with each change") {
     test::TempDir dir;
     const auto path = loadSchema(10, dir);
     auto db = Database::open(path);
     REQUIRE_MESSAGE(db, (db ? "" : db.error()));
-    CHECK(count(*db, "SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('answers', 'answer_versions') AND sql LIKE '%WITHOUT ROWID%'") == 2);
-    CHECK(count(*db, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'assessments_by_status'") == 0);
+    CHECK(count(*db, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'answer_versions' AND sql LIKE '%WITHOUT ROWID%'") == 1);
+    CHECK(count(*db, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'answers' AND type = 'view'") == 1);
+    CHECK(count(*db, "SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('assessments_by_status', 'audit_log_by_time', 'answers_v12')") == 0);
+    CHECK(count(*db, "SELECT COUNT(*) FROM answers") == 6);
     const int versions = count(*db, "SELECT COUNT(*) FROM answer_versions");
+    CHECK(versions == 7);  // in-progress has_backup was no, then yes
     CHECK_FALSE(db->exec("UPDATE answer_versions SET value = 'no'"));
     CHECK_FALSE(db->exec("DELETE FROM answer_versions"));
     CHECK(count(*db, "SELECT COUNT(*) FROM answer_versions") == versions);
@@ -754,5 +757,48 @@ TEST_CASE("after the migration to schema 11 the answers and their history are on
     REQUIRE(after->size() == before->size() + 1);
     CHECK(after->back().value == "no");
     CHECK(count(*db, "SELECT COUNT(*) FROM answer_versions") == versions + 1);
+    auto current = store.answer(kInProgress, "has_backup");
+    REQUIRE(current);
+    REQUIRE(*current);
+    CHECK((*current)->value == "no");
+    CHECK((*current)->answeredAt == after->back().answeredAt);
+    // The same answer again writes nothing: no version, no audit row.
+    const int rows = count(*db, "SELECT COUNT(*) FROM audit_log");
+    REQUIRE(service.answer(*active, "has_backup", assessment::Answer::option("no")));
+    CHECK(count(*db, "SELECT COUNT(*) FROM answer_versions") == versions + 1);
+    CHECK(count(*db, "SELECT COUNT(*) FROM audit_log") == rows);
     CHECK_FALSE(*audit.verify());
+}
+
+TEST_CASE("the migration to schema 12 keeps an answer's time that its history did not show") {
+    test::TempDir dir;
+    const auto path = loadSchema(11, dir);
+    {
+        auto raw = Database::openRaw(path);
+        REQUIRE(raw);
+        // Earlier kiosks moved an answer's time when the same value was given again, without a
+        // version; synthetic regions moved answers back in time, not their versions.
+        REQUIRE(raw->exec("UPDATE answers SET answered_at = '2026-02-18T07:30:00.000Z' WHERE assessment_uuid = '" + kInProgress +
+                          "' AND question_id = 'has_backup'"));
+        REQUIRE(raw->exec("UPDATE answers SET answered_at = '2025-08-16T00:59:03.118Z' WHERE assessment_uuid = '" + kCompleted +
+                          "' AND question_id = 'backup_tested'"));
+    }
+    auto db = Database::open(path);
+    REQUIRE_MESSAGE(db, (db ? "" : db.error()));
+    AssessmentStore store(*db);
+    auto again = store.history(kInProgress, "has_backup");
+    REQUIRE(again);
+    REQUIRE(again->size() == 3);
+    CHECK((*again)[1].value == "yes");
+    CHECK((*again)[1].answeredAt == "2026-02-18T06:12:41.760Z");
+    CHECK((*again)[2].value == "yes");
+    CHECK((*again)[2].answeredAt == "2026-02-18T07:30:00.000Z");
+    auto moved = store.history(kCompleted, "backup_tested");
+    REQUIRE(moved);
+    REQUIRE(moved->size() == 1);
+    CHECK(moved->front().answeredAt == "2025-08-16T00:59:03.118Z");
+    auto answers = store.answers(kCompleted);
+    REQUIRE(answers);
+    CHECK(answers->size() == 3);
+    CHECK(count(*db, "SELECT COUNT(*) FROM answers") == 6);
 }

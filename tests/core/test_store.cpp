@@ -318,7 +318,7 @@ TEST_CASE("a first answer that cannot be saved stores neither the assessment nor
     REQUIRE(active);
 
     // The answer's own write fails after the assessment's row was written: both are rolled back.
-    REQUIRE(db->exec("CREATE TEMP TRIGGER fail BEFORE INSERT ON answers BEGIN SELECT RAISE(ABORT, 'disk gone'); END"));
+    REQUIRE(db->exec("CREATE TEMP TRIGGER fail BEFORE INSERT ON answer_versions BEGIN SELECT RAISE(ABORT, 'disk gone'); END"));
     auto refused = service.answer(*active, "has_backup", assessment::Answer::option("yes"));
     REQUIRE_FALSE(refused);
     CHECK(refused.error().find("disk gone") != std::string::npos);

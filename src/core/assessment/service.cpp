@@ -101,14 +101,10 @@ Status AssessmentService::answer(ActiveAssessment& active, const std::string& qu
     store::Transaction tx(m_store.database());
     if (!tx.began()) return Error{fmt::format("could not save the answer: {}", tx.beginStatus().error())};
     if (active.stored()) {
-        std::optional<store::StoredAnswer> before;
-        if (m_audit) {
-            auto stored = m_store.answer(active.uuid, questionId);
-            if (!stored) return Error{stored.error()};
-            before = std::move(*stored);
-        }
-        if (auto s = m_store.saveAnswer(active.uuid, questionId, value, answer.skipped); !s) return s;
-        if (auto s = logAnswer(active.uuid, *q, before, value, answer.skipped); !s) return s;
+        auto saved = m_store.saveAnswer(active.uuid, questionId, value, answer.skipped);
+        if (!saved) return Error{saved.error()};
+        if (saved->changed)
+            if (auto s = logAnswer(active.uuid, *q, saved->before, value, answer.skipped); !s) return s;
         if (auto s = tx.commit(); !s) return Error{fmt::format("could not save the answer: {}", s.error())};
         return active.session.setAnswer(questionId, std::move(answer));
     }
@@ -116,7 +112,7 @@ Status AssessmentService::answer(ActiveAssessment& active, const std::string& qu
     auto record = storeNew(active);
     if (!record) return Error{record.error()};
     if (auto s = logStarted(*record); !s) return s;
-    if (auto s = m_store.saveAnswer(record->uuid, questionId, value, answer.skipped); !s) return s;
+    if (auto s = m_store.saveAnswer(record->uuid, questionId, value, answer.skipped); !s) return Error{s.error()};
     if (auto s = logAnswer(record->uuid, *q, std::nullopt, value, answer.skipped); !s) return s;
     record->answerCount = 1;
     if (auto s = tx.commit(); !s) return Error{fmt::format("could not save the answer: {}", s.error())};
@@ -229,7 +225,6 @@ Status AssessmentService::logAnswer(const std::string& uuid, const questionnaire
                                    const std::optional<store::StoredAnswer>& before, const std::string& value, bool skipped) {
     if (!m_audit) return {};
     if (!before) return m_audit->append("assessment.answered", uuid, Json{{"question", q.id}, {"value", loggedValue(q, value, skipped)}});
-    if (before->skipped == skipped && (skipped || before->value == value)) return {};  // given again unchanged
     return m_audit->append("assessment.changed", uuid,
                            Json{{"question", q.id}, {"old", loggedValue(q, before->value, before->skipped)}, {"new", loggedValue(q, value, skipped)}});
 }

@@ -164,7 +164,7 @@ Result<std::vector<store::AssessmentRecord>> selectRecords(store::Database& db, 
         chosen.push_back(std::move(*profile));
     }
     std::sort(chosen.begin(), chosen.end(),
-              [](const auto& a, const auto& b) { return std::tie(a.createdAt, a.uuid) < std::tie(b.createdAt, b.uuid); });
+              [](const auto& a, const auto& b) { return std::tie(a.createdAt, a.storedOrder) < std::tie(b.createdAt, b.storedOrder); });
     return chosen;
 }
 

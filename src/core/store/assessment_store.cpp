@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::string_view kSelectColumns = R"sql(
 SELECT a.uuid, a.questionnaire_id, a.questionnaire_version, a.content_hash, a.status, a.language,
-       a.created_at, a.updated_at, a.completed_at, a.discarded_at, )sql";
+       a.created_at, a.updated_at, a.completed_at, a.discarded_at, a.rowid, )sql";
 constexpr std::string_view kCountAnswers = "(SELECT COUNT(*) FROM answers WHERE assessment_uuid = a.uuid)";
 
 AssessmentRecord readRecord(const Statement& s) {
@@ -25,7 +25,8 @@ AssessmentRecord readRecord(const Statement& s) {
     r.updatedAt = s.text(7);
     r.completedAt = s.optionalText(8);
     r.discardedAt = s.optionalText(9);
-    r.answerCount = static_cast<int>(s.integer(10));
+    r.storedOrder = s.integer(10);
+    r.answerCount = static_cast<int>(s.integer(11));
     return r;
 }
 
@@ -73,26 +74,47 @@ Result<std::string> AssessmentStore::create(const QuestionnaireSnapshot& snapsho
     return uuid;
 }
 
-Status AssessmentStore::saveAnswer(const std::string& uuid, const std::string& questionId, const std::string& value,
-                                   bool skipped) {
+Result<SavedAnswer> AssessmentStore::saveAnswer(const std::string& uuid, const std::string& questionId, const std::string& value,
+                                               bool skipped) {
     Transaction tx(m_db);
-    if (!tx.began()) return failed("save the answer", tx.beginStatus().error());
-    Statement upsert(m_db, R"sql(
-INSERT INTO answers(assessment_uuid, question_id, value, skipped) VALUES (?1, ?2, ?3, ?4)
-ON CONFLICT(assessment_uuid, question_id) DO UPDATE SET
-    value = excluded.value, skipped = excluded.skipped,
-    answered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))sql");
-    upsert.bind(1, uuid).bind(2, questionId).bind(4, skipped ? 1 : 0);
-    if (skipped) upsert.bindNull(3);
-    else upsert.bind(3, value);
-    if (auto s = upsert.run(); !s) return failed("save the answer", s.error());
-
+    if (!tx.began()) return Error{failed("save the answer", tx.beginStatus().error()).error()};
+    SavedAnswer saved;
+    std::int64_t version = 1;
+    {
+        Statement latest(m_db, "SELECT version, value, skipped, answered_at FROM answer_versions "
+                               "WHERE assessment_uuid = ?1 AND question_id = ?2 ORDER BY version DESC LIMIT 1");
+        latest.bind(1, uuid).bind(2, questionId);
+        auto row = latest.step();
+        if (!row) return Error{failed("save the answer", row.error()).error()};
+        if (*row) {
+            version = latest.integer(0) + 1;
+            saved.before = StoredAnswer{questionId, latest.text(1), latest.integer(2) != 0, latest.text(3)};
+        }
+    }
+    saved.changed = !saved.before || saved.before->skipped != skipped || (!skipped && saved.before->value != value);
+    if (!saved.changed) {
+        // Given again unchanged: nothing to write, but only into an assessment that takes answers.
+        Statement open(m_db, "SELECT 1 FROM assessments WHERE uuid = ?1 AND status = 'in_progress'");
+        open.bind(1, uuid);
+        auto row = open.step();
+        if (!row) return Error{failed("save the answer", row.error()).error()};
+        if (!*row) return Error{fmt::format("assessment {} is not open for answers", uuid)};
+        return saved;
+    }
     Statement touch(m_db, "UPDATE assessments SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
                           "WHERE uuid = ?1 AND status = 'in_progress'");
     touch.bind(1, uuid);
-    if (auto s = touch.run(); !s) return failed("save the answer", s.error());
+    if (auto s = touch.run(); !s) return Error{failed("save the answer", s.error()).error()};
     if (m_db.changes() == 0) return Error{fmt::format("assessment {} is not open for answers", uuid)};
-    return tx.commit();
+
+    Statement append(m_db, "INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
+    append.bind(1, uuid).bind(2, questionId).bind(3, version).bind(5, skipped ? 1 : 0);
+    if (skipped) append.bindNull(4);
+    else append.bind(4, value);
+    if (auto s = append.run(); !s) return Error{failed("save the answer", s.error()).error()};
+    if (auto s = tx.commit(); !s) return Error{s.error()};
+    return saved;
 }
 
 Status AssessmentStore::setLanguage(const std::string& uuid, std::string_view language) {
@@ -122,7 +144,7 @@ Status AssessmentStore::shiftBack(const std::string& uuid, int days) {
         fmt::format("UPDATE assessments SET created_at = strftime({0}, created_at, ?2), updated_at = strftime({0}, updated_at, ?2), "
                     "completed_at = strftime({0}, completed_at, ?2) WHERE uuid = ?1",
                     kFormat),
-        fmt::format("UPDATE answers SET answered_at = strftime({0}, answered_at, ?2) WHERE assessment_uuid = ?1", kFormat),
+        fmt::format("UPDATE answer_versions SET answered_at = strftime({0}, answered_at, ?2) WHERE assessment_uuid = ?1", kFormat),
         fmt::format("UPDATE results SET computed_at = strftime({0}, computed_at, ?2), "
                     "result_json = json_set(result_json, '$.computed_at', strftime({0}, computed_at, ?2)) WHERE assessment_uuid = ?1",
                     kFormat),
@@ -148,7 +170,7 @@ Status AssessmentStore::markDiscarded(const std::string& uuid) {
 }
 
 Result<std::vector<AssessmentRecord>> AssessmentStore::list(std::optional<AssessmentStatus> status, AnswerCount count) {
-    Statement s(m_db, fmt::format("{}{} FROM assessments a WHERE ?1 IS NULL OR a.status = ?1 ORDER BY a.updated_at DESC, a.uuid", kSelectColumns,
+    Statement s(m_db, fmt::format("{}{} FROM assessments a WHERE ?1 IS NULL OR a.status = ?1 ORDER BY a.updated_at DESC, a.rowid DESC", kSelectColumns,
                                   count == AnswerCount::Counted ? kCountAnswers : "0"));
     if (status) s.bind(1, statusName(*status));
     else s.bindNull(1);
@@ -247,32 +269,25 @@ Status AssessmentStore::insertExact(const AssessmentRecord& r, const std::vector
     else insert.bindNull(10);
     if (auto s = insert.run(); !s) return failed("store the assessment", s.error());
 
-    // The earlier values go straight into the history; the current one is inserted as an answer, and
-    // the trigger of schema 5 appends it as the last version, as it does at the kiosk.
+    // Every value goes into the history as it was; the last is the current answer. A current answer
+    // given later than its last value (the same value given again, as earlier kiosks recorded it)
+    // is that value once more, at that time.
     Statement version(m_db, "INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    Statement answer(m_db, "INSERT INTO answers(assessment_uuid, question_id, value, skipped, answered_at) VALUES (?1, ?2, ?3, ?4, ?5)");
-    Statement retime(m_db, "UPDATE answers SET answered_at = ?3 WHERE assessment_uuid = ?1 AND question_id = ?2");
+    auto insertVersion = [&](const std::string& questionId, std::int64_t number, const StoredAnswer& v) -> Status {
+        version.reset().bind(1, r.uuid).bind(2, questionId).bind(3, number).bind(5, v.skipped ? 1 : 0).bind(6, v.answeredAt);
+        if (v.skipped) version.bindNull(4);
+        else version.bind(4, v.value);
+        return version.run();
+    };
     for (const auto& a : answers) {
         if (a.history.empty()) return Error{fmt::format("the answer to {} has no history", a.current.questionId)};
-        for (std::size_t i = 0; i + 1 < a.history.size(); ++i) {
-            const auto& v = a.history[i];
-            version.reset().bind(1, r.uuid).bind(2, a.current.questionId).bind(3, static_cast<std::int64_t>(i + 1)).bind(5, v.skipped ? 1 : 0)
-                .bind(6, v.answeredAt);
-            if (v.skipped) version.bindNull(4);
-            else version.bind(4, v.value);
-            if (auto s = version.run(); !s) return failed("store the history of an answer", s.error());
-        }
+        std::int64_t number = 0;
+        for (const auto& v : a.history)
+            if (auto s = insertVersion(a.current.questionId, ++number, v); !s) return failed("store the history of an answer", s.error());
         const auto& last = a.history.back();
-        answer.reset().bind(1, r.uuid).bind(2, a.current.questionId).bind(4, a.current.skipped ? 1 : 0).bind(5, last.answeredAt);
-        if (a.current.skipped) answer.bindNull(3);
-        else answer.bind(3, a.current.value);
-        if (auto s = answer.run(); !s) return failed("store an answer", s.error());
-        // The same value given again later moved the answer's time but added no version.
-        if (a.current.answeredAt != last.answeredAt) {
-            retime.reset().bind(1, r.uuid).bind(2, a.current.questionId).bind(3, a.current.answeredAt);
-            if (auto s = retime.run(); !s) return failed("store an answer", s.error());
-        }
+        if (a.current.value != last.value || a.current.skipped != last.skipped || a.current.answeredAt != last.answeredAt)
+            if (auto s = insertVersion(a.current.questionId, ++number, a.current); !s) return failed("store an answer", s.error());
     }
     return {};
 }

@@ -1,9 +1,11 @@
 // Persistence of assessments and their answers. Each answer is written in its own transaction
 // the moment it is given; the questionnaire's text is stored with the assessment, so that
 // editing a questionnaire later never changes an old assessment. A changed answer keeps what it
-// was: the database appends each new value to answer_versions (triggers on answers, schema 5).
+// was: each new value is appended to answer_versions, and `answers` is the view of the latest
+// version of each (schema 12).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +31,9 @@ struct AssessmentRecord {
     std::string updatedAt;
     std::optional<std::string> completedAt;
     std::optional<std::string> discardedAt;
+    // The order in which this database stored its assessments: which came first when two were
+    // begun within the same millisecond (a profile and the measures recorded together).
+    std::int64_t storedOrder = 0;
     int answerCount = 0;
 };
 
@@ -52,6 +57,12 @@ struct ImportedAnswer {
     std::vector<StoredAnswer> history;  // oldest first; the last has the current value
 };
 
+// What saving an answer found and did.
+struct SavedAnswer {
+    std::optional<StoredAnswer> before;  // the answer it replaced, if there was one
+    bool changed = true;                 // false: the same answer again, nothing written
+};
+
 class AssessmentStore {
 public:
     explicit AssessmentStore(Database& db) : m_db(db) {}
@@ -61,8 +72,9 @@ public:
     // The service calls it together with the first answer, in one transaction.
     Result<std::string> create(const QuestionnaireSnapshot& snapshot, std::string_view language);
 
-    // Inserts or replaces one answer, in one transaction, and touches the assessment.
-    Status saveAnswer(const std::string& uuid, const std::string& questionId, const std::string& value, bool skipped);
+    // Appends a new value of one answer, in one transaction, and touches the assessment; the same
+    // value given again writes nothing. Says what the answer was before.
+    Result<SavedAnswer> saveAnswer(const std::string& uuid, const std::string& questionId, const std::string& value, bool skipped);
 
     Status setLanguage(const std::string& uuid, std::string_view language);
     // Moves an assessment's times, its answers' and its result's `days` into the past, in one

@@ -230,12 +230,13 @@ namespace {
 constexpr std::size_t kCachedStatements = 128;
 }  // namespace
 
-Statement::Statement(Database& db, std::string_view sql) : m_db(db), m_sql(sql) {
-    if (auto cached = db.m_statements.find(m_sql); cached != db.m_statements.end()) {
-        m_stmt = cached->second;
-        db.m_statements.erase(cached);
+Statement::Statement(Database& db, std::string_view sql) : m_db(db) {
+    if (auto cached = db.m_statements.find(sql); cached != db.m_statements.end()) {
+        m_cached = db.m_statements.extract(cached);
+        m_stmt = m_cached.mapped();
         return;
     }
+    m_sql = sql;
     if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK) {
         m_prepareError = db.lastError();
         sqlite3_finalize(m_stmt);
@@ -248,7 +249,13 @@ Statement::~Statement() {
     // Ready for the next use: no row pending, no value of this one left bound.
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
-    if (m_db.m_db && m_db.m_statements.size() < kCachedStatements && m_db.m_statements.emplace(std::move(m_sql), m_stmt).second) return;
+    if (m_db.m_db && m_db.m_statements.size() < kCachedStatements) {
+        if (m_cached) {
+            if (m_db.m_statements.insert(std::move(m_cached)).inserted) return;
+        } else if (m_db.m_statements.emplace(std::move(m_sql), m_stmt).second) {
+            return;
+        }
+    }
     sqlite3_finalize(m_stmt);
 }
 

@@ -70,7 +70,13 @@ private:
     // Statements compiled once and kept, reset, for the next use of the same SQL: the kiosk runs
     // the same few statements for every answer it saves. A statement in use is taken out, so two
     // at once with the same SQL each have their own; finalized before the connection closes.
-    std::unordered_map<std::string, sqlite3_stmt*> m_statements;
+    // Looked up by the SQL's text without copying it (a save runs a dozen statements).
+    struct SqlHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+    };
+    using StatementCache = std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>>;
+    StatementCache m_statements;
 };
 
 class Statement {
@@ -106,7 +112,10 @@ public:
 
 private:
     Database& m_db;
-    std::string m_sql;
+    // A statement taken from the cache is out of it while in use (the same SQL may be run twice
+    // at once) and goes back, node and all, when done.
+    Database::StatementCache::node_type m_cached;
+    std::string m_sql;  // only for a statement compiled here, to be cached under it
     sqlite3_stmt* m_stmt = nullptr;
     std::string m_prepareError;
 };

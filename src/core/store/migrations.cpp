@@ -458,6 +458,47 @@ BEGIN
 END;
 DROP INDEX assessments_by_status;
 )sql"},
+        // An answer is written once: its current value is its latest version, so the answers are a
+        // view of their history instead of a second table the history copies. An answer whose time
+        // or value the history does not show (the same value given again later) becomes one more
+        // version; one whose time was moved back (synthetic regions) moves its latest version too.
+        // The history's values, order and presence stay unchangeable; its times can be moved, as
+        // the answers' could. The index of the audit log by time goes: no query used it (the
+        // list's optional bounds are checked row by row) while every row written updated it.
+        {12, R"sql(
+DROP TRIGGER answers_first_version;
+DROP TRIGGER answers_next_version;
+DROP TRIGGER answer_versions_no_update;
+CREATE TABLE answers_v12 AS
+    SELECT a.assessment_uuid, a.question_id, a.value, a.skipped, a.answered_at,
+           v.version, v.value AS version_value, v.skipped AS version_skipped, v.answered_at AS version_answered_at
+    FROM answers a
+    LEFT JOIN answer_versions v ON v.assessment_uuid = a.assessment_uuid AND v.question_id = a.question_id
+        AND v.version = (SELECT MAX(version) FROM answer_versions w
+                         WHERE w.assessment_uuid = a.assessment_uuid AND w.question_id = a.question_id);
+INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at)
+    SELECT assessment_uuid, question_id, COALESCE(version, 0) + 1, value, skipped, answered_at FROM answers_v12
+    WHERE version IS NULL OR value IS NOT version_value OR skipped IS NOT version_skipped OR answered_at > version_answered_at;
+UPDATE answer_versions SET answered_at = (
+        SELECT l.answered_at FROM answers_v12 l
+        WHERE l.assessment_uuid = answer_versions.assessment_uuid AND l.question_id = answer_versions.question_id)
+    WHERE EXISTS (SELECT 1 FROM answers_v12 l
+                  WHERE l.assessment_uuid = answer_versions.assessment_uuid AND l.question_id = answer_versions.question_id
+                    AND l.version = answer_versions.version AND l.value IS l.version_value AND l.skipped IS l.version_skipped
+                    AND l.answered_at < l.version_answered_at);
+DROP TABLE answers_v12;
+DROP TABLE answers;
+CREATE VIEW answers AS
+    SELECT assessment_uuid, question_id, value, skipped, answered_at FROM answer_versions AS v
+    WHERE NOT EXISTS (SELECT 1 FROM answer_versions AS later
+                      WHERE later.assessment_uuid = v.assessment_uuid AND later.question_id = v.question_id
+                        AND later.version > v.version);
+CREATE TRIGGER answer_versions_no_update BEFORE UPDATE OF assessment_uuid, question_id, version, value, skipped ON answer_versions
+BEGIN
+    SELECT RAISE(ABORT, 'the history of answers cannot be changed');
+END;
+DROP INDEX audit_log_by_time;
+)sql"},
     };
     return list;
 }

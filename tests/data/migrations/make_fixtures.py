@@ -29,6 +29,7 @@ of their commit, which leaves the checkout alone):
   python3 tests/data/migrations/make_fixtures.py 9 --kiosk build/src/app/medsec-kiosk   (the kiosk of its day, the first with schema 9)
   python3 tests/data/migrations/make_fixtures.py 10 --kiosk build/src/app/medsec-kiosk  (the kiosk of its day, the first with schema 10)
   python3 tests/data/migrations/make_fixtures.py 11 --kiosk build/src/app/medsec-kiosk  (the kiosk of its day, the first with schema 11)
+  python3 tests/data/migrations/make_fixtures.py 12 --kiosk build/src/app/medsec-kiosk  (the kiosk of its day, the first with schema 12)
 
 What every fixture holds (the test relies on it, so a new fixture keeps all of it):
   - the questionnaire snapshot of tests/data/good/tiny.toml (its text frozen below, with its sha256);
@@ -59,6 +60,8 @@ What every fixture holds (the test relies on it, so a new fixture keeps all of i
     appear in the published directory.
   - schema >= 10: the facility record as the administrator named it (migration 10 creates the row
     with a random UUID; the fixture replaces it with a fixed one).
+  - schema >= 12: the same answers, written as the kiosk writes them since: each one the latest
+    version of its question in answer_versions (answers is a view of them).
 """
 
 import argparse
@@ -84,7 +87,8 @@ ERAS = {
     8: ("after f38dac5", "3f462ce"),
     9: ("after 3f462ce", "8e72450"),
     10: ("after 8e72450", "6e522d4"),
-    11: ("after 6e522d4", None),  # the newest schema: no last version yet
+    11: ("after 6e522d4", "43af974"),
+    12: ("after 43af974", None),  # the newest schema: no last version yet
 }
 
 # The migrations exactly as they were published. Frozen here on purpose: the fixtures reproduce the
@@ -507,6 +511,40 @@ BEGIN
 END;
 DROP INDEX assessments_by_status;
 """,
+    12: """
+DROP TRIGGER answers_first_version;
+DROP TRIGGER answers_next_version;
+DROP TRIGGER answer_versions_no_update;
+CREATE TABLE answers_v12 AS
+    SELECT a.assessment_uuid, a.question_id, a.value, a.skipped, a.answered_at,
+           v.version, v.value AS version_value, v.skipped AS version_skipped, v.answered_at AS version_answered_at
+    FROM answers a
+    LEFT JOIN answer_versions v ON v.assessment_uuid = a.assessment_uuid AND v.question_id = a.question_id
+        AND v.version = (SELECT MAX(version) FROM answer_versions w
+                         WHERE w.assessment_uuid = a.assessment_uuid AND w.question_id = a.question_id);
+INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at)
+    SELECT assessment_uuid, question_id, COALESCE(version, 0) + 1, value, skipped, answered_at FROM answers_v12
+    WHERE version IS NULL OR value IS NOT version_value OR skipped IS NOT version_skipped OR answered_at > version_answered_at;
+UPDATE answer_versions SET answered_at = (
+        SELECT l.answered_at FROM answers_v12 l
+        WHERE l.assessment_uuid = answer_versions.assessment_uuid AND l.question_id = answer_versions.question_id)
+    WHERE EXISTS (SELECT 1 FROM answers_v12 l
+                  WHERE l.assessment_uuid = answer_versions.assessment_uuid AND l.question_id = answer_versions.question_id
+                    AND l.version = answer_versions.version AND l.value IS l.version_value AND l.skipped IS l.version_skipped
+                    AND l.answered_at < l.version_answered_at);
+DROP TABLE answers_v12;
+DROP TABLE answers;
+CREATE VIEW answers AS
+    SELECT assessment_uuid, question_id, value, skipped, answered_at FROM answer_versions AS v
+    WHERE NOT EXISTS (SELECT 1 FROM answer_versions AS later
+                      WHERE later.assessment_uuid = v.assessment_uuid AND later.question_id = v.question_id
+                        AND later.version > v.version);
+CREATE TRIGGER answer_versions_no_update BEFORE UPDATE OF assessment_uuid, question_id, version, value, skipped ON answer_versions
+BEGIN
+    SELECT RAISE(ABORT, 'the history of answers cannot be changed');
+END;
+DROP INDEX audit_log_by_time;
+""",
 }
 
 # tests/data/good/tiny.toml as the assessments stored it (frozen: the stored copy never changes).
@@ -735,6 +773,17 @@ def rows(version, result_json):
             ("facility", dict(id=1, uuid="6f1c2a9e-4b7d-4e21-9c3a-5d8e7f60a1b2", name="架空市立病院", prefecture="13",
                               kind="hospital", beds=199, created_at="2026-11-27T09:00:00.000Z", updated_at="2026-11-27T09:05:00.000Z")),
         ]
+    if version >= 12:
+        # The answers are a view of their history: every value, the current one too, is a version,
+        # numbered from 1 in the order it was given.
+        given = {}
+        for i, (table, row) in enumerate(out):
+            if table in ("answers", "answer_versions"):
+                key = (row["assessment_uuid"], row["question_id"])
+                given[key] = given.get(key, 0) + 1
+                out[i] = ("answer_versions", dict(assessment_uuid=row["assessment_uuid"], question_id=row["question_id"],
+                                                  version=given[key], value=row["value"], skipped=row["skipped"],
+                                                  answered_at=row["answered_at"]))
     return out
 
 
