@@ -20,6 +20,7 @@
 #include "store/result_store.hpp"
 #include "support.hpp"
 #include "util/hash.hpp"
+#include "util/json.hpp"
 #include "util/time.hpp"
 
 using namespace kiosk;
@@ -102,6 +103,33 @@ TEST_CASE("the canonical row is a compact JSON array with the details' keys sort
     CHECK(*row == R"([1,"2026-03-02T05:41:07.204Z","staff","assessment.answered","u",{"question":"q\t1","value":"はい"}])");
     CHECK_FALSE(canonicalRow(1, "t", "staff", "a.b", "", "[1]"));
     CHECK_FALSE(canonicalRow(1, "t", "staff", "a.b", "", "{"));
+}
+
+TEST_CASE("a row written with quotes, backslashes and every control character in its texts verifies, its canonical form the same as nlohmann's") {
+    std::string awkward = "名前 \"quoted\" back\\slash \x7f end";
+    for (char c = 1; c < 0x20; ++c) awkward += c;
+    std::string escaped;
+    appendJsonString(escaped, awkward);
+    CHECK(escaped == nlohmann::json(awkward).dump());
+    for (int c = 0; c < 0x80; ++c) {
+        CAPTURE(c);
+        const std::string one(1, static_cast<char>(c));
+        std::string out;
+        appendJsonString(out, one);
+        CHECK(out == nlohmann::json(one).dump());
+    }
+
+    auto db = memoryDb();
+    AuditLog log(db);
+    REQUIRE(log.append({"person.edited", awkward, R"({"name":"a\u0001b"})"}));
+    REQUIRE(log.append({"person.edited", "plain", "{}"}));
+    const auto all = rows(log);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].event.subject == awkward);
+    auto canonical = canonicalRow(all[0].seq, all[0].at, roleName(all[0].role), all[0].event.event, all[0].event.subject, all[0].event.details);
+    REQUIRE(canonical);
+    CHECK(all[0].hash == sha256Hex(std::string(kGenesisHash) + *canonical));
+    CHECK_FALSE(verified(log));
 }
 
 TEST_CASE("rows are numbered from 1, each linked to the one before by SHA-256, and the chain verifies") {

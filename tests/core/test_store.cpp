@@ -308,6 +308,40 @@ TEST_CASE("opening a questionnaire stores nothing; the first answer stores the a
     CHECK(count(*db, "SELECT COUNT(*) FROM answers") == 2);
 }
 
+TEST_CASE("a unit that joins its caller's transaction commits and rolls back with it, and alone is a transaction of its own") {
+    auto db = Database::open(":memory:");
+    REQUIRE(db);
+    REQUIRE(db->exec("CREATE TABLE t(x)"));
+    {
+        Transaction outer(*db);
+        REQUIRE(outer.began());
+        {
+            Transaction joined(*db, Transaction::Nested::Join);
+            REQUIRE(joined.began());
+            REQUIRE(db->exec("INSERT INTO t VALUES (1)"));
+            REQUIRE(joined.commit());
+        }
+        {
+            Transaction joined(*db, Transaction::Nested::Join);
+            REQUIRE(db->exec("INSERT INTO t VALUES (2)"));
+        }  // not committed: nothing undone here, the caller decides
+        CHECK(count(*db, "SELECT COUNT(*) FROM t") == 2);
+    }  // the caller gives up: both are gone
+    CHECK(count(*db, "SELECT COUNT(*) FROM t") == 0);
+    {
+        Transaction alone(*db, Transaction::Nested::Join);
+        REQUIRE(alone.began());
+        REQUIRE(db->exec("INSERT INTO t VALUES (3)"));
+    }  // a transaction of its own, rolled back when not committed
+    CHECK(count(*db, "SELECT COUNT(*) FROM t") == 0);
+    {
+        Transaction alone(*db, Transaction::Nested::Join);
+        REQUIRE(db->exec("INSERT INTO t VALUES (4)"));
+        REQUIRE(alone.commit());
+    }
+    CHECK(count(*db, "SELECT COUNT(*) FROM t") == 1);
+}
+
 TEST_CASE("a first answer that cannot be saved stores neither the assessment nor the answer, and can be given again") {
     auto db = Database::open(":memory:");
     REQUIRE(db);

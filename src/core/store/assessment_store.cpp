@@ -76,7 +76,8 @@ Result<std::string> AssessmentStore::create(const QuestionnaireSnapshot& snapsho
 
 Result<SavedAnswer> AssessmentStore::saveAnswer(const std::string& uuid, const std::string& questionId, const std::string& value,
                                                bool skipped) {
-    Transaction tx(m_db);
+    // Its caller abandons the transaction when the save fails (AssessmentService::answer).
+    Transaction tx(m_db, Transaction::Nested::Join);
     if (!tx.began()) return Error{failed("save the answer", tx.beginStatus().error()).error()};
     SavedAnswer saved;
     std::int64_t version = 1;

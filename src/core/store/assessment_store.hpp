@@ -73,7 +73,8 @@ public:
     Result<std::string> create(const QuestionnaireSnapshot& snapshot, std::string_view language);
 
     // Appends a new value of one answer, in one transaction, and touches the assessment; the same
-    // value given again writes nothing. Says what the answer was before.
+    // value given again writes nothing. Says what the answer was before. Inside a caller's
+    // transaction it takes no savepoint: a caller whose save failed abandons its transaction.
     Result<SavedAnswer> saveAnswer(const std::string& uuid, const std::string& questionId, const std::string& value, bool skipped);
 
     Status setLanguage(const std::string& uuid, std::string_view language);

@@ -151,18 +151,30 @@ std::optional<Role> parseRole(std::string_view name) {
 
 namespace {
 
-Result<std::string> canonicalRowOf(std::int64_t seq, std::string_view at, std::string_view role, std::string_view event,
-                                   std::string_view subject, nlohmann::json details) {
-    for (std::string_view text : {at, role, event, subject})
+// The canonical row of details already in their canonical form: the compact array written by
+// hand around them, each text escaped as nlohmann's dump() escapes it.
+Result<std::string> canonicalRowWith(std::int64_t seq, std::string_view at, std::string_view role, std::string_view event,
+                                     std::string_view subject, std::string_view canonicalDetails) {
+    std::string row;
+    row.reserve(64 + at.size() + role.size() + event.size() + subject.size() + canonicalDetails.size());
+    row += '[';
+    row += std::to_string(seq);
+    for (std::string_view text : {at, role, event, subject}) {
         if (utf8::firstInvalid(text)) return Error{"a text of the row is not valid UTF-8"};
-    nlohmann::json row = nlohmann::json::array();
-    row.push_back(seq);
-    row.push_back(std::string(at));
-    row.push_back(std::string(role));
-    row.push_back(std::string(event));
-    row.push_back(std::string(subject));
-    row.push_back(std::move(details));
-    return dumped(row);
+        row += ',';
+        appendJsonString(row, text);
+    }
+    row += ',';
+    row += canonicalDetails;
+    row += ']';
+    return row;
+}
+
+Result<std::string> canonicalRowOf(std::int64_t seq, std::string_view at, std::string_view role, std::string_view event,
+                                   std::string_view subject, const nlohmann::json& details) {
+    auto canonicalDetails = dumped(details);
+    if (!canonicalDetails) return Error{canonicalDetails.error()};
+    return canonicalRowWith(seq, at, role, event, subject, *canonicalDetails);
 }
 
 }  // namespace
@@ -189,7 +201,8 @@ Status AuditLog::append(const std::string& eventName, const std::string& subject
     if (!canonicalDetails) return Error{fmt::format("audit event {}: {}", eventName, canonicalDetails.error())};
     const std::string& stored = *canonicalDetails;
 
-    Transaction tx(m_db);
+    // One write: a failed insert leaves nothing behind, so inside a caller's transaction no savepoint is needed.
+    Transaction tx(m_db, Transaction::Nested::Join);
     if (!tx.began()) return Error{fmt::format("could not write to the audit log: {}", tx.beginStatus().error())};
     std::int64_t seq = 1;
     std::string previous(kGenesisHash);
@@ -204,7 +217,7 @@ Status AuditLog::append(const std::string& eventName, const std::string& subject
     }
     const std::string at = isoUtc(m_clock ? m_clock() : system_clock::now());
     const auto role = roleName(m_actor);
-    auto canonical = canonicalRowOf(seq, at, role, eventName, subject, std::move(details));
+    auto canonical = canonicalRowWith(seq, at, role, eventName, subject, stored);
     if (!canonical) return Error{fmt::format("could not write audit event {}: {}", eventName, canonical.error())};
     const std::string hash = sha256Hex(previous + *canonical);
     Statement insert(m_db, "INSERT INTO audit_log(seq, at, role, event, subject, details, previous_hash, hash) "

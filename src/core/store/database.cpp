@@ -328,12 +328,16 @@ std::optional<double> Statement::real(int column) const {
 
 bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 
-Transaction::Transaction(Database& db) : m_db(db) {
+Transaction::Transaction(Database& db, Nested nested) : m_db(db) {
     if (db.readOnly()) {
         m_began = Error{fmt::format("{} is open read-only; nothing can be changed in it", db.path())};
         return;
     }
     m_nested = sqlite3_get_autocommit(db.handle()) == 0;
+    if (m_nested && nested == Nested::Join) {
+        m_joined = true;
+        return;
+    }
     // IMMEDIATE takes the write lock now, so a busy database is reported here, not half-way.
     m_began = Statement(db, m_nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE").run();
 }
@@ -361,7 +365,7 @@ Status sameSnapshot(Database& first, Database& second) {
 }
 
 Transaction::~Transaction() {
-    if (!m_began || m_done) return;
+    if (!m_began || m_done || m_joined) return;
     if (m_nested) {
         (void)Statement(m_db, "ROLLBACK TO nested").run();
         (void)Statement(m_db, "RELEASE nested").run();
@@ -373,6 +377,10 @@ Transaction::~Transaction() {
 Status Transaction::commit() {
     if (!m_began) return m_began;
     if (m_done) return Error{"transaction already finished"};
+    if (m_joined) {
+        m_done = true;
+        return {};
+    }
     auto s = Statement(m_db, m_nested ? "RELEASE nested" : "COMMIT").run();
     if (s) m_done = true;
     return s;

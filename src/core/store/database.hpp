@@ -122,10 +122,16 @@ private:
 
 // A transaction, or a savepoint inside one already open, so that services which each keep
 // their own writes atomic can also be combined into one atomic step. Its BEGIN, SAVEPOINT and
-// COMMIT are kept compiled like any statement (an answer saved runs three of each).
+// COMMIT are kept compiled like any statement.
+//
+// Inside a transaction already open, Nested::Join takes no savepoint and leaves everything to the
+// caller's transaction: for a unit that writes with one statement (which SQLite undoes by itself
+// when it fails), or whose every caller abandons its transaction when the unit fails. Saving an
+// answer joins so (a savepoint and its release cost a tenth of the save).
 class Transaction {
 public:
-    explicit Transaction(Database& db);
+    enum class Nested { Savepoint, Join };
+    explicit Transaction(Database& db, Nested nested = Nested::Savepoint);
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     ~Transaction();
@@ -139,6 +145,7 @@ private:
     Status m_began;
     bool m_done = false;
     bool m_nested = false;
+    bool m_joined = false;  // nested without a savepoint: nothing to release or roll back here
 };
 
 // A read transaction: everything read while it lives sees the database as of its first read,

@@ -16,6 +16,10 @@ inline constexpr int kMaxJsonDepth = 64;
 
 Result<nlohmann::json> parseJsonStrict(std::string_view text);
 
+// Appends `text` (valid UTF-8) as a JSON string, byte for byte as nlohmann's dump() writes it:
+// quotes, backslashes and control characters escaped, everything else as it is.
+void appendJsonString(std::string& out, std::string_view text);
+
 // A whole number in [min, max] (an integer in JSON, not 2.0), or nothing.
 std::optional<std::int64_t> jsonInteger(const nlohmann::json& value, std::int64_t min, std::int64_t max);
 

@@ -27,15 +27,30 @@ std::string localTimeLabel(const std::string& isoUtc) {
 
 std::string isoUtc(std::chrono::system_clock::time_point t) {
     using namespace std::chrono;
-    const auto ms = duration_cast<milliseconds>(t.time_since_epoch()).count();
-    // Floor division, so that moments before 1970 still get a fraction in 0..999.
-    std::int64_t seconds = ms / 1000, millis = ms % 1000;
-    if (millis < 0) millis += 1000, seconds -= 1;
-    const std::time_t whole = static_cast<std::time_t>(seconds);
-    std::tm tm{};
-    gmtime_r(&whole, &tm);
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                       tm.tm_sec, millis);
+    // Floored, so that moments before 1970 still get a fraction in 0..999.
+    const auto ms = floor<milliseconds>(t);
+    const auto day = floor<days>(ms);
+    const year_month_day date{day};
+    const hh_mm_ss clock{ms - day};
+    const int year = static_cast<int>(date.year());
+    if (year < 0 || year > 9999) {
+        return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", year, static_cast<unsigned>(date.month()),
+                           static_cast<unsigned>(date.day()), clock.hours().count(), clock.minutes().count(), clock.seconds().count(),
+                           clock.subseconds().count());
+    }
+    // Written digit by digit: every audit row and answer saved asks for the time.
+    std::string out = "0000-00-00T00:00:00.000Z";
+    auto put = [&out](std::size_t at, long long value, int width) {
+        for (int i = width - 1; i >= 0; --i, value /= 10) out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    };
+    put(0, year, 4);
+    put(5, static_cast<unsigned>(date.month()), 2);
+    put(8, static_cast<unsigned>(date.day()), 2);
+    put(11, clock.hours().count(), 2);
+    put(14, clock.minutes().count(), 2);
+    put(17, clock.seconds().count(), 2);
+    put(20, clock.subseconds().count(), 3);
+    return out;
 }
 
 std::optional<std::chrono::system_clock::time_point> parseIsoUtc(std::string_view text) {
