@@ -18,8 +18,9 @@ db=$tmp/kiosk.db
 pairs=$((assessments / 2))
 
 # One facility's profile and measures recorded through the command line, then copied with new ids
-# until there are as many completed assessments as asked (each copy with its answers, their
-# versions (the trigger adds them) and a stored result, as the kiosk keeps them).
+# until there are as many completed assessments as asked (each copy with its answers, that is
+# their versions, and a stored result, as the kiosk keeps them). The baseline reads the answers
+# as every query does, through the view of their latest versions.
 "$kiosk" --questionnaires "$root/questionnaires" --db "$db" record "$root/tests/data/scenarios/clinic_19_beds.json" >/dev/null
 profile=$(sqlite3 "$db" "SELECT profile_uuid FROM results")
 measures=$(sqlite3 "$db" "SELECT assessment_uuid FROM results")
@@ -35,8 +36,9 @@ INSERT INTO assessments(uuid, questionnaire_id, questionnaire_version, content_h
   SELECT ids.copy, a.questionnaire_id, a.questionnaire_version, a.content_hash, a.status, a.language, a.created_at, a.updated_at,
          a.completed_at
   FROM ids JOIN assessments a ON a.uuid = ids.original;
-INSERT INTO answers(assessment_uuid, question_id, value, skipped, answered_at)
-  SELECT ids.copy, w.question_id, w.value, w.skipped, w.answered_at FROM ids JOIN answers w ON w.assessment_uuid = ids.original;
+INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at)
+  SELECT ids.copy, v.question_id, v.version, v.value, v.skipped, v.answered_at
+  FROM ids JOIN answer_versions v ON v.assessment_uuid = ids.original;
 INSERT INTO results(assessment_uuid, profile_uuid, engine_version, decision, overall, computed_at, result_json)
   SELECT m.copy, p.copy, r.engine_version, r.decision, r.overall, r.computed_at, r.result_json
   FROM results r JOIN ids m ON m.original = r.assessment_uuid JOIN ids p ON p.original = r.profile_uuid AND p.i = m.i;

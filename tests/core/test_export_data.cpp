@@ -40,6 +40,15 @@ int count(store::Database& db, const std::string& sql) {
     return static_cast<int>(s.integer(0));
 }
 
+// The first column of the first row.
+std::string text(store::Database& db, const std::string& sql) {
+    store::Statement s(db, sql);
+    auto row = s.step();
+    REQUIRE_MESSAGE(row, (row ? "" : row.error()));
+    REQUIRE(*row);
+    return s.text(0);
+}
+
 std::string dump(store::Database& db) {
     std::string out;
     for (const char* table : {"questionnaire_snapshots", "assessments", "answers", "answer_versions", "results", "plan_items", "audit_log"}) {
@@ -367,6 +376,36 @@ TEST_CASE("the CSV files: one row per answer, per scored assessment and per gap;
         CHECK(rows.front().fields[1] == "施設");
         for (std::size_t i = 1; i < rows.size(); ++i) CHECK(rows[i].fields[1] == "架空みなと診療所");
     }
+}
+
+TEST_CASE("a changed answer is exported once, with its latest value") {
+    Kiosk k;
+    const auto r = k.record("clinic_19_beds");
+    const auto before = csvOf(k.db);
+    const auto rowsBefore = before.rows(before.answers);
+    // The value of one measure's answer given again the other way, as the kiosk appends it.
+    const std::string question = text(k.db, "SELECT question_id FROM answers WHERE assessment_uuid = '" + r.measures +
+                                                "' AND value IN ('done', 'not_done') ORDER BY question_id LIMIT 1");
+    REQUIRE(k.db.exec("INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at) "
+                      "SELECT assessment_uuid, question_id, 2, CASE value WHEN 'done' THEN 'not_done' ELSE 'done' END, 0, "
+                      "'2026-06-01T00:00:00.000Z' FROM answers WHERE assessment_uuid = '" + r.measures + "' AND question_id = '" + question + "'"));
+    const auto after = csvOf(k.db);
+    const auto rowsAfter = after.rows(after.answers);
+    REQUIRE(rowsAfter.size() == rowsBefore.size());
+    auto find = [&](const std::vector<skills::CsvRow>& rows) {
+        std::vector<std::size_t> found;
+        for (std::size_t i = 1; i < rows.size(); ++i)
+            if (rows[i].fields[0] == r.measures && std::find(rows[i].fields.begin(), rows[i].fields.end(), question) != rows[i].fields.end())
+                found.push_back(i);
+        return found;
+    };
+    const auto was = find(rowsBefore), is = find(rowsAfter);
+    REQUIRE(was.size() == 1);
+    REQUIRE(is.size() == 1);
+    CHECK(rowsAfter[is[0]].fields != rowsBefore[was[0]].fields);
+    CHECK(std::find(rowsAfter[is[0]].fields.begin(), rowsAfter[is[0]].fields.end(), "2026-06-01T00:00:00.000Z") != rowsAfter[is[0]].fields.end());
+    for (std::size_t i = 1; i < rowsAfter.size(); ++i)
+        if (i != is[0]) CHECK(rowsAfter[i].fields == rowsBefore[i].fields);
 }
 
 TEST_CASE("the results and plan read on another connection are the same bytes, of the same moment, as those read after the answers") {

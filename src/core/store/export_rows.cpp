@@ -22,8 +22,11 @@ Status eachRow(Statement& s, const char* what, Read read) {
 }  // namespace
 
 ExportRows::ExportRows(Database& db)
+    // Every version, in key order: the last of each question is its answer (what the view `answers`
+    // picks with a lookup per row, here in the one pass).
     : m_answers(db,
-                "SELECT question_id, value, skipped, answered_at FROM answers WHERE assessment_uuid = ?1 ORDER BY question_id"),
+                "SELECT question_id, value, skipped, answered_at FROM answer_versions WHERE assessment_uuid = ?1 "
+                "ORDER BY question_id, version"),
       m_scores(db, "SELECT item_id, score FROM result_items WHERE assessment_uuid = ?1 ORDER BY item_id"),
       m_gaps(db,
              "SELECT item_id, action_ja, action_en, domain, critical FROM result_items "
@@ -40,9 +43,14 @@ Status ExportRows::answers(const std::string& assessment, AssessmentRows& out) {
     std::size_t n = 0;
     auto& a = m_answers.reset().bind(1, assessment);
     auto read = eachRow(a, "the answers", [&] {
-        if (n == answers.size()) answers.emplace_back();
-        auto& row = answers[n++];
-        row.questionId.assign(a.view(0));
+        const std::string_view question = a.view(0);
+        // A later version of the same question replaces the one read before it.
+        if (n == 0 || answers[n - 1].questionId != question) {
+            if (n == answers.size()) answers.emplace_back();
+            ++n;
+        }
+        auto& row = answers[n - 1];
+        row.questionId.assign(question);
         row.skipped = a.integer(2) != 0;
         if (row.skipped) row.value.clear();
         else row.value.assign(a.view(1));
