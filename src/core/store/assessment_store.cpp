@@ -30,7 +30,7 @@ AssessmentRecord readRecord(const Statement& s) {
     return r;
 }
 
-Status failed(std::string_view what, const std::string& why) { return Error{fmt::format("could not {}: {}", what, why)}; }
+Error failed(std::string_view what, const std::string& why) { return Error{fmt::format("could not {}: {}", what, why)}; }
 
 // Every row of a query of answers (question_id, value, skipped, answered_at).
 Result<std::vector<StoredAnswer>> readAnswers(Statement& s, std::string_view what) {
@@ -62,15 +62,15 @@ std::optional<AssessmentStatus> parseStatus(std::string_view name) {
 
 Result<std::string> AssessmentStore::create(const QuestionnaireSnapshot& snapshot, std::string_view language) {
     Transaction tx(m_db);
-    if (!tx.began()) return Error{failed("start an assessment", tx.beginStatus().error()).error()};
+    if (!tx.began()) return failed("start an assessment", tx.beginStatus().error());
     if (auto kept = keepSnapshot(snapshot); !kept) return Error{kept.error()};
 
     std::string uuid = newUuid();
     Statement insert(m_db, "INSERT INTO assessments(uuid, questionnaire_id, questionnaire_version, content_hash, status, "
                            "language) VALUES (?1, ?2, ?3, ?4, 'in_progress', ?5)");
     insert.bind(1, uuid).bind(2, snapshot.questionnaireId).bind(3, snapshot.version).bind(4, snapshot.contentHash).bind(5, language);
-    if (auto s = insert.run(); !s) return Error{failed("start an assessment", s.error()).error()};
-    if (auto s = tx.commit(); !s) return Error{failed("start an assessment", s.error()).error()};
+    if (auto s = insert.run(); !s) return failed("start an assessment", s.error());
+    if (auto s = tx.commit(); !s) return failed("start an assessment", s.error());
     return uuid;
 }
 
@@ -78,7 +78,7 @@ Result<SavedAnswer> AssessmentStore::saveAnswer(const std::string& uuid, const s
                                                bool skipped) {
     // Its caller abandons the transaction when the save fails (AssessmentService::answer).
     Transaction tx(m_db, Transaction::Nested::Join);
-    if (!tx.began()) return Error{failed("save the answer", tx.beginStatus().error()).error()};
+    if (!tx.began()) return failed("save the answer", tx.beginStatus().error());
     SavedAnswer saved;
     std::int64_t version = 1;
     {
@@ -86,7 +86,7 @@ Result<SavedAnswer> AssessmentStore::saveAnswer(const std::string& uuid, const s
                                "WHERE assessment_uuid = ?1 AND question_id = ?2 ORDER BY version DESC LIMIT 1");
         latest.bind(1, uuid).bind(2, questionId);
         auto row = latest.step();
-        if (!row) return Error{failed("save the answer", row.error()).error()};
+        if (!row) return failed("save the answer", row.error());
         if (*row) {
             version = latest.integer(0) + 1;
             saved.before = StoredAnswer{questionId, latest.text(1), latest.integer(2) != 0, latest.text(3)};
@@ -98,14 +98,14 @@ Result<SavedAnswer> AssessmentStore::saveAnswer(const std::string& uuid, const s
         Statement open(m_db, "SELECT 1 FROM assessments WHERE uuid = ?1 AND status = 'in_progress'");
         open.bind(1, uuid);
         auto row = open.step();
-        if (!row) return Error{failed("save the answer", row.error()).error()};
+        if (!row) return failed("save the answer", row.error());
         if (!*row) return Error{fmt::format("assessment {} is not open for answers", uuid)};
         return saved;
     }
     Statement touch(m_db, "UPDATE assessments SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
                           "WHERE uuid = ?1 AND status = 'in_progress'");
     touch.bind(1, uuid);
-    if (auto s = touch.run(); !s) return Error{failed("save the answer", s.error()).error()};
+    if (auto s = touch.run(); !s) return failed("save the answer", s.error());
     if (m_db.changes() == 0) return Error{fmt::format("assessment {} is not open for answers", uuid)};
 
     Statement append(m_db, "INSERT INTO answer_versions(assessment_uuid, question_id, version, value, skipped, answered_at) "
@@ -113,7 +113,7 @@ Result<SavedAnswer> AssessmentStore::saveAnswer(const std::string& uuid, const s
     append.bind(1, uuid).bind(2, questionId).bind(3, version).bind(5, skipped ? 1 : 0);
     if (skipped) append.bindNull(4);
     else append.bind(4, value);
-    if (auto s = append.run(); !s) return Error{failed("save the answer", s.error()).error()};
+    if (auto s = append.run(); !s) return failed("save the answer", s.error());
     if (auto s = tx.commit(); !s) return Error{s.error()};
     return saved;
 }
@@ -255,7 +255,7 @@ Result<bool> AssessmentStore::keepSnapshot(const QuestionnaireSnapshot& snapshot
     Statement keep(m_db, "INSERT OR IGNORE INTO questionnaire_snapshots(content_hash, questionnaire_id, version, source) "
                          "VALUES (?1, ?2, ?3, ?4)");
     keep.bind(1, snapshot.contentHash).bind(2, snapshot.questionnaireId).bind(3, snapshot.version).bind(4, snapshot.source);
-    if (auto s = keep.run(); !s) return Error{failed("store the questionnaire", s.error()).error()};
+    if (auto s = keep.run(); !s) return failed("store the questionnaire", s.error());
     return m_db.changes() > 0;
 }
 
