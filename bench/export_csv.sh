@@ -65,7 +65,7 @@ for _ in $(seq "$runs"); do
   sqlite3 -csv -header "$db" "SELECT a.uuid, a.questionnaire_id, a.questionnaire_version, a.status, a.completed_at, w.question_id,
                                      w.value, w.skipped, w.answered_at
                               FROM answers w JOIN assessments a ON a.uuid = w.assessment_uuid
-                              ORDER BY a.created_at, a.uuid" >"$tmp/baseline.csv"
+                              ORDER BY a.created_at, a.rowid" >"$tmp/baseline.csv"
   baselines+=("$(seconds "$start")")
   rm -f "$tmp"/export-*.csv
   sync

@@ -206,7 +206,7 @@ FROM workshop_runs r
 JOIN workshop_participants p ON p.uuid = r.participant_uuid
 JOIN assessments a ON a.uuid = r.assessment_uuid
 WHERE p.session_uuid = ?1
-ORDER BY a.created_at, a.uuid)sql");
+ORDER BY a.created_at, a.rowid)sql");
     s.bind(1, session->uuid);
     std::vector<workshop::Run> out;
     for (;;) {
