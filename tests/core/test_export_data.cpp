@@ -518,6 +518,45 @@ TEST_CASE("a JSON export imported into a fresh kiosk exports the same again, and
     CHECK(dump(fresh) == before);
 }
 
+TEST_CASE("a bundle from an earlier kiosk, whose answer was given again after its last change, imports that time as one more version") {
+    Kiosk k;
+    k.record("clinic_19_beds");
+    json doc = json::parse(bundleJson(k.report()));
+    auto& answer = doc["assessments"][1]["answers"][0];
+    REQUIRE(answer["history"].size() == 1);
+    const std::string question = answer["question"];
+    const std::string firstGiven = answer["answered_at"];
+    answer["answered_at"] = "2030-06-01T09:00:00.000Z";  // the same value confirmed later, as earlier kiosks recorded it
+    const std::string uuid = doc["assessments"][1]["uuid"];
+
+    auto fresh = k.open("fresh.db");
+    auto imported = importBundle(fresh, nullptr, doc.dump());
+    REQUIRE_MESSAGE(imported, (imported ? "" : imported.error()));
+    store::AssessmentStore store(fresh);
+    auto history = store.history(uuid, question);
+    REQUIRE(history);
+    REQUIRE(history->size() == 2);
+    CHECK((*history)[0].answeredAt == firstGiven);
+    CHECK((*history)[1].answeredAt == "2030-06-01T09:00:00.000Z");
+    CHECK((*history)[1].value == (*history)[0].value);
+    auto current = store.answer(uuid, question);
+    REQUIRE(current);
+    REQUIRE(*current);
+    CHECK((*current)->answeredAt == "2030-06-01T09:00:00.000Z");
+
+    // Exported again, the answer's time and its history agree, and that bundle imports unchanged.
+    auto again = buildReport(fresh, {});
+    REQUIRE(again);
+    const std::string second = bundleJson(*again);
+    auto other = k.open("other.db");
+    REQUIRE(importBundle(other, nullptr, second));
+    auto otherAgain = buildReport(other, {});
+    REQUIRE(otherAgain);
+    json x = json::parse(second), y = json::parse(bundleJson(*otherAgain));
+    for (json* d : {&x, &y}) d->erase("exported_at"), d->erase("audit");
+    CHECK(x == y);
+}
+
 TEST_CASE("an import that finds anything wrong names the first bad record and changes nothing") {
     Kiosk k;
     k.record("clinic_19_beds");
