@@ -8,6 +8,7 @@
 #include <string>
 
 #include "util/dates.hpp"
+#include "util/time.hpp"
 
 using namespace kiosk;
 using namespace kiosk::dates;
@@ -230,4 +231,16 @@ TEST_CASE("today is among the dates the kiosk takes, with an era") {
     const Date now = today();
     CHECK(fromIso(iso(now)) == now);
     CHECK_FALSE(eraYear(now, Lang::Ja).empty());
+}
+
+TEST_CASE("stored UTC times are written with milliseconds, before 1970 too, and read back to the same moment") {
+    using namespace std::chrono;
+    CHECK(kiosk::isoUtc(system_clock::time_point{}) == "1970-01-01T00:00:00.000Z");
+    CHECK(kiosk::isoUtc(system_clock::time_point{} - milliseconds(1)) == "1969-12-31T23:59:59.999Z");
+    CHECK(kiosk::isoUtc(sys_days{2024y / February / 29} + hours(23) + minutes(5) + seconds(7) + milliseconds(42)) == "2024-02-29T23:05:07.042Z");
+    for (const char* text : {"2026-03-02T05:41:07.204Z", "1969-07-20T20:17:40.000Z", "2099-12-31T23:59:59.999Z"}) {
+        const auto parsed = kiosk::parseIsoUtc(text);
+        REQUIRE(parsed);
+        CHECK(kiosk::isoUtc(*parsed) == text);
+    }
 }

@@ -170,20 +170,15 @@ Result<std::string> canonicalRowWith(std::int64_t seq, std::string_view at, std:
     return row;
 }
 
-Result<std::string> canonicalRowOf(std::int64_t seq, std::string_view at, std::string_view role, std::string_view event,
-                                   std::string_view subject, const nlohmann::json& details) {
-    auto canonicalDetails = dumped(details);
-    if (!canonicalDetails) return Error{canonicalDetails.error()};
-    return canonicalRowWith(seq, at, role, event, subject, *canonicalDetails);
-}
-
 }  // namespace
 
 Result<std::string> canonicalRow(std::int64_t seq, std::string_view at, std::string_view role, std::string_view event,
                                  std::string_view subject, std::string_view details) {
     auto parsed = detailsObject(details);
     if (!parsed) return Error{parsed.error()};
-    return canonicalRowOf(seq, at, role, event, subject, std::move(*parsed));
+    auto canonicalDetails = dumped(*parsed);
+    if (!canonicalDetails) return Error{canonicalDetails.error()};
+    return canonicalRowWith(seq, at, role, event, subject, *canonicalDetails);
 }
 
 Status AuditLog::append(const AuditEvent& event) {

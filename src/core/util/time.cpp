@@ -27,30 +27,15 @@ std::string localTimeLabel(const std::string& isoUtc) {
 
 std::string isoUtc(std::chrono::system_clock::time_point t) {
     using namespace std::chrono;
-    // Floored, so that moments before 1970 still get a fraction in 0..999.
+    // Floored, so that moments before 1970 still get a fraction in 0..999; the calendar from
+    // <chrono>, not gmtime (every audit row and answer saved asks for the time).
     const auto ms = floor<milliseconds>(t);
     const auto day = floor<days>(ms);
     const year_month_day date{day};
     const hh_mm_ss clock{ms - day};
-    const int year = static_cast<int>(date.year());
-    if (year < 0 || year > 9999) {
-        return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", year, static_cast<unsigned>(date.month()),
-                           static_cast<unsigned>(date.day()), clock.hours().count(), clock.minutes().count(), clock.seconds().count(),
-                           clock.subseconds().count());
-    }
-    // Written digit by digit: every audit row and answer saved asks for the time.
-    std::string out = "0000-00-00T00:00:00.000Z";
-    auto put = [&out](std::size_t at, long long value, int width) {
-        for (int i = width - 1; i >= 0; --i, value /= 10) out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
-    };
-    put(0, year, 4);
-    put(5, static_cast<unsigned>(date.month()), 2);
-    put(8, static_cast<unsigned>(date.day()), 2);
-    put(11, clock.hours().count(), 2);
-    put(14, clock.minutes().count(), 2);
-    put(17, clock.seconds().count(), 2);
-    put(20, clock.subseconds().count(), 3);
-    return out;
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                       static_cast<unsigned>(date.day()), clock.hours().count(), clock.minutes().count(), clock.seconds().count(),
+                       clock.subseconds().count());
 }
 
 std::optional<std::chrono::system_clock::time_point> parseIsoUtc(std::string_view text) {
